@@ -1,0 +1,6 @@
+import { getDb } from "@/db/client";
+import { handleTrpcRequest } from "@/server/trpc/http";
+
+const handler = (req: Request) => handleTrpcRequest(req, getDb);
+
+export { handler as GET, handler as POST };

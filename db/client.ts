@@ -1,0 +1,92 @@
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env, isBuildPhase } from "../server/env";
+import { migrateDatabase } from "./migrate";
+import { lockPgliteDir } from "./pglite-lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The one database type services see, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export function pgliteDatabase(client: PGlite, onClose?: () => void): Database {
+  return {
+    db: drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db,
+    kind: "pglite",
+    async close() {
+      await client.close();
+      onClose?.();
+    },
+  };
+}
+
+export function postgresDatabase(url: string, max: number): Database {
+  const sql = postgres(url, {
+    max,
+    onnotice: () => {},
+    connection: { application_name: "rekindle" },
+  });
+  return {
+    db: drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db,
+    kind: "postgres",
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * Opens PGlite in a directory this process then holds alone, and brings its schema up to
+ * date. Throws PgliteLockedError when another live process holds the directory.
+ */
+export async function openPglite(dir: string): Promise<Database> {
+  const release = lockPgliteDir(dir);
+  try {
+    const client = await PGlite.create({ dataDir: dir });
+    const database = pgliteDatabase(client, release);
+    await migrateDatabase(database);
+    return database;
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+const globalForDb = globalThis as unknown as { rekindleDb?: Promise<Database> };
+
+/**
+ * The process's database, opened on first use and kept on `globalThis` so that dev
+ * reloads reuse it. Never opened at import time, and never during `next build`.
+ */
+export function getDatabase(): Promise<Database> {
+  if (isBuildPhase()) {
+    throw new Error("The database is not available during `next build`; render at request time.");
+  }
+  if (!globalForDb.rekindleDb) {
+    const e = env();
+    const opening = (async () => {
+      if (!e.DATABASE_URL) return openPglite(e.PGLITE_DATA_DIR);
+      const database = postgresDatabase(e.DATABASE_URL, e.DATABASE_POOL_MAX);
+      if (e.MIGRATE_ON_START) await migrateDatabase(database, e.DATABASE_URL);
+      return database;
+    })();
+    // A failed open (database down) is retried on the next request, not cached forever.
+    opening.catch(() => {
+      if (globalForDb.rekindleDb === opening) globalForDb.rekindleDb = undefined;
+    });
+    globalForDb.rekindleDb = opening;
+  }
+  return globalForDb.rekindleDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

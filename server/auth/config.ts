@@ -1,0 +1,70 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { authSecret } from "@/server/env";
+import { signInInput } from "@/server/schemas/account";
+import { checkCredentials } from "@/server/services/account";
+import { createSession, deleteSession, SESSION_MAX_AGE_SECONDS, validateSession } from "./sessions";
+
+/** One sentence for every failed sign-in, so it never tells which addresses exist. */
+export class InvalidCredentials extends CredentialsSignin {
+  override code = "invalid_credentials";
+}
+
+function buildConfig(): NextAuthConfig {
+  return {
+    secret: authSecret(),
+    trustHost: true,
+    debug: false,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(raw, request) {
+          const parsed = signInInput.safeParse({ email: raw.email, password: raw.password });
+          if (!parsed.success) throw new InvalidCredentials();
+          const db = await getDb();
+          const userId = await checkCredentials(db, parsed.data.email, parsed.data.password);
+          if (!userId) throw new InvalidCredentials();
+          const sid = await createSession(db, userId, {
+            userAgent: request.headers.get("user-agent") ?? "",
+          });
+          return { id: userId, sid };
+        },
+      }),
+    ],
+    callbacks: {
+      /**
+       * The cookie carries only the session id. On later reads the row must still exist,
+       * else returning null clears the cookie.
+       */
+      async jwt({ token, user }) {
+        if (user) return { sid: (user as { sid: string }).sid };
+        if (typeof token.sid !== "string") return null;
+        const session = await validateSession(await getDb(), token.sid);
+        return session ? { sid: token.sid } : null;
+      },
+      async session({ session }) {
+        return { ...session, user: { ...session.user, email: "", name: null, image: null } };
+      },
+    },
+    events: {
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await deleteSession(await getDb(), sid);
+      },
+    },
+  };
+}
+
+let instance: ReturnType<typeof NextAuth> | undefined;
+
+/**
+ * Auth.js, configured once per process on first use (never at import, so `next build`
+ * needs no secret). A configuration function would rebuild everything on every call.
+ */
+export function authjs(): ReturnType<typeof NextAuth> {
+  instance ??= NextAuth(buildConfig());
+  return instance;
+}

@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting Rekindle reads, validated once. This module is the only reader of
+ * `process.env`; the README lists the same variables with the same defaults.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Unset: the embedded PGlite database. Set: a PostgreSQL server through `postgres`. */
+  DATABASE_URL: z.url().optional(),
+  /** Connections per app instance when DATABASE_URL is set. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Where PGlite keeps its files. */
+  PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  /** Run migrations when the server starts (PostgreSQL); otherwise `npm run db:migrate`. */
+  MIGRATE_ON_START: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  /** Signs and encrypts the session cookie. Required (32+ characters) in production. */
+  AUTH_SECRET: z.string().optional(),
+  /** How many reverse proxies in front of the app may be trusted to append X-Forwarded-For. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Set by Next.js itself; during `next build` nothing may open the database. */
+  NEXT_PHASE: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Rekindle's settings are not valid:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export const isBuildPhase = () => env().NEXT_PHASE === "phase-production-build";
+
+let secret: string | undefined;
+
+/**
+ * The Auth.js secret. Production refuses a missing or short one; development creates one
+ * once and keeps it under `.data/`, so the first command needs no setup.
+ */
+export function authSecret(): string {
+  if (secret) return secret;
+  const e = env();
+  if (e.AUTH_SECRET && e.AUTH_SECRET.length >= 32) {
+    secret = e.AUTH_SECRET;
+    return secret;
+  }
+  if (e.NODE_ENV === "production") {
+    throw new Error(
+      "AUTH_SECRET must be set to at least 32 characters in production " +
+        "(for example: openssl rand -base64 33).",
+    );
+  }
+  const file = path.join(".data", "auth-secret");
+  try {
+    secret = readFileSync(file, "utf8").trim();
+  } catch {
+    secret = randomBytes(33).toString("base64url");
+    mkdirSync(".data", { recursive: true });
+    writeFileSync(file, secret, { mode: 0o600 });
+  }
+  return secret;
+}
+
+/** Fails loudly at server start instead of at the first sign-in. */
+export function assertProductionSettings(): void {
+  env();
+  authSecret();
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/** Valid IANA time zones, as the runtime knows them. */
+const zones = new Set(Intl.supportedValuesOf("timeZone"));
+zones.add("UTC");
+
+export const displayName = z
+  .string({ error: "Please enter your name." })
+  .trim()
+  .min(1, "Please enter your name.")
+  .max(60, "Please keep your name to 60 characters or fewer.")
+  .refine((v) => !/[\p{Cc}]/u.test(v), "Your name cannot contain control characters.");
+
+export const email = z
+  .string({ error: "Please enter your e-mail address." })
+  .trim()
+  .max(254, "That e-mail address is too long.")
+  .pipe(z.email("Please enter a valid e-mail address, like name@example.com."))
+  .transform((v) => v.toLowerCase());
+
+/** Any characters, never trimmed or case-folded: what people type is what they get. */
+export const password = z
+  .string({ error: "Please enter a password." })
+  .min(8, "Please use at least 8 characters.")
+  .max(128, "Please use at most 128 characters.");
+
+export const timeZone = z
+  .string({ error: "Please choose your time zone." })
+  .refine((v) => zones.has(v), "Please choose a time zone from the list.");
+
+export const signUpInput = z.strictObject({ displayName, email, password });
+export type SignUpInput = z.input<typeof signUpInput>;
+
+export const signInInput = z.strictObject({
+  email,
+  password: z
+    .string({ error: "Please enter your password." })
+    .min(1, "Please enter your password.")
+    .max(128, "Please use at most 128 characters."),
+});
+export type SignInInput = z.input<typeof signInInput>;
+
+export const updateProfileInput = z.strictObject({
+  displayName,
+  timeZone,
+  /** The version the form was loaded from; a newer one in the database means a conflict. */
+  version: z.number().int().min(1),
+});
+export type UpdateProfileInput = z.input<typeof updateProfileInput>;
+
+export const profileOutput = z.object({
+  displayName: z.string(),
+  email: z.string(),
+  timeZone: z.string(),
+  version: z.number(),
+});
+export type Profile = z.infer<typeof profileOutput>;

@@ -1,0 +1,163 @@
+import { randomUUID } from "node:crypto";
+import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import type { Db } from "@/db/client";
+import type { ActiveSession, SessionUser } from "@/server/auth/sessions";
+import { validateSession } from "@/server/auth/sessions";
+import { AppError, isConnectionError } from "@/server/errors";
+import { log } from "@/server/log";
+
+// ─── 1. Context ─────────────────────────────────────────────────────────────────────────
+
+export interface RequestMeta {
+  requestId: string;
+  userAgent: string;
+}
+
+export interface Context {
+  db: Db;
+  session: ActiveSession | null;
+  user: SessionUser | null;
+  meta: RequestMeta;
+}
+
+/** A context for a session that was already checked (server components do this once). */
+export function contextFor(
+  db: Db,
+  session: ActiveSession | null,
+  meta?: Partial<RequestMeta>,
+): Context {
+  return {
+    db,
+    session,
+    user: session?.user ?? null,
+    meta: { requestId: meta?.requestId ?? randomUUID(), userAgent: meta?.userAgent ?? "" },
+  };
+}
+
+/**
+ * Builds a request's context from the session id its cookie carried (already decoded).
+ * The session row is checked on every request, so revocations take effect at once.
+ */
+export async function createContext(opts: {
+  db: Db;
+  sessionId: string | null;
+  meta?: Partial<RequestMeta>;
+  now?: Date;
+}): Promise<Context> {
+  const session = opts.sessionId ? await validateSession(opts.db, opts.sessionId, opts.now) : null;
+  return contextFor(opts.db, session, opts.meta);
+}
+
+// ─── 2. Initialisation and error shape ─────────────────────────────────────────────────
+
+export type FieldErrors = Record<string, string[]>;
+
+function fieldErrorsOf(error: TRPCError): FieldErrors | null {
+  const cause = error.cause;
+  if (cause instanceof StandardSchemaV1Error) {
+    const out: FieldErrors = {};
+    for (const issue of cause.issues) {
+      const key =
+        (issue.path ?? [])
+          .map((p) => (typeof p === "object" && p !== null ? String(p.key) : String(p)))
+          .join(".") || "_form";
+      (out[key] ??= []).push(issue.message);
+    }
+    return out;
+  }
+  if (cause instanceof AppError && cause.field) return { [cause.field]: [cause.message] };
+  return null;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  /**
+   * Keeps zod's field errors for forms and hides everything unexpected: the client gets a
+   * generic sentence and an id that is also in the log, never SQL or a stack.
+   */
+  errorFormatter({ shape, error }) {
+    const fieldErrors = fieldErrorsOf(error);
+    let message = shape.message;
+    if (fieldErrors) {
+      const [field, messages] = Object.entries(fieldErrors)[0] ?? [];
+      message =
+        field === "_form" || !field ? (messages?.[0] ?? message) : `${field}: ${messages?.[0]}`;
+    }
+    const errorId = (error as TRPCError & { errorId?: string }).errorId;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      message = `Something went wrong on our side. Please try again.${errorId ? ` (Reference: ${errorId})` : ""}`;
+    }
+    return {
+      message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors,
+        errorId: errorId ?? null,
+      },
+    };
+  },
+});
+
+const codeMap = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+} as const satisfies Record<AppError["code"], TRPCError["code"]>;
+
+/**
+ * Turns what a procedure threw into what the client may see: AppError keeps its code and
+ * message; a lost database is "try again"; anything else is logged with an id.
+ */
+const errorMapping = t.middleware(async ({ ctx, path, type, next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const error = result.error;
+  const cause = error.cause ?? error;
+  if (cause instanceof AppError) {
+    throw new TRPCError({ code: codeMap[cause.code], message: cause.message, cause });
+  }
+  if (error.code !== "INTERNAL_SERVER_ERROR") return result;
+  if (isConnectionError(cause)) {
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "We could not reach our database just now. Nothing was saved; please try again.",
+    });
+  }
+  const errorId = randomUUID().slice(0, 8);
+  log.error(
+    { errorId, requestId: ctx.meta.requestId, path, type, err: cause },
+    "unexpected error in procedure",
+  );
+  const hidden = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal error" });
+  Object.assign(hidden, { errorId });
+  throw hidden;
+});
+
+// ─── 3. Procedures ───────────────────────────────────────────────────────────────────────
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone may call it. Keep the list of these short; see tests/integration/access.test.ts. */
+export const publicProcedure = t.procedure.use(errorMapping);
+
+/**
+ * Needs a live session; gives the procedure a non-null `ctx.user`, `ctx.session`, and the
+ * `ctx.actor` that services scope every query by.
+ */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.session) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again to continue." });
+  }
+  return next({
+    ctx: { ...ctx, user: ctx.user, session: ctx.session, actor: { userId: ctx.user.id } },
+  });
+});

@@ -1,0 +1,17 @@
+import "server-only";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { getCurrentSession } from "@/server/auth/current";
+import { contextFor } from "./init";
+import { createCaller } from "./root";
+
+/** tRPC for server components: the same procedures, called in-process, once per request. */
+export const serverCaller = cache(async () => {
+  const h = await headers();
+  return createCaller(
+    contextFor(await getDb(), await getCurrentSession(), {
+      userAgent: h.get("user-agent") ?? "",
+    }),
+  );
+});
