@@ -62,7 +62,7 @@ function fieldErrorsOf(error: TRPCError): FieldErrors | null {
         (issue.path ?? [])
           .map((p) => (typeof p === "object" && p !== null ? String(p.key) : String(p)))
           .join(".") || "_form";
-      (out[key] ??= []).push(issue.message);
+      out[key] = [...(out[key] ?? []), issue.message];
     }
     return out;
   }
