@@ -28,7 +28,13 @@ export const timeZone = z
   .string({ error: "Please choose your time zone." })
   .refine((v) => zones.has(v), "Please choose a time zone from the list.");
 
-export const signUpInput = z.strictObject({ displayName, email, password });
+export const signUpInput = z.strictObject({
+  displayName,
+  email,
+  password,
+  /** Filled from the browser; a zone it doesn't know falls back to UTC, editable later. */
+  timeZone: z.string().optional().transform((v) => (v && zones.has(v) ? v : "UTC")),
+});
 export type SignUpInput = z.input<typeof signUpInput>;
 
 export const signInInput = z.strictObject({

@@ -22,7 +22,12 @@ export async function createAccount(db: Db, input: SignUp): Promise<{ userId: st
   const passwordHash = await hashPassword(input.password);
   const [row] = await db
     .insert(users)
-    .values({ email: input.email, displayName: input.displayName, passwordHash })
+    .values({
+      email: input.email,
+      displayName: input.displayName,
+      timeZone: input.timeZone,
+      passwordHash,
+    })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
   if (!row) {

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getCurrentSession } from "@/server/auth/current";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  if (await getCurrentSession()) redirect("/home");
+  const params = await searchParams;
+  return (
+    <>
+      <div className="flex flex-col gap-2">
+        <h1 className="text-3xl font-bold">Welcome back</h1>
+        <p className="text-muted">Sign in to pick up where you left off.</p>
+      </div>
+      {params["signed-out"] ? (
+        <p role="status" className="rounded-xl bg-accent-soft px-4 py-3 text-sm">
+          You are signed out. See you soon.
+        </p>
+      ) : null}
+      <SignInForm />
+      <p className="text-center text-muted">
+        New to Rekindle?{" "}
+        <Link href="/sign-up" className="font-semibold text-accent underline underline-offset-4">
+          Create an account
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/app/_components/button";
+import { Field, FormError } from "@/app/_components/field";
+import { useHydrated } from "@/app/_components/use-hydrated";
+import { type SignUpInput, signUpInput } from "@/server/schemas/account";
+import { signUpAction } from "../actions";
+import { applyServerErrors, isRedirect } from "../form-errors";
+
+export function SignUpForm() {
+  const hydrated = useHydrated();
+  const [formError, setFormError] = useState<string>();
+  const form = useForm<SignUpInput>({
+    resolver: zodResolver(signUpInput),
+    // No defaults: whatever was typed before the page finished loading is kept.
+    // Checked on submit, then as they type: validating on blur moved the button under a
+    // tapping finger (a new error line appears) and swallowed the tap.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const result = await signUpAction({ ...values, timeZone });
+      setFormError(applyServerErrors(form.setError, result));
+    } catch (e) {
+      if (isRedirect(e)) throw e;
+      setFormError("We could not reach Rekindle. Check your connection and try again.");
+    }
+  });
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+      <FormError message={formError} />
+      <Field
+        label="Your first name"
+        autoComplete="given-name"
+        hint="This is how Rekindle will greet you."
+        error={errors.displayName?.message}
+        {...form.register("displayName")}
+      />
+      <Field
+        label="E-mail"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters. A short sentence is easy to remember and hard to guess."
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
+      <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
+        Create my account
+      </Button>
+    </form>
+  );
+}

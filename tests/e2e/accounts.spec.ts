@@ -1,0 +1,96 @@
+import { expect, test } from "@playwright/test";
+import { newUser, signIn, signUp } from "./fixtures";
+
+test("a new person signs up, signs out, is refused a wrong password, and signs back in", async ({
+  page,
+}) => {
+  const user = newUser();
+  await signUp(page, user);
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Sign out on this device" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByText("You are signed out")).toBeVisible();
+
+  // Signed out means signed out: the home page sends them back to sign in.
+  await page.goto("/home");
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(`${user.password}!`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That e-mail and password don't match")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(user.name);
+});
+
+test("sign-up shows each problem next to its field", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("E-mail").fill("not-an-address");
+  await page.getByLabel("Password", { exact: true }).fill("short");
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page.getByLabel("Your first name")).toHaveAccessibleDescription(/enter your name/);
+  await expect(page.getByLabel("E-mail")).toHaveAccessibleDescription(/valid e-mail/);
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(
+    /at least 8/,
+  );
+  await expect(page).toHaveURL(/\/sign-up$/);
+});
+
+test("an address that already has an account is refused on the e-mail field", async ({
+  page,
+  browser,
+}) => {
+  const user = newUser("Alex");
+  await signUp(page, user);
+
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto("/sign-up");
+  await second.getByLabel("Your first name").fill("Someone else");
+  await second.getByLabel("E-mail").fill(user.email.toUpperCase());
+  await second.getByLabel("Password", { exact: true }).fill("another password");
+  await second.getByRole("button", { name: "Create my account" }).click();
+  await expect(second.getByLabel("E-mail")).toHaveAccessibleDescription(/already exists/);
+  await other.close();
+});
+
+test("signing out of all devices from one phone ends the session on the other", async ({
+  page,
+  browser,
+}) => {
+  const user = newUser("Jo");
+  await signUp(page, user);
+
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, user);
+
+  await other.goto("/settings");
+  await other.getByRole("button", { name: "Sign out of all devices" }).click();
+  await other.getByRole("button", { name: "Yes, sign out everywhere" }).click();
+  await expect(other).toHaveURL(/\/sign-in/);
+
+  // The first phone still holds its cookie, but the session behind it is gone.
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await otherContext.close();
+});
+
+test("profile changes are saved and greet the person by their new name", async ({ page }) => {
+  const user = newUser("Kai");
+  await signUp(page, user);
+  await page.goto("/settings");
+  await page.getByLabel("Your first name").fill("Kai Renamed");
+  await page.getByLabel("Time zone").selectOption("Europe/Lisbon");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await page.getByRole("link", { name: "Home" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Kai Renamed");
+  await page.goto("/settings");
+  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Lisbon");
+});
