@@ -66,13 +66,14 @@ export function authSecret(): string {
     );
   }
   const file = path.join(".data", "auth-secret");
+  mkdirSync(".data", { recursive: true });
   try {
-    secret = readFileSync(file, "utf8").trim();
-  } catch {
-    secret = randomBytes(33).toString("base64url");
-    mkdirSync(".data", { recursive: true });
-    writeFileSync(file, secret, { mode: 0o600 });
+    // "wx": when two processes start together, the first one's secret wins for both.
+    writeFileSync(file, randomBytes(33).toString("base64url"), { mode: 0o600, flag: "wx" });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
   }
+  secret = readFileSync(file, "utf8").trim();
   return secret;
 }
 

@@ -33,7 +33,10 @@ export const signUpInput = z.strictObject({
   email,
   password,
   /** Filled from the browser; a zone it doesn't know falls back to UTC, editable later. */
-  timeZone: z.string().optional().transform((v) => (v && zones.has(v) ? v : "UTC")),
+  timeZone: z
+    .string()
+    .optional()
+    .transform((v) => (v && zones.has(v) ? v : "UTC")),
 });
 export type SignUpInput = z.input<typeof signUpInput>;
 

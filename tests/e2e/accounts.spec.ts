@@ -94,3 +94,29 @@ test("profile changes are saved and greet the person by their new name", async (
   await page.goto("/settings");
   await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Lisbon");
 });
+
+test("the session cookie is HttpOnly and SameSite=Lax, and a copy replayed after sign-out is refused", async ({
+  page,
+  browser,
+}) => {
+  const user = newUser("Max");
+  await signUp(page, user);
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name.endsWith("authjs.session-token"));
+  expect(session).toBeDefined();
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+  expect(session?.domain).toBe("localhost");
+
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Sign out on this device" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  // Someone who copied the cookie earlier cannot use it now.
+  const thief = await browser.newContext();
+  await thief.addCookies(cookies);
+  const stolen = await thief.newPage();
+  await stolen.goto("/home");
+  await expect(stolen).toHaveURL(/\/sign-in/);
+  await thief.close();
+});
