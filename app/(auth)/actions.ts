@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
 import { authjs } from "@/server/auth/config";
-import { AppError } from "@/server/errors";
+import { AppError, loggableError } from "@/server/errors";
 import { log } from "@/server/log";
 import { signInInput, signUpInput } from "@/server/schemas/account";
 import { createAccount } from "@/server/services/account";
@@ -25,7 +25,7 @@ async function startSession(email: string, password: string): Promise<FormResult
   } catch (e) {
     if (e instanceof AuthError && e.type === "CredentialsSignin")
       return { formError: WRONG_CREDENTIALS };
-    log.error({ err: e }, "sign-in failed unexpectedly");
+    log.error({ error: loggableError(e) }, "sign-in failed unexpectedly");
     return { formError: TRY_AGAIN };
   }
 }
@@ -39,7 +39,7 @@ export async function signUpAction(values: unknown): Promise<FormResult> {
     if (e instanceof AppError) {
       return e.field ? { fieldErrors: { [e.field]: [e.message] } } : { formError: e.message };
     }
-    log.error({ err: e }, "sign-up failed unexpectedly");
+    log.error({ error: loggableError(e) }, "sign-up failed unexpectedly");
     return { formError: TRY_AGAIN };
   }
   const failed = await startSession(parsed.data.email, parsed.data.password);

@@ -4,6 +4,23 @@ import { z } from "zod";
 const zones = new Set(Intl.supportedValuesOf("timeZone"));
 zones.add("UTC");
 
+/**
+ * The runtime's list holds only its own canonical names (ICU still says "Asia/Calcutta",
+ * "Europe/Kiev"), while browsers report either those or the current IANA names
+ * ("Asia/Kolkata", "Europe/Kyiv"), so any name Intl can use is accepted too. Offsets such
+ * as "+05:30" are not zone names and are refused.
+ */
+function isTimeZone(v: string): boolean {
+  if (zones.has(v)) return true;
+  if (!/^[A-Za-z][\w+-]*(?:\/[\w+-]+){0,2}$/.test(v)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const displayName = z
   .string({ error: "Please enter your name." })
   .trim()
@@ -26,7 +43,7 @@ export const password = z
 
 export const timeZone = z
   .string({ error: "Please choose your time zone." })
-  .refine((v) => zones.has(v), "Please choose a time zone from the list.");
+  .refine(isTimeZone, "Please choose a time zone from the list.");
 
 export const signUpInput = z.strictObject({
   displayName,

@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Db } from "@/db/client";
 import { readSessionId } from "@/server/auth/cookie";
-import { createContext } from "./init";
+import { createContext, hideUnexpectedError } from "./init";
 import { appRouter } from "./root";
 
 const refuse = (status: number, message: string) =>
@@ -56,11 +57,14 @@ export async function handleTrpcRequest(req: Request, getDb: () => Promise<Db>):
           message: "We could not reach our database just now. Please try again in a moment.",
         });
       }
-      return createContext({
-        db,
-        sessionId: await readSessionId(req.headers),
-        meta: { userAgent: req.headers.get("user-agent") ?? "" },
-      });
+      const meta = { requestId: randomUUID(), userAgent: req.headers.get("user-agent") ?? "" };
+      try {
+        return await createContext({ db, sessionId: await readSessionId(req.headers), meta });
+      } catch (e) {
+        // The session check is the first query of every request: a lost database is
+        // "try again" here too, and anything else is hidden and logged like in a procedure.
+        throw hideUnexpectedError(e, { requestId: meta.requestId, path: "createContext" });
+      }
     },
     responseMeta() {
       return { headers: new Headers({ "Cache-Control": "no-store" }) };

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import type { ActiveSession, SessionUser } from "@/server/auth/sessions";
 import { validateSession } from "@/server/auth/sessions";
-import { AppError, isConnectionError } from "@/server/errors";
+import { AppError, isConnectionError, loggableError } from "@/server/errors";
 import { log } from "@/server/log";
 
 // ─── 1. Context ─────────────────────────────────────────────────────────────────────────
@@ -53,11 +54,22 @@ export async function createContext(opts: {
 
 export type FieldErrors = Record<string, string[]>;
 
+/**
+ * The validation issues behind a BAD_REQUEST. tRPC calls a zod schema's own `parseAsync`,
+ * which throws a ZodError; StandardSchemaV1Error comes only from other validators.
+ */
+function issuesOf(cause: unknown): readonly StandardSchemaV1Error["issues"][number][] | null {
+  if (cause instanceof StandardSchemaV1Error) return cause.issues;
+  if (cause instanceof ZodError) return cause.issues;
+  return null;
+}
+
 function fieldErrorsOf(error: TRPCError): FieldErrors | null {
   const cause = error.cause;
-  if (cause instanceof StandardSchemaV1Error) {
+  const issues = issuesOf(cause);
+  if (issues) {
     const out: FieldErrors = {};
-    for (const issue of cause.issues) {
+    for (const issue of issues) {
       const key =
         (issue.path ?? [])
           .map((p) => (typeof p === "object" && p !== null ? String(p.key) : String(p)))
@@ -113,6 +125,27 @@ const codeMap = {
 } as const satisfies Record<AppError["code"], TRPCError["code"]>;
 
 /**
+ * What the client may see of an error that is neither an AppError nor a TRPCError: a lost
+ * database is "try again"; anything else is logged under an id and shown as that id only.
+ */
+export function hideUnexpectedError(
+  cause: unknown,
+  where: { requestId: string; path?: string; type?: string },
+): TRPCError {
+  if (isConnectionError(cause)) {
+    return new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "We could not reach our database just now. Nothing was saved; please try again.",
+    });
+  }
+  const errorId = randomUUID().slice(0, 8);
+  log.error({ errorId, ...where, error: loggableError(cause) }, "unexpected error");
+  const hidden = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal error" });
+  Object.assign(hidden, { errorId });
+  return hidden;
+}
+
+/**
  * Turns what a procedure threw into what the client may see: AppError keeps its code and
  * message; a lost database is "try again"; anything else is logged with an id.
  */
@@ -125,20 +158,7 @@ const errorMapping = t.middleware(async ({ ctx, path, type, next }) => {
     throw new TRPCError({ code: codeMap[cause.code], message: cause.message, cause });
   }
   if (error.code !== "INTERNAL_SERVER_ERROR") return result;
-  if (isConnectionError(cause)) {
-    throw new TRPCError({
-      code: "SERVICE_UNAVAILABLE",
-      message: "We could not reach our database just now. Nothing was saved; please try again.",
-    });
-  }
-  const errorId = randomUUID().slice(0, 8);
-  log.error(
-    { errorId, requestId: ctx.meta.requestId, path, type, err: cause },
-    "unexpected error in procedure",
-  );
-  const hidden = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal error" });
-  Object.assign(hidden, { errorId });
-  throw hidden;
+  throw hideUnexpectedError(cause, { requestId: ctx.meta.requestId, path, type });
 });
 
 // ─── 3. Procedures ───────────────────────────────────────────────────────────────────────

@@ -1,0 +1,96 @@
+import { readFile } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { eq, sql } from "drizzle-orm";
+import { pgSchema, text } from "drizzle-orm/pg-core";
+import { beforeAll, beforeEach, inject } from "vitest";
+import { type Database, type Db, pgliteDatabase, postgresDatabase } from "@/db/client";
+import { createDatabase, TEST_DATABASE_PREFIX, urlForDatabase, withAdmin } from "./postgres";
+import "./provided";
+
+export type TestDbKind = "pglite" | "postgres";
+
+/** Which database this project runs on; set per project in vitest.config.ts. */
+export function testDbKind(): TestDbKind {
+  const kind = process.env.TEST_DB;
+  if (kind === "pglite" || kind === "postgres") return kind;
+  throw new Error(
+    "TEST_DB is not set: database helpers are for tests/integration, run by an integration project.",
+  );
+}
+
+/** The catalog view listing tables; read through Drizzle so both drivers answer alike. */
+const pgTables = pgSchema("pg_catalog").table("pg_tables", {
+  schemaname: text().notNull(),
+  tablename: text().notNull(),
+});
+
+interface WorkerDatabase {
+  database: Database;
+  truncate(): Promise<void>;
+}
+
+async function openPgliteFromSnapshot(): Promise<Database> {
+  const tarball = await readFile(inject("pgliteSnapshotPath"));
+  const client = await PGlite.create({ loadDataDir: new Blob([tarball]) });
+  return pgliteDatabase(client);
+}
+
+/** Each worker clones its own database from the template, so workers never collide. */
+async function openPostgresClone(): Promise<Database> {
+  const name = `${TEST_DATABASE_PREFIX}w${process.env.VITEST_POOL_ID ?? "0"}`;
+  await withAdmin((admin) => createDatabase(admin, name, inject("postgresTemplate")));
+  return postgresDatabase(urlForDatabase(name), 4);
+}
+
+async function openWorkerDatabase(): Promise<WorkerDatabase> {
+  const database =
+    testDbKind() === "pglite" ? await openPgliteFromSnapshot() : await openPostgresClone();
+  const tables = await database.db
+    .select({ name: sql<string>`quote_ident(${pgTables.tablename})` })
+    .from(pgTables)
+    .where(eq(pgTables.schemaname, "public"));
+  const names = tables.map((t) => t.name);
+  if (names.length === 0) throw new Error("The test database has no tables: was it migrated?");
+  // Drizzle's PGlite driver commits an outer transaction, so a rollback cannot undo a test;
+  // emptying every table can.
+  const truncate = sql.raw(`truncate table ${names.join(", ")} restart identity cascade`);
+  return { database, truncate: async () => void (await database.db.execute(truncate)) };
+}
+
+// One database per worker, shared by every file the worker runs (the integration projects
+// do not isolate files), and kept on globalThis so a second copy of this module reuses it.
+const worker = globalThis as unknown as { rekindleTestDb?: Promise<WorkerDatabase> };
+
+function workerDatabase(): Promise<WorkerDatabase> {
+  worker.rekindleTestDb ??= openWorkerDatabase();
+  return worker.rekindleTestDb;
+}
+
+export interface TestDb {
+  /** The database for this project (PGlite or PostgreSQL), emptied before each test. */
+  readonly db: Db;
+  readonly kind: TestDbKind;
+}
+
+/**
+ * Call once at the top of an integration test file. Opens (or reuses) the worker's
+ * database before the file's tests and empties every table before each test.
+ */
+export function setupTestDb(): TestDb {
+  let current: WorkerDatabase | undefined;
+  const opened = () => {
+    if (!current)
+      throw new Error("setupTestDb(): the database opens in beforeAll; use it in a test.");
+    return current;
+  };
+  beforeAll(async () => {
+    current = await workerDatabase();
+  });
+  beforeEach(() => opened().truncate());
+  return {
+    get db() {
+      return opened().database.db;
+    },
+    kind: testDbKind(),
+  };
+}
