@@ -2,6 +2,8 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/server/env";
+import { loggableError } from "@/server/errors";
+import { log } from "@/server/log";
 import { signInInput } from "@/server/schemas/account";
 import { checkCredentials } from "@/server/services/account";
 import { createSession, deleteSession, SESSION_MAX_AGE_SECONDS, validateSession } from "./sessions";
@@ -15,7 +17,18 @@ function buildConfig(): NextAuthConfig {
   return {
     secret: authSecret(),
     trustHost: true,
-    debug: false,
+    debug: false, // debug logs request bodies, passwords included
+    logger: {
+      // A wrong password is an expected answer, not an error worth a stack trace.
+      error(error) {
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
+        log.error({ error: loggableError(error) }, "auth error");
+      },
+      warn(code) {
+        log.warn({ code }, "auth warning");
+      },
+      debug() {},
+    },
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
