@@ -1,1 +1,6 @@
 export * from "./accounts";
+export * from "./activity";
+export * from "./contacts";
+export * from "./drafts";
+export * from "./journal";
+export * from "./journeys";

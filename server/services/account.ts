@@ -6,10 +6,7 @@ import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { deleteUserSessions } from "@/server/auth/sessions";
 import { AppError } from "@/server/errors";
 import type { Profile, signUpInput, updateProfileInput } from "@/server/schemas/account";
-
-export interface Actor {
-  userId: string;
-}
+import type { Actor } from "./common";
 
 type SignUp = z.output<typeof signUpInput>;
 type UpdateProfile = z.output<typeof updateProfileInput>;
