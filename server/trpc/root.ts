@@ -1,8 +1,22 @@
 import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account";
+import { activityRouter } from "./routers/activity";
+import { contactsRouter } from "./routers/contacts";
+import { dashboardRouter } from "./routers/dashboard";
+import { draftsRouter } from "./routers/drafts";
+import { journalRouter } from "./routers/journal";
+import { journeyRouter } from "./routers/journey";
+import { stepsRouter } from "./routers/steps";
 
 export const appRouter = router({
   account: accountRouter,
+  journey: journeyRouter,
+  steps: stepsRouter,
+  journal: journalRouter,
+  contacts: contactsRouter,
+  drafts: draftsRouter,
+  activity: activityRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;
