@@ -3,7 +3,6 @@ CREATE TYPE "public"."contact_feeling" AS ENUM('good', 'neutral', 'hard');--> st
 CREATE TYPE "public"."contact_initiator" AS ENUM('me', 'them');--> statement-breakpoint
 CREATE TYPE "public"."draft_status" AS ENUM('writing', 'sent', 'discarded');--> statement-breakpoint
 CREATE TYPE "public"."contact_level" AS ENUM('none', 'occasional', 'regular');--> statement-breakpoint
-CREATE TYPE "public"."journey_path" AS ENUM('reconnect', 'moving_on');--> statement-breakpoint
 CREATE TYPE "public"."journey_status" AS ENUM('active', 'ended');--> statement-breakpoint
 CREATE TYPE "public"."outcome" AS ENUM('back_together', 'still_working', 'moving_on');--> statement-breakpoint
 CREATE TYPE "public"."pronouns" AS ENUM('he', 'she', 'they');--> statement-breakpoint
@@ -76,7 +75,6 @@ CREATE TABLE "journeys" (
 	"user_id" uuid NOT NULL,
 	"program_version" integer NOT NULL,
 	"status" "journey_status" DEFAULT 'active' NOT NULL,
-	"path" "journey_path" DEFAULT 'reconnect' NOT NULL,
 	"breakup_date" date NOT NULL,
 	"contact_level" "contact_level" NOT NULL,
 	"ex_name" text,

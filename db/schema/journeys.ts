@@ -21,7 +21,6 @@ export const contactLevel = pgEnum("contact_level", ["none", "occasional", "regu
 export const pronouns = pgEnum("pronouns", ["he", "she", "they"]);
 export const readinessResult = pgEnum("readiness_result", ["ready", "unsure", "not_yet"]);
 export const journeyStatus = pgEnum("journey_status", ["active", "ended"]);
-export const journeyPath = pgEnum("journey_path", ["reconnect", "moving_on"]);
 export const outcome = pgEnum("outcome", ["back_together", "still_working", "moving_on"]);
 export const stepStatus = pgEnum("step_status", ["locked", "open", "done"]);
 
@@ -34,7 +33,6 @@ export const journeys = pgTable(
     /** The content version it started on, so later edits to the program never shift it. */
     programVersion: integer().notNull(),
     status: journeyStatus().notNull().default("active"),
-    path: journeyPath().notNull().default("reconnect"),
     breakupDate: date({ mode: "string" }).notNull(),
     contactLevel: contactLevel().notNull(),
     exName: text(),
