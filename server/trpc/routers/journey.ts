@@ -1,3 +1,45 @@
-import { router } from "../init";
+import { z } from "zod";
+import {
+  journeyOutput,
+  recordOutcomeInput,
+  retakeReadinessInput,
+  startJourneyInput,
+  updateSituationInput,
+} from "@/server/schemas/journey";
+import * as journey from "@/server/services/journey";
+import { protectedProcedure, router } from "../init";
 
-export const journeyRouter = router({});
+export const journeyRouter = router({
+  current: protectedProcedure
+    .output(journeyOutput.nullable())
+    .query(({ ctx }) => journey.currentJourney(ctx.db, ctx.actor)),
+
+  history: protectedProcedure.query(({ ctx }) => journey.journeyHistory(ctx.db, ctx.actor)),
+
+  start: protectedProcedure
+    .input(startJourneyInput)
+    .output(journeyOutput)
+    .mutation(({ ctx, input }) =>
+      journey.startJourney(ctx.db, ctx.actor, input, { timeZone: ctx.user.timeZone }),
+    ),
+
+  retakeReadiness: protectedProcedure
+    .input(retakeReadinessInput)
+    .output(z.object({ result: z.enum(["ready", "unsure", "not_yet"]) }))
+    .mutation(async ({ ctx, input }) => {
+      const verdict = await journey.retakeReadiness(ctx.db, ctx.actor, input.readiness);
+      return { result: verdict.result };
+    }),
+
+  updateSituation: protectedProcedure
+    .input(updateSituationInput)
+    .output(journeyOutput)
+    .mutation(({ ctx, input }) =>
+      journey.updateSituation(ctx.db, ctx.actor, input, { timeZone: ctx.user.timeZone }),
+    ),
+
+  recordOutcome: protectedProcedure
+    .input(recordOutcomeInput)
+    .output(journeyOutput)
+    .mutation(({ ctx, input }) => journey.recordOutcome(ctx.db, ctx.actor, input)),
+});

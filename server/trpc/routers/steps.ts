@@ -1,3 +1,58 @@
-import { router } from "../init";
+import { journeyOutput } from "@/server/schemas/journey";
+import {
+  addMemoryInput,
+  addReflectionInput,
+  byIdInput,
+  memoryOutput,
+  reflectionOutput,
+  setMemorySharedInput,
+  setTaskInput,
+  stepInput,
+  updateReflectionInput,
+} from "@/server/schemas/steps";
+import * as steps from "@/server/services/steps";
+import { protectedProcedure, router } from "../init";
 
-export const stepsRouter = router({});
+export const stepsRouter = router({
+  byNumber: protectedProcedure
+    .input(stepInput)
+    .query(({ ctx, input }) => steps.stepDetail(ctx.db, ctx.actor, input.stepNumber)),
+
+  setTask: protectedProcedure
+    .input(setTaskInput)
+    .output(journeyOutput)
+    .mutation(({ ctx, input }) => steps.setTask(ctx.db, ctx.actor, input)),
+
+  reopen: protectedProcedure
+    .input(stepInput)
+    .output(journeyOutput)
+    .mutation(({ ctx, input }) => steps.reopenStep(ctx.db, ctx.actor, input.stepNumber)),
+
+  addReflection: protectedProcedure
+    .input(addReflectionInput)
+    .output(reflectionOutput)
+    .mutation(({ ctx, input }) => steps.addReflection(ctx.db, ctx.actor, input)),
+
+  updateReflection: protectedProcedure
+    .input(updateReflectionInput)
+    .output(reflectionOutput)
+    .mutation(({ ctx, input }) => steps.updateReflection(ctx.db, ctx.actor, input)),
+
+  deleteReflection: protectedProcedure
+    .input(byIdInput)
+    .mutation(({ ctx, input }) => steps.deleteReflection(ctx.db, ctx.actor, input.id)),
+
+  addMemory: protectedProcedure
+    .input(addMemoryInput)
+    .output(memoryOutput)
+    .mutation(({ ctx, input }) => steps.addMemory(ctx.db, ctx.actor, input)),
+
+  setMemoryShared: protectedProcedure
+    .input(setMemorySharedInput)
+    .output(memoryOutput)
+    .mutation(({ ctx, input }) => steps.setMemoryShared(ctx.db, ctx.actor, input)),
+
+  deleteMemory: protectedProcedure
+    .input(byIdInput)
+    .mutation(({ ctx, input }) => steps.deleteMemory(ctx.db, ctx.actor, input.id)),
+});

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+export const stepNumber = z
+  .number({ error: "Please choose a step." })
+  .int()
+  .min(1, "Steps are numbered 1 to 7.")
+  .max(7, "Steps are numbered 1 to 7.");
+
+export const reflectionBody = z
+  .string({ error: "Please write your reflection." })
+  .max(20_000, "Please keep a reflection under 20,000 characters.")
+  .refine((v) => v.trim().length > 0, "Please write a few words first.");
+
+export const stepInput = z.strictObject({ stepNumber });
+
+export const setTaskInput = z.strictObject({
+  stepNumber,
+  taskKey: z.string().min(1).max(80),
+  done: z.boolean(),
+});
+
+export const addReflectionInput = z.strictObject({
+  idempotencyKey: z.uuid(),
+  stepNumber,
+  promptKey: z.string().min(1).max(80),
+  body: reflectionBody,
+});
+
+export const updateReflectionInput = z.strictObject({
+  id: z.uuid(),
+  version: z.number().int().min(1),
+  body: reflectionBody,
+});
+
+export const byIdInput = z.strictObject({ id: z.uuid() });
+
+export const addMemoryInput = z.strictObject({
+  idempotencyKey: z.uuid(),
+  body: z
+    .string({ error: "Please describe the memory." })
+    .max(2000, "Please keep a memory under 2,000 characters.")
+    .refine((v) => v.trim().length > 0, "Please write a few words first."),
+});
+
+export const setMemorySharedInput = z.strictObject({ id: z.uuid(), shared: z.boolean() });
+
+export const reflectionOutput = z.object({
+  id: z.string(),
+  stepNumber: z.number(),
+  promptKey: z.string(),
+  body: z.string(),
+  version: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type ReflectionView = z.infer<typeof reflectionOutput>;
+
+export const memoryOutput = z.object({
+  id: z.string(),
+  body: z.string(),
+  sharedAt: z.date().nullable(),
+  createdAt: z.date(),
+});

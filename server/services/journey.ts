@@ -1,0 +1,272 @@
+import { TZDate } from "@date-fns/tz";
+import { differenceInCalendarDays, format, subYears } from "date-fns";
+import { and, asc, count, desc, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { type Journey, journeys, reflections, stepProgress, taskCompletions } from "@/db/schema";
+import { AppError } from "@/server/errors";
+import {
+  assessSafety,
+  getProgram,
+  PROGRAM_VERSION,
+  type ReadinessVerdict,
+  scoreReadiness,
+} from "@/server/program";
+import type {
+  JourneyView,
+  readinessAnswers,
+  recordOutcomeInput,
+  situation,
+  startJourneyInput,
+  updateSituationInput,
+} from "@/server/schemas/journey";
+import { type Actor, activeJourney, staleVersion, type Tx } from "./common";
+
+export interface Clock {
+  timeZone: string;
+  now?: Date;
+}
+
+/** Today's calendar date where the user lives, as YYYY-MM-DD. */
+export function localToday({ timeZone, now = new Date() }: Clock): string {
+  return format(new TZDate(now, timeZone), "yyyy-MM-dd");
+}
+
+export function daysSince(date: string, clock: Clock): number {
+  return differenceInCalendarDays(
+    new TZDate(`${localToday(clock)}T00:00:00`, clock.timeZone),
+    new TZDate(`${date}T00:00:00`, clock.timeZone),
+  );
+}
+
+/** A breakup date cannot be in the future (where the user lives) or absurdly far back. */
+function checkBreakupDate(date: string, clock: Clock, field: string) {
+  const today = localToday(clock);
+  if (date > today) {
+    throw new AppError("BAD_REQUEST", "The breakup date can't be in the future.", field);
+  }
+  const earliest = format(subYears(new Date(`${today}T00:00:00Z`), 60), "yyyy-MM-dd");
+  if (date < earliest) {
+    throw new AppError("BAD_REQUEST", "Please check the year of the breakup date.", field);
+  }
+}
+
+/** Everything the plan screens need about a journey, in four small queries. */
+export async function journeyView(db: Tx, actor: Actor, journey: Journey): Promise<JourneyView> {
+  const scope = and(eq(stepProgress.userId, actor.userId), eq(stepProgress.journeyId, journey.id));
+  const [steps, tasks, reflectionCounts] = await Promise.all([
+    db.select().from(stepProgress).where(scope).orderBy(asc(stepProgress.stepNumber)),
+    db
+      .select({ stepNumber: taskCompletions.stepNumber, taskKey: taskCompletions.taskKey })
+      .from(taskCompletions)
+      .where(
+        and(eq(taskCompletions.userId, actor.userId), eq(taskCompletions.journeyId, journey.id)),
+      ),
+    db
+      .select({ stepNumber: reflections.stepNumber, n: count() })
+      .from(reflections)
+      .where(and(eq(reflections.userId, actor.userId), eq(reflections.journeyId, journey.id)))
+      .groupBy(reflections.stepNumber),
+  ]);
+  return {
+    id: journey.id,
+    programVersion: journey.programVersion,
+    status: journey.status,
+    breakupDate: journey.breakupDate,
+    contactLevel: journey.contactLevel,
+    exName: journey.exName,
+    exPronouns: journey.exPronouns,
+    readinessResult: journey.readinessResult,
+    safetyConcern: journey.safetyConcern,
+    outcome: journey.outcome,
+    outcomeNote: journey.outcomeNote,
+    createdAt: journey.createdAt,
+    endedAt: journey.endedAt,
+    version: journey.version,
+    steps: steps.map((s) => ({
+      number: s.stepNumber,
+      status: s.status,
+      openedAt: s.openedAt,
+      completedAt: s.completedAt,
+      lastActivityAt: s.lastActivityAt,
+      tasksDone: tasks.filter((t) => t.stepNumber === s.stepNumber).map((t) => t.taskKey),
+      reflectionCount: reflectionCounts.find((r) => r.stepNumber === s.stepNumber)?.n ?? 0,
+    })),
+  };
+}
+
+/**
+ * Starts a journey from onboarding. A retried submit (same idempotency key) returns the
+ * journey it made; a second plan while one is in progress is refused.
+ */
+export async function startJourney(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof startJourneyInput>,
+  clock: Clock,
+): Promise<JourneyView> {
+  checkBreakupDate(input.situation.breakupDate, clock, "situation.breakupDate");
+  const now = clock.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [journey] = await tx
+      .insert(journeys)
+      .values({
+        userId: actor.userId,
+        programVersion: PROGRAM_VERSION,
+        breakupDate: input.situation.breakupDate,
+        contactLevel: input.situation.contactLevel,
+        exName: input.situation.exName ?? null,
+        exPronouns: input.situation.exPronouns,
+        readinessResult: scoreReadiness(input.readiness).result,
+        readinessAnswers: input.readiness,
+        readinessAt: now,
+        safetyConcern: assessSafety(input.safety).concern,
+        idempotencyKey: input.idempotencyKey,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!journey) {
+      const [same] = await tx
+        .select()
+        .from(journeys)
+        .where(
+          and(eq(journeys.userId, actor.userId), eq(journeys.idempotencyKey, input.idempotencyKey)),
+        );
+      if (same) return journeyView(tx, actor, same);
+      throw new AppError(
+        "CONFLICT",
+        "You already have a plan in progress. Finish it or record how it ended before starting another.",
+      );
+    }
+    const program = getProgram(journey.programVersion);
+    await tx.insert(stepProgress).values(
+      program.steps.map((step) => ({
+        journeyId: journey.id,
+        userId: actor.userId,
+        stepNumber: step.number,
+        status: step.number === 1 ? ("open" as const) : ("locked" as const),
+        openedAt: step.number === 1 ? now : null,
+      })),
+    );
+    return journeyView(tx, actor, journey);
+  });
+}
+
+export async function currentJourney(db: Db, actor: Actor): Promise<JourneyView | null> {
+  const [journey] = await db
+    .select()
+    .from(journeys)
+    .where(and(eq(journeys.userId, actor.userId), eq(journeys.status, "active")));
+  return journey ? journeyView(db, actor, journey) : null;
+}
+
+/** Ended journeys, newest first: they stay in the user's history. */
+export async function journeyHistory(db: Db, actor: Actor) {
+  return db
+    .select({
+      id: journeys.id,
+      exName: journeys.exName,
+      outcome: journeys.outcome,
+      createdAt: journeys.createdAt,
+      endedAt: journeys.endedAt,
+    })
+    .from(journeys)
+    .where(and(eq(journeys.userId, actor.userId), eq(journeys.status, "ended")))
+    .orderBy(desc(journeys.createdAt));
+}
+
+/** The readiness check can be retaken at any time; the newest answer is kept. */
+export async function retakeReadiness(
+  db: Db,
+  actor: Actor,
+  answers: z.output<typeof readinessAnswers>,
+  now = new Date(),
+): Promise<ReadinessVerdict> {
+  const verdict = scoreReadiness(answers);
+  await db
+    .update(journeys)
+    .set({ readinessResult: verdict.result, readinessAnswers: answers, readinessAt: now })
+    .where(and(eq(journeys.userId, actor.userId), eq(journeys.status, "active")));
+  return verdict;
+}
+
+export async function updateSituation(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof updateSituationInput>,
+  clock: Clock,
+): Promise<JourneyView> {
+  checkBreakupDate(input.breakupDate, clock, "breakupDate");
+  const journey = await activeJourney(db, actor);
+  const next: z.output<typeof situation> = input;
+  const [saved] = await db
+    .update(journeys)
+    .set({
+      breakupDate: next.breakupDate,
+      contactLevel: next.contactLevel,
+      exName: next.exName ?? null,
+      exPronouns: next.exPronouns,
+      version: input.version + 1,
+      updatedAt: clock.now ?? new Date(),
+    })
+    .where(
+      and(
+        eq(journeys.userId, actor.userId),
+        eq(journeys.id, journey.id),
+        eq(journeys.version, input.version),
+      ),
+    )
+    .returning();
+  if (!saved) throw staleVersion("plan");
+  return journeyView(db, actor, saved);
+}
+
+/**
+ * Records where things stand. "Back together" and "moving on" end the journey (it stays in
+ * the history, and a new one can start); "still working on it" keeps it going. Reaching
+ * step 7 and recording any outcome completes step 7.
+ */
+export async function recordOutcome(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof recordOutcomeInput>,
+  now = new Date(),
+): Promise<JourneyView> {
+  return db.transaction(async (tx) => {
+    const journey = await activeJourney(tx, actor);
+    const ends = input.outcome !== "still_working";
+    const [saved] = await tx
+      .update(journeys)
+      .set({
+        outcome: input.outcome,
+        outcomeNote: input.note || null,
+        status: ends ? "ended" : "active",
+        endedAt: ends ? now : null,
+        version: input.version + 1,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(journeys.userId, actor.userId),
+          eq(journeys.id, journey.id),
+          eq(journeys.version, input.version),
+        ),
+      )
+      .returning();
+    if (!saved) throw staleVersion("plan");
+    await tx
+      .update(stepProgress)
+      .set({ status: "done", completedAt: now, lastActivityAt: now })
+      .where(
+        and(
+          eq(stepProgress.userId, actor.userId),
+          eq(stepProgress.journeyId, journey.id),
+          eq(stepProgress.stepNumber, 7),
+          eq(stepProgress.status, "open"),
+        ),
+      );
+    return journeyView(tx, actor, saved);
+  });
+}
