@@ -17,3 +17,47 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
     </Link>
   );
 }
+
+const icons = {
+  home: "M4 11.5 12 5l8 6.5V20a1 1 0 0 1-1 1h-4.5v-5.5h-5V21H5a1 1 0 0 1-1-1z",
+  plan: "M5 19c3-1 3-5 7-5s4-4 7-5M5 19a1.5 1.5 0 1 0 0 .01M12 14a1.5 1.5 0 1 0 0 .01M19 9a1.5 1.5 0 1 0 0 .01",
+  journal: "M6 4h10a2 2 0 0 1 2 2v14H8a2 2 0 0 1-2-2zM9 8h6M9 12h6M6 18a2 2 0 0 1 2-2h10",
+  contacts: "M5 6h14v9H10l-4 4v-4H5z M9 10.5h6",
+} as const;
+
+/** A bottom tab: an icon and a label, large enough for a thumb. */
+export function TabLink({
+  href,
+  icon,
+  children,
+}: {
+  href: string;
+  icon: keyof typeof icons;
+  children: React.ReactNode;
+}) {
+  const path = usePathname();
+  const active = path === href || path.startsWith(`${href}/`);
+  return (
+    <li>
+      <Link
+        href={href}
+        aria-current={active ? "page" : undefined}
+        className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-semibold ${
+          active ? "text-accent" : "text-muted"
+        }`}
+      >
+        <svg viewBox="0 0 24 24" className="size-6" aria-hidden="true">
+          <path
+            d={icons[icon]}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+        {children}
+      </Link>
+    </li>
+  );
+}

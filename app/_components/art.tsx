@@ -15,7 +15,17 @@ export function Logo({ className = "size-8" }: { className?: string }) {
  * Seven stones along a winding path to a small flame: the plan at a glance. Decorative;
  * the page says the same in words.
  */
-export function PathIllustration({ className = "" }: { className?: string }) {
+export function PathIllustration({
+  className = "",
+  done = [],
+  current,
+}: {
+  className?: string;
+  /** Step numbers already done: their stones are filled in. */
+  done?: readonly number[];
+  /** The step in progress: its stone gets a soft halo. */
+  current?: number;
+}) {
   const stones = [
     [40, 196],
     [88, 170],
@@ -43,28 +53,34 @@ export function PathIllustration({ className = "" }: { className?: string }) {
         strokeLinecap="round"
         opacity="0.6"
       />
-      {stones.map(([x, y], i) => (
-        <g key={`${x}-${y}`}>
-          <circle
-            cx={x}
-            cy={y}
-            r="13"
-            fill="var(--color-surface)"
-            stroke="var(--color-accent)"
-            strokeWidth="2"
-          />
-          <text
-            x={x}
-            y={y + 4.5}
-            textAnchor="middle"
-            fontSize="12"
-            fontWeight="700"
-            fill="var(--color-accent)"
-          >
-            {i + 1}
-          </text>
-        </g>
-      ))}
+      {stones.map(([x, y], i) => {
+        const isDone = done.includes(i + 1);
+        return (
+          <g key={`${x}-${y}`}>
+            {current === i + 1 ? (
+              <circle cx={x} cy={y} r="20" fill="var(--color-accent-soft)" />
+            ) : null}
+            <circle
+              cx={x}
+              cy={y}
+              r="13"
+              fill={isDone ? "var(--color-accent)" : "var(--color-surface)"}
+              stroke="var(--color-accent)"
+              strokeWidth="2"
+            />
+            <text
+              x={x}
+              y={y + 4.5}
+              textAnchor="middle"
+              fontSize="12"
+              fontWeight="700"
+              fill={isDone ? "var(--color-accent-ink)" : "var(--color-accent)"}
+            >
+              {i + 1}
+            </text>
+          </g>
+        );
+      })}
       <g transform="translate(282 10)">
         <circle cx="14" cy="22" r="20" fill="var(--color-accent-soft)" />
         <path

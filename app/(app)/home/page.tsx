@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PathIllustration } from "@/app/_components/art";
+import { buttonClass } from "@/app/_components/button";
 import { requireSession } from "@/server/auth/current";
+import { personalize } from "@/server/program";
+import { nextAction, overallProgress, personOf } from "@/server/program/view";
+import type { JourneyView } from "@/server/schemas/journey";
+import { serverCaller } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -17,6 +23,9 @@ function greeting(timeZone: string, now = new Date()): string {
 
 export default async function HomePage() {
   const { user } = await requireSession();
+  const caller = await serverCaller();
+  const journey = await caller.journey.current();
+
   return (
     <>
       <div className="flex flex-col gap-2">
@@ -25,15 +34,39 @@ export default async function HomePage() {
         </h1>
         <p className="text-muted">Thank you for taking a moment for yourself today.</p>
       </div>
-      <section className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5">
-        <PathIllustration className="w-full" />
-        <h2 className="text-xl font-bold">Your plan is being prepared</h2>
-        <p className="text-muted">
-          The seven steps will live here: one small, clear thing to do each day, and a private place
-          to note how it went. Until then, you can make sure your name and time zone are right in
-          Settings.
-        </p>
-      </section>
+      {journey ? (
+        <CurrentStep journey={journey} />
+      ) : (
+        <section className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5">
+          <PathIllustration className="w-full" />
+          <h2 className="text-xl font-bold">Ready when you are</h2>
+          <p className="text-muted">
+            A few honest questions first, then a plan of seven small steps, one at a time. It takes
+            about three minutes to begin.
+          </p>
+          <Link href="/onboarding" className={buttonClass("primary")}>
+            Start your plan
+          </Link>
+        </section>
+      )}
     </>
+  );
+}
+
+function CurrentStep({ journey }: { journey: JourneyView }) {
+  const person = personOf(journey);
+  const next = nextAction(journey);
+  const progress = overallProgress(journey);
+  return (
+    <section className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-5">
+      <p className="text-sm font-semibold text-accent">
+        Step {next.number} of 7 · {progress.done} done
+      </p>
+      <h2 className="text-2xl font-bold">{personalize(next.step.title, person)}</h2>
+      {next.stalled ? <p>{personalize(next.step.stalledNudge, person)}</p> : null}
+      <Link href={next.href} className={buttonClass("primary")}>
+        {personalize(next.label, person)}
+      </Link>
+    </section>
   );
 }

@@ -1,0 +1,297 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "@/app/_components/button";
+import { ChoiceGroup } from "@/app/_components/choice";
+import { Field, FormError } from "@/app/_components/field";
+import { useHydrated } from "@/app/_components/use-hydrated";
+import { useTRPC } from "@/app/_trpc/client";
+import {
+  assessSafety,
+  type ContactLevel,
+  currentProgram,
+  type Person,
+  type Pronouns,
+  personalize,
+  type ReadinessAnswer,
+  scoreReadiness,
+} from "@/server/program";
+import { SafetyConcern } from "./safety-concern";
+
+type Stage = "readiness" | "verdict" | "safety" | "concern" | "situation";
+
+const STAGES: Stage[] = ["readiness", "safety", "situation"];
+const stageIndex = (s: Stage) => (s === "verdict" ? 0 : s === "concern" ? 1 : STAGES.indexOf(s));
+
+/** Before names and pronouns are known, the program speaks of the ex as "they". */
+const nobody: Person = { name: null, pronouns: "they" };
+
+/**
+ * Step 0, one question set per screen: readiness, then safety, then the situation. Nothing
+ * is saved until the last screen, so leaving halfway leaves nothing behind.
+ */
+export function Onboarding() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const { readiness, safety } = currentProgram;
+  const [stage, setStage] = useState<Stage>("readiness");
+  const [answers, setAnswers] = useState<Record<string, ReadinessAnswer>>({});
+  const [safe, setSafe] = useState<Record<string, boolean>>({});
+  const [missing, setMissing] = useState(false);
+  const [situation, setSituation] = useState<{
+    breakupDate: string;
+    contactLevel?: ContactLevel;
+    exName: string;
+    exPronouns?: Pronouns;
+  }>({ breakupDate: "", exName: "" });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
+  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Each new screen starts at the top, with its heading announced.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the screen changes
+  useEffect(() => {
+    heading.current?.focus();
+    window.scrollTo({ top: 0 });
+  }, [stage]);
+
+  const start = useMutation(
+    trpc.journey.start.mutationOptions({
+      onSuccess() {
+        router.push("/plan");
+        router.refresh();
+      },
+      onError(error) {
+        const fields =
+          error instanceof TRPCClientError
+            ? (error.data?.fieldErrors as Record<string, string[]> | null)
+            : null;
+        if (fields) {
+          setFieldErrors(
+            Object.fromEntries(
+              Object.entries(fields).map(([k, v]) => [k.replace(/^situation\./, ""), v[0]]),
+            ),
+          );
+        }
+      },
+    }),
+  );
+
+  const verdict = scoreReadiness(answers);
+  const today = new Date().toLocaleDateString("en-CA");
+
+  function next(current: Stage) {
+    if (current === "readiness") {
+      if (readiness.questions.some((q) => !answers[q.key])) return setMissing(true);
+      setMissing(false);
+      return setStage("verdict");
+    }
+    if (current === "safety") {
+      if (safety.questions.some((q) => safe[q.key] === undefined)) return setMissing(true);
+      setMissing(false);
+      return setStage(assessSafety(safe).concern ? "concern" : "situation");
+    }
+  }
+
+  function submit() {
+    const errors: Record<string, string | undefined> = {};
+    if (!situation.breakupDate) errors.breakupDate = "Please enter the date you broke up.";
+    else if (situation.breakupDate > today)
+      errors.breakupDate = "The breakup date can't be in the future.";
+    if (!situation.contactLevel) errors.contactLevel = "Please pick how much you've talked.";
+    if (!situation.exPronouns) errors.exPronouns = "Please pick the pronouns to use.";
+    if (situation.exName.length > 80)
+      errors.exName = "Please keep the name to 80 characters or fewer.";
+    setFieldErrors(errors);
+    if (Object.values(errors).some(Boolean) || !situation.contactLevel || !situation.exPronouns)
+      return;
+    start.mutate({
+      idempotencyKey,
+      readiness: answers,
+      safety: safe,
+      situation: {
+        breakupDate: situation.breakupDate,
+        contactLevel: situation.contactLevel,
+        exName: situation.exName,
+        exPronouns: situation.exPronouns,
+      },
+    });
+  }
+
+  const progress = (
+    <ol aria-label="Progress" className="flex gap-2">
+      {STAGES.map((s, i) => (
+        <li
+          key={s}
+          aria-current={i === stageIndex(stage) ? "step" : undefined}
+          className={`h-1.5 flex-1 rounded-full ${i <= stageIndex(stage) ? "bg-accent" : "bg-line"}`}
+        >
+          <span className="sr-only">
+            Part {i + 1} of {STAGES.length}
+            {i < stageIndex(stage) ? ", done" : i === stageIndex(stage) ? ", current" : ""}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+
+  if (stage === "readiness") {
+    return (
+      <>
+        {progress}
+        <div className="flex flex-col gap-2">
+          <h1 ref={heading} tabIndex={-1} className="text-3xl font-bold outline-none">
+            {personalize(readiness.title, nobody)}
+          </h1>
+          <p className="text-muted">{personalize(readiness.intro, nobody)}</p>
+        </div>
+        {readiness.questions.map((q) => (
+          <ChoiceGroup
+            key={q.key}
+            legend={personalize(q.question, nobody)}
+            hint={personalize(q.hint, nobody)}
+            columns={3}
+            options={(["yes", "not_sure", "no"] as const).map((value) => ({
+              value,
+              label: readiness.answerLabels[value],
+            }))}
+            value={answers[q.key]}
+            onChange={(value) => setAnswers((a) => ({ ...a, [q.key]: value }))}
+            error={missing && !answers[q.key] ? "Please pick an answer." : undefined}
+          />
+        ))}
+        <Button onClick={() => next("readiness")} disabled={!hydrated}>
+          See my result
+        </Button>
+      </>
+    );
+  }
+
+  if (stage === "verdict") {
+    return (
+      <>
+        {progress}
+        <section className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-5">
+          <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold outline-none">
+            {personalize(verdict.headline, nobody)}
+          </h1>
+          <p>{personalize(verdict.body, nobody)}</p>
+          <p className="text-sm text-muted">{personalize(readiness.finalSay, nobody)}</p>
+        </section>
+        <Button onClick={() => setStage("safety")}>Continue</Button>
+        <Button variant="secondary" onClick={() => setStage("readiness")}>
+          Change my answers
+        </Button>
+      </>
+    );
+  }
+
+  if (stage === "safety" || stage === "concern") {
+    if (stage === "concern") {
+      return (
+        <>
+          {progress}
+          <SafetyConcern
+            headingRef={heading}
+            onBack={() => setStage("safety")}
+            onContinue={() => setStage("situation")}
+          />
+        </>
+      );
+    }
+    return (
+      <>
+        {progress}
+        <div className="flex flex-col gap-2">
+          <h1 ref={heading} tabIndex={-1} className="text-3xl font-bold outline-none">
+            {personalize(safety.title, nobody)}
+          </h1>
+          <p className="text-muted">{personalize(safety.intro, nobody)}</p>
+        </div>
+        {safety.questions.map((q) => (
+          <ChoiceGroup
+            key={q.key}
+            legend={personalize(q.question, nobody)}
+            columns={2}
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+            ]}
+            value={safe[q.key] === undefined ? undefined : safe[q.key] ? "yes" : "no"}
+            onChange={(value) => setSafe((s) => ({ ...s, [q.key]: value === "yes" }))}
+            error={missing && safe[q.key] === undefined ? "Please answer yes or no." : undefined}
+          />
+        ))}
+        <Button onClick={() => next("safety")}>Continue</Button>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {progress}
+      <div className="flex flex-col gap-2">
+        <h1 ref={heading} tabIndex={-1} className="text-3xl font-bold outline-none">
+          Where things stand
+        </h1>
+        <p className="text-muted">
+          This shapes the advice you get. Only you can see it, and you can change it later.
+        </p>
+      </div>
+      <FormError
+        message={
+          start.error && !(start.error instanceof TRPCClientError && start.error.data?.fieldErrors)
+            ? start.error.message
+            : undefined
+        }
+      />
+      <Field
+        label="When did you break up?"
+        type="date"
+        max={today}
+        value={situation.breakupDate}
+        onChange={(e) => setSituation((s) => ({ ...s, breakupDate: e.target.value }))}
+        error={fieldErrors.breakupDate}
+      />
+      <ChoiceGroup
+        legend="How much have you talked since?"
+        options={[
+          { value: "none", label: "Not at all", description: "No messages, no calls." },
+          { value: "occasional", label: "Now and then", description: "A message here and there." },
+          { value: "regular", label: "Quite often", description: "We're in touch regularly." },
+        ]}
+        value={situation.contactLevel}
+        onChange={(contactLevel) => setSituation((s) => ({ ...s, contactLevel }))}
+        error={fieldErrors.contactLevel}
+      />
+      <Field
+        label="Their first name (optional)"
+        hint="Used only on your own screens, to make the advice feel like yours."
+        autoComplete="off"
+        maxLength={80}
+        value={situation.exName}
+        onChange={(e) => setSituation((s) => ({ ...s, exName: e.target.value }))}
+        error={fieldErrors.exName}
+      />
+      <ChoiceGroup
+        legend="Which pronouns should Rekindle use for them?"
+        columns={3}
+        options={[
+          { value: "she", label: "she/her" },
+          { value: "he", label: "he/him" },
+          { value: "they", label: "they/them" },
+        ]}
+        value={situation.exPronouns}
+        onChange={(exPronouns) => setSituation((s) => ({ ...s, exPronouns }))}
+        error={fieldErrors.exPronouns}
+      />
+      <Button onClick={submit} busy={start.isPending} disabled={!hydrated}>
+        Start my plan
+      </Button>
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { requireSession } from "@/server/auth/current";
+import { serverCaller } from "@/server/trpc/server";
+import { Onboarding } from "./onboarding";
+
+export const metadata: Metadata = { title: "Before you begin" };
+
+export default async function OnboardingPage() {
+  await requireSession();
+  const caller = await serverCaller();
+  if (await caller.journey.current()) redirect("/plan");
+  return <Onboarding />;
+}

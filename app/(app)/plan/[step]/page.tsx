@@ -1,0 +1,152 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { buttonClass } from "@/app/_components/button";
+import { requireSession } from "@/server/auth/current";
+import { getProgram, getStep, personalize, type StepNumber, step1Advice } from "@/server/program";
+import { nextAction, personOf } from "@/server/program/view";
+import { daysSince } from "@/server/services/journey";
+import { serverCaller } from "@/server/trpc/server";
+import { SafetyReminder } from "../safety-reminder";
+import { Memories } from "./memories";
+import { Reflections } from "./reflections";
+import { ReopenStep } from "./reopen-step";
+import { TaskList } from "./task-list";
+
+export const metadata: Metadata = { title: "Step" };
+
+export default async function StepPage({ params }: { params: Promise<{ step: string }> }) {
+  const { user } = await requireSession();
+  const number = Number((await params).step);
+  if (!Number.isInteger(number) || number < 1 || number > 7) notFound();
+  const caller = await serverCaller();
+  const journey = await caller.journey.current();
+  if (!journey) redirect("/onboarding");
+  const { progress, reflections, memories } = await caller.steps.byNumber({ stepNumber: number });
+  const program = getProgram(journey.programVersion);
+  const step = getStep(program, number as StepNumber);
+  const person = personOf(journey);
+  const say = (t: string) => personalize(t, person);
+
+  if (progress.status === "locked") {
+    return (
+      <>
+        <p className="text-sm font-semibold text-accent">Step {number} of 7</p>
+        <h1 className="text-3xl font-bold">{say(step.title)}</h1>
+        <p className="text-muted">
+          This step opens once step {number - 1} is done. There's no hurry: the order matters more
+          than the speed.
+        </p>
+        <Link href={`/plan/${number - 1}`} className={buttonClass("primary")}>
+          Go to step {number - 1}
+        </Link>
+      </>
+    );
+  }
+
+  const advice =
+    number === 1
+      ? step1Advice({
+          daysSinceBreakup: daysSince(journey.breakupDate, { timeZone: user.timeZone }),
+          contact: journey.contactLevel,
+        })
+      : null;
+  const next = nextAction(journey);
+  const stalled = next.number === number && next.stalled;
+
+  return (
+    <>
+      <div className="flex flex-col gap-1">
+        <p className="text-sm font-semibold text-accent">Step {number} of 7</p>
+        <h1 className="text-3xl font-bold">{say(step.title)}</h1>
+        <p className="text-lg text-muted">{say(step.summary)}</p>
+      </div>
+      {journey.safetyConcern ? <SafetyReminder /> : null}
+      {progress.status === "done" ? (
+        <p role="status" className="rounded-xl bg-accent-soft px-4 py-3 font-semibold">
+          You finished this step. Well done for showing up.
+        </p>
+      ) : null}
+      {stalled ? (
+        <p className="rounded-xl border border-line bg-surface px-4 py-3">
+          {say(step.stalledNudge)}
+        </p>
+      ) : null}
+
+      {advice ? (
+        <section
+          aria-labelledby="advice"
+          className="flex flex-col gap-2 rounded-2xl border border-line bg-surface p-5"
+        >
+          <h2 id="advice" className="text-lg font-bold">
+            {say(advice.headline)}
+          </h2>
+          {advice.body.map((p) => (
+            <p key={p}>{say(p)}</p>
+          ))}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="guidance" className="flex flex-col gap-3">
+        <h2 id="guidance" className="sr-only">
+          Guidance
+        </h2>
+        {step.guidance.map((p) => (
+          <p key={p}>{say(p)}</p>
+        ))}
+        <p className="text-sm text-muted">
+          <span className="font-semibold">Done when: </span>
+          {say(step.doneMeans)}
+        </p>
+      </section>
+
+      <TaskList
+        stepNumber={number}
+        tasks={step.tasks.map((t) => ({
+          key: t.key,
+          label: say(t.label),
+          detail: t.detail ? say(t.detail) : undefined,
+          required: t.required,
+          feature: t.feature,
+        }))}
+        done={progress.tasksDone}
+      />
+
+      {step.draftChecks ? (
+        <Link href={`/drafts/new?step=${number}`} className={buttonClass("secondary")}>
+          Write a draft message
+        </Link>
+      ) : null}
+
+      {number === 4 ? <Memories initial={memories} /> : null}
+
+      <Reflections
+        stepNumber={number}
+        prompts={step.reflectionPrompts.map((p) => ({ key: p.key, prompt: say(p.prompt) }))}
+        initial={reflections}
+      />
+
+      {number === 7 ? (
+        <Link href="/plan/outcome" className={buttonClass("primary")}>
+          Record where things stand
+        </Link>
+      ) : null}
+
+      <nav aria-label="Steps" className="flex justify-between">
+        {number > 1 ? (
+          <Link href={`/plan/${number - 1}`} className={buttonClass("quiet")}>
+            ← Step {number - 1}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {progress.status === "done" ? <ReopenStep stepNumber={number} /> : null}
+        {number < 7 ? (
+          <Link href={`/plan/${number + 1}`} className={buttonClass("quiet")}>
+            Step {number + 1} →
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { Button } from "@/app/_components/button";
+import { FormError } from "@/app/_components/field";
+import { useHydrated } from "@/app/_components/use-hydrated";
+import { useTRPC } from "@/app/_trpc/client";
+import type { ReflectionView } from "@/server/schemas/steps";
+
+const LIMIT = 20_000;
+
+export function Reflections({
+  stepNumber,
+  prompts,
+  initial,
+}: {
+  stepNumber: number;
+  prompts: { key: string; prompt: string }[];
+  initial: ReflectionView[];
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const id = useId();
+  const [promptKey, setPromptKey] = useState(prompts[0]?.key ?? "");
+  const [body, setBody] = useState("");
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [error, setError] = useState<string>();
+  const add = useMutation(
+    trpc.steps.addReflection.mutationOptions({
+      onSuccess() {
+        setBody("");
+        setKey(crypto.randomUUID());
+        router.refresh();
+      },
+      // The text stays in the box whatever went wrong.
+      onError: (e) => setError(e.message),
+    }),
+  );
+  const promptOf = (k: string) => prompts.find((p) => p.key === k)?.prompt ?? "";
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="flex flex-col gap-3">
+      <h2 id={`${id}-title`} className="text-xl font-bold">
+        Reflect
+      </h2>
+      {initial.map((r) => (
+        <SavedReflection key={r.id} reflection={r} prompt={promptOf(r.promptKey)} />
+      ))}
+      <form
+        method="post"
+        className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError(undefined);
+          if (!body.trim()) return setError("Please write a few words first.");
+          if (body.length > LIMIT)
+            return setError("Please keep a reflection under 20,000 characters.");
+          add.mutate({ idempotencyKey: key, stepNumber, promptKey, body });
+        }}
+      >
+        <label htmlFor={`${id}-prompt`} className="text-sm font-semibold">
+          Question
+        </label>
+        <select
+          id={`${id}-prompt`}
+          value={promptKey}
+          onChange={(e) => setPromptKey(e.target.value)}
+          className="min-h-12 rounded-xl border border-line bg-surface px-3"
+        >
+          {prompts.map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.prompt}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-body`} className="text-sm font-semibold">
+          Your answer
+        </label>
+        <textarea
+          id={`${id}-body`}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          rows={5}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-count`}
+          className="rounded-xl border border-line bg-surface p-3 text-base"
+        />
+        <p
+          id={`${id}-count`}
+          className={`text-xs ${body.length > LIMIT ? "text-danger" : "text-muted"}`}
+        >
+          {body.length > LIMIT * 0.9
+            ? `${body.length.toLocaleString()} of ${LIMIT.toLocaleString()} characters`
+            : "Only you can read this."}
+        </p>
+        <FormError message={error} />
+        <Button type="submit" busy={add.isPending} disabled={!hydrated}>
+          Save reflection
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function SavedReflection({ reflection, prompt }: { reflection: ReflectionView; prompt: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [body, setBody] = useState(reflection.body);
+  const [error, setError] = useState<string>();
+  const update = useMutation(
+    trpc.steps.updateReflection.mutationOptions({
+      onSuccess() {
+        setEditing(false);
+        router.refresh();
+      },
+      onError: (e) => setError(e.message),
+    }),
+  );
+  const remove = useMutation(
+    trpc.steps.deleteReflection.mutationOptions({
+      onSuccess: () => router.refresh(),
+      onError: (e) => setError(e.message),
+    }),
+  );
+  return (
+    <article className="flex flex-col gap-2 rounded-2xl border border-line bg-surface p-4">
+      <h3 className="text-sm font-semibold text-muted">{prompt}</h3>
+      {editing ? (
+        <>
+          <textarea
+            aria-label="Edit your answer"
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            rows={5}
+            className="rounded-xl border border-line bg-surface p-3 text-base"
+          />
+          <FormError message={error} />
+          <div className="flex gap-2">
+            <Button
+              busy={update.isPending}
+              onClick={() =>
+                update.mutate({ id: reflection.id, version: reflection.version, body })
+              }
+              className="flex-1"
+            >
+              Save
+            </Button>
+            <Button variant="secondary" onClick={() => setEditing(false)} className="flex-1">
+              Cancel
+            </Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="whitespace-pre-wrap">{reflection.body}</p>
+          <FormError message={error} />
+          <div className="flex gap-4">
+            <button
+              type="button"
+              className="text-sm font-semibold text-accent"
+              onClick={() => setEditing(true)}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              className="text-sm font-semibold text-danger"
+              onClick={() => {
+                if (window.confirm("Delete this reflection? This can't be undone.")) {
+                  remove.mutate({ id: reflection.id });
+                }
+              }}
+            >
+              Delete
+            </button>
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button, buttonClass } from "@/app/_components/button";
+import { ChoiceGroup } from "@/app/_components/choice";
+import { FormError } from "@/app/_components/field";
+import { useTRPC } from "@/app/_trpc/client";
+import type { Outcome } from "@/server/program";
+
+export function OutcomeForm({
+  version,
+  options,
+}: {
+  version: number;
+  options: { value: Outcome; title: string; message: string }[];
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [choice, setChoice] = useState<Outcome>();
+  const [note, setNote] = useState("");
+  const [missing, setMissing] = useState(false);
+  const save = useMutation(
+    trpc.journey.recordOutcome.mutationOptions({ onSuccess: () => router.refresh() }),
+  );
+
+  if (save.data) {
+    const chosen = options.find((o) => o.value === save.data.outcome);
+    return (
+      <section
+        role="status"
+        className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5"
+      >
+        <h2 className="text-2xl font-bold">{chosen?.title}</h2>
+        <p>{chosen?.message}</p>
+        {save.data.status === "ended" ? (
+          <Link href="/onboarding" className={buttonClass("secondary")}>
+            Start a new journey
+          </Link>
+        ) : null}
+        <Link href="/home" className={buttonClass("primary")}>
+          Back to home
+        </Link>
+      </section>
+    );
+  }
+
+  return (
+    <form
+      method="post"
+      className="flex flex-col gap-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!choice) return setMissing(true);
+        save.mutate({ outcome: choice, note: note || undefined, version });
+      }}
+    >
+      <ChoiceGroup
+        legend="Right now, you are…"
+        options={options.map((o) => ({ value: o.value, label: o.title }))}
+        value={choice}
+        onChange={(v) => {
+          setChoice(v);
+          setMissing(false);
+        }}
+        error={missing ? "Please pick where things stand." : undefined}
+      />
+      <label htmlFor="outcome-note" className="-mb-3 text-sm font-semibold">
+        A note for yourself (optional)
+      </label>
+      <textarea
+        id="outcome-note"
+        value={note}
+        maxLength={2000}
+        onChange={(e) => setNote(e.target.value)}
+        rows={3}
+        className="rounded-xl border border-line bg-surface p-3 text-base"
+      />
+      <FormError message={save.error?.message} />
+      <Button type="submit" busy={save.isPending}>
+        Save
+      </Button>
+    </form>
+  );
+}

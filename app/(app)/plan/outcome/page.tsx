@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { requireSession } from "@/server/auth/current";
+import { getOutcome, OUTCOME_VALUES, personalize } from "@/server/program";
+import { personOf } from "@/server/program/view";
+import { serverCaller } from "@/server/trpc/server";
+import { OutcomeForm } from "./outcome-form";
+
+export const metadata: Metadata = { title: "Where things stand" };
+
+export default async function OutcomePage() {
+  await requireSession();
+  const journey = await (await serverCaller()).journey.current();
+  if (!journey) redirect("/home");
+  const person = personOf(journey);
+  return (
+    <>
+      <div className="flex flex-col gap-2">
+        <h1 className="text-3xl font-bold">Where do things stand?</h1>
+        <p className="text-muted">
+          There is no wrong answer. Whatever you choose, you can start again later, and what you
+          wrote stays yours.
+        </p>
+      </div>
+      <OutcomeForm
+        version={journey.version}
+        options={OUTCOME_VALUES.map((value) => ({
+          value,
+          title: personalize(getOutcome(value).title, person),
+          message: personalize(getOutcome(value).message, person),
+        }))}
+      />
+    </>
+  );
+}
