@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = 3100;
+/** Point the tests at a server that is already running (e.g. `next dev`) instead of building. */
+const external = process.env.E2E_BASE_URL;
 const chromium =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -16,7 +18,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: external ?? `http://localhost:${port}`,
     ...devices["Pixel 7"],
     trace: "retain-on-failure",
     launchOptions: {
@@ -33,17 +35,19 @@ export default defineConfig({
     },
   },
   projects: [{ name: "phone-chromium" }],
-  webServer: {
-    command: `rm -rf .data/e2e && tsx scripts/prepare-db.ts && next start -p ${port}`,
-    url: `http://localhost:${port}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PGLITE_DATA_DIR: ".data/e2e/pglite",
-      AUTH_SECRET: "e2e-secret-that-is-long-enough-for-production-use",
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
-    },
-  },
+  webServer: external
+    ? undefined
+    : {
+        command: `rm -rf .data/e2e && tsx scripts/prepare-db.ts && next start -p ${port}`,
+        url: `http://localhost:${port}/api/health`,
+        timeout: 120_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        env: {
+          PGLITE_DATA_DIR: ".data/e2e/pglite",
+          AUTH_SECRET: "e2e-secret-that-is-long-enough-for-production-use",
+          NEXT_TELEMETRY_DISABLED: "1",
+          LOG_LEVEL: "warn",
+        },
+      },
 });

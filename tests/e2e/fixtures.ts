@@ -34,3 +34,26 @@ export async function signIn(page: Page, user: TestUser) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/home$/);
 }
+
+/** Walks onboarding with every answer calm and safe, landing on the plan. */
+export async function onboard(
+  page: Page,
+  situation: { exName?: string; pronouns?: "she/her" | "he/him" | "they/them" } = {},
+) {
+  await page.goto("/onboarding");
+  for (const group of await page.getByRole("group").all()) {
+    await group.getByText("Yes", { exact: true }).click();
+  }
+  await page.getByRole("button", { name: "See my result" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  for (const group of await page.getByRole("group").all()) {
+    await group.getByText("No", { exact: true }).click();
+  }
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("When did you break up?").fill("2026-09-10");
+  await page.getByText("Not at all").click();
+  if (situation.exName) await page.getByLabel("Their first name (optional)").fill(situation.exName);
+  await page.getByText(situation.pronouns ?? "they/them").click();
+  await page.getByRole("button", { name: "Start my plan" }).click();
+  await expect(page).toHaveURL(/\/plan$/);
+}

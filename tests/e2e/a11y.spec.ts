@@ -1,0 +1,47 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { newUser, onboard, signUp } from "./fixtures";
+
+const publicPages = ["/", "/sign-in", "/sign-up", "/no-such-page"];
+const beforePlan = ["/home", "/onboarding", "/moving-on", "/settings"];
+const withPlan = [
+  "/home",
+  "/plan",
+  "/plan/1",
+  "/plan/2",
+  "/plan/outcome",
+  "/journal",
+  "/journal/new",
+  "/contacts",
+  "/contacts/new",
+  "/drafts",
+  "/drafts/new?step=1",
+];
+
+async function expectNoSeriousViolations(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(serious, `axe on ${path}`).toEqual([]);
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test("pages anyone can open have no serious accessibility problems", async ({ page }) => {
+      for (const path of publicPages) await expectNoSeriousViolations(page, path);
+    });
+
+    test("signed-in pages have no serious accessibility problems", async ({ page }) => {
+      test.setTimeout(180_000);
+      await signUp(page, newUser("Axe"));
+      for (const path of beforePlan) await expectNoSeriousViolations(page, path);
+      await onboard(page, { exName: "Sky" });
+      for (const path of withPlan) await expectNoSeriousViolations(page, path);
+    });
+  });
+}
