@@ -10,6 +10,8 @@ const withPlan = [
   "/plan/1",
   "/plan/2",
   "/plan/outcome",
+  "/plan/readiness",
+  "/plan/situation",
   "/journal",
   "/journal/new",
   "/contacts",

@@ -19,6 +19,7 @@ import {
   type ReadinessAnswer,
   scoreReadiness,
 } from "@/server/program";
+import { ReadinessQuestions } from "./readiness-questions";
 import { SafetyConcern } from "./safety-concern";
 
 type Stage = "readiness" | "verdict" | "safety" | "concern" | "situation";
@@ -149,21 +150,11 @@ export function Onboarding() {
           </h1>
           <p className="text-muted">{personalize(readiness.intro, nobody)}</p>
         </div>
-        {readiness.questions.map((q) => (
-          <ChoiceGroup
-            key={q.key}
-            legend={personalize(q.question, nobody)}
-            hint={personalize(q.hint, nobody)}
-            columns={3}
-            options={(["yes", "not_sure", "no"] as const).map((value) => ({
-              value,
-              label: readiness.answerLabels[value],
-            }))}
-            value={answers[q.key]}
-            onChange={(value) => setAnswers((a) => ({ ...a, [q.key]: value }))}
-            error={missing && !answers[q.key] ? "Please pick an answer." : undefined}
-          />
-        ))}
+        <ReadinessQuestions
+          answers={answers}
+          onAnswer={(key, value) => setAnswers((a) => ({ ...a, [key]: value }))}
+          showMissing={missing}
+        />
         <Button onClick={() => next("readiness")} disabled={!hydrated}>
           See my result
         </Button>

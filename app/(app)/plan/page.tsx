@@ -95,9 +95,17 @@ export default async function PlanPage() {
           );
         })}
       </ol>
-      <Link href="/plan/outcome" className={buttonClass("quiet", "self-center")}>
-        Record where things stand
-      </Link>
+      <nav aria-label="More about your plan" className="flex flex-col items-center gap-1">
+        <Link href="/plan/situation" className={buttonClass("quiet")}>
+          Edit your situation
+        </Link>
+        <Link href="/plan/readiness" className={buttonClass("quiet")}>
+          Retake the readiness check
+        </Link>
+        <Link href="/plan/outcome" className={buttonClass("quiet")}>
+          Record where things stand
+        </Link>
+      </nav>
     </>
   );
 }

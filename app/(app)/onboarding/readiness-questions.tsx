@@ -1,0 +1,38 @@
+"use client";
+
+import { ChoiceGroup } from "@/app/_components/choice";
+import { currentProgram, type Person, personalize, type ReadinessAnswer } from "@/server/program";
+
+/** The readiness check's questions, shared by onboarding and the retake page. */
+export function ReadinessQuestions({
+  answers,
+  onAnswer,
+  showMissing,
+  person = { name: null, pronouns: "they" },
+}: {
+  answers: Record<string, ReadinessAnswer>;
+  onAnswer: (key: string, answer: ReadinessAnswer) => void;
+  showMissing: boolean;
+  person?: Person;
+}) {
+  const { readiness } = currentProgram;
+  return (
+    <>
+      {readiness.questions.map((q) => (
+        <ChoiceGroup
+          key={q.key}
+          legend={personalize(q.question, person)}
+          hint={personalize(q.hint, person)}
+          columns={3}
+          options={(["yes", "not_sure", "no"] as const).map((value) => ({
+            value,
+            label: readiness.answerLabels[value],
+          }))}
+          value={answers[q.key]}
+          onChange={(value) => onAnswer(q.key, value)}
+          error={showMissing && !answers[q.key] ? "Please pick an answer." : undefined}
+        />
+      ))}
+    </>
+  );
+}
