@@ -1,3 +1,34 @@
-import { router } from "../init";
+import {
+  checkInInput,
+  checkInOutput,
+  pauseDayInput,
+  pauseOutput,
+  todayOutput,
+  unpauseDayInput,
+} from "@/server/schemas/activity";
+import * as activity from "@/server/services/activity";
+import { protectedProcedure, router } from "../init";
 
-export const activityRouter = router({});
+/** "Today" is the user's own calendar day, in the time zone of their profile. */
+const clockOf = (ctx: { user: { timeZone: string } }) => ({ timeZone: ctx.user.timeZone });
+
+export const activityRouter = router({
+  checkIn: protectedProcedure
+    .input(checkInInput)
+    .output(checkInOutput)
+    .mutation(({ ctx, input }) => activity.checkIn(ctx.db, ctx.actor, input, clockOf(ctx))),
+
+  pauseDay: protectedProcedure
+    .input(pauseDayInput)
+    .output(pauseOutput)
+    .mutation(({ ctx, input }) => activity.pauseDay(ctx.db, ctx.actor, input, clockOf(ctx))),
+
+  unpauseDay: protectedProcedure
+    .input(unpauseDayInput)
+    .output(pauseOutput)
+    .mutation(({ ctx, input }) => activity.unpauseDay(ctx.db, ctx.actor, input, clockOf(ctx))),
+
+  today: protectedProcedure
+    .output(todayOutput)
+    .query(({ ctx }) => activity.today(ctx.db, ctx.actor, clockOf(ctx))),
+});

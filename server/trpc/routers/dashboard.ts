@@ -1,3 +1,10 @@
-import { router } from "../init";
+import { dashboardOutput } from "@/server/schemas/dashboard";
+import * as dashboard from "@/server/services/dashboard";
+import { protectedProcedure, router } from "../init";
 
-export const dashboardRouter = router({});
+export const dashboardRouter = router({
+  /** Streak, calendar, mood, who starts contact, days since, and the plan at a glance. */
+  get: protectedProcedure
+    .output(dashboardOutput)
+    .query(({ ctx }) => dashboard.getDashboard(ctx.db, ctx.actor, { timeZone: ctx.user.timeZone })),
+});

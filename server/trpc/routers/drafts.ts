@@ -1,3 +1,52 @@
-import { router } from "../init";
+import { z } from "zod";
+import {
+  createDraftInput,
+  deleteDraftInput,
+  draftByIdInput,
+  draftOutput,
+  draftStepOutput,
+  listDraftsInput,
+  markSentInput,
+  updateDraftInput,
+} from "@/server/schemas/drafts";
+import * as drafts from "@/server/services/drafts";
+import { protectedProcedure, router } from "../init";
 
-export const draftsRouter = router({});
+export const draftsRouter = router({
+  /** The steps that have a message to draft, with their self-check questions. */
+  steps: protectedProcedure
+    .output(z.array(draftStepOutput))
+    .query(({ ctx }) => drafts.listDraftSteps(ctx.db, ctx.actor)),
+
+  list: protectedProcedure
+    .input(listDraftsInput)
+    .output(z.array(draftOutput))
+    .query(({ ctx, input }) => drafts.listDrafts(ctx.db, ctx.actor, input)),
+
+  byId: protectedProcedure
+    .input(draftByIdInput)
+    .output(draftOutput)
+    .query(({ ctx, input }) => drafts.getDraft(ctx.db, ctx.actor, input.id)),
+
+  create: protectedProcedure
+    .input(createDraftInput)
+    .output(draftOutput)
+    .mutation(({ ctx, input }) => drafts.createDraft(ctx.db, ctx.actor, input)),
+
+  update: protectedProcedure
+    .input(updateDraftInput)
+    .output(draftOutput)
+    .mutation(({ ctx, input }) => drafts.updateDraft(ctx.db, ctx.actor, input)),
+
+  /** Only once the draft is ready: cooled down, every question answered. */
+  markSent: protectedProcedure
+    .input(markSentInput)
+    .output(draftOutput)
+    .mutation(({ ctx, input }) =>
+      drafts.markSent(ctx.db, ctx.actor, input, { timeZone: ctx.user.timeZone }),
+    ),
+
+  delete: protectedProcedure
+    .input(deleteDraftInput)
+    .mutation(({ ctx, input }) => drafts.deleteDraft(ctx.db, ctx.actor, input.id)),
+});

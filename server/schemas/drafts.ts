@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+/**
+ * How long a draft rests after its text last changed before it counts as ready. An hour is
+ * long enough to read it again with fresh eyes, short enough not to lose the moment.
+ */
+export const DRAFT_COOL_DOWN_MINUTES = 60;
+
+/** Long enough for any message worth sending; a pasted essay is refused with its length. */
+export const DRAFT_MAX_CHARS = 5_000;
+
+const count = new Intl.NumberFormat("en-GB");
+
+export const draftBody = z
+  .string({ error: "Please write your message." })
+  .trim()
+  .min(1, "Please write your message before saving it.")
+  .max(DRAFT_MAX_CHARS, {
+    error: (issue) =>
+      `Please keep your message to ${count.format(DRAFT_MAX_CHARS)} characters or fewer` +
+      (typeof issue.input === "string"
+        ? `; this one has ${count.format(issue.input.length)}.`
+        : "."),
+  });
+
+const id = z.uuid("That draft link isn't valid.");
+const version = z.number().int().min(1);
+const answer = z.enum(["yes", "no"], "Please answer each question with yes or no.");
+
+export const stepNumber = z
+  .number({ error: "Please choose a step." })
+  .int("Please choose a step from 1 to 7.")
+  .min(1, "Please choose a step from 1 to 7.")
+  .max(7, "Please choose a step from 1 to 7.");
+
+export const listDraftsInput = z
+  .strictObject({ stepNumber: stepNumber.optional() })
+  .optional()
+  .transform((v) => v ?? {});
+export type ListDraftsInput = z.input<typeof listDraftsInput>;
+
+export const draftByIdInput = z.strictObject({ id });
+
+export const createDraftInput = z.strictObject({
+  /** Chosen when the form opens: a double tap or a retry makes one draft. */
+  idempotencyKey: z.uuid("Please reload the page and try again."),
+  stepNumber,
+  body: draftBody,
+});
+export type CreateDraftInput = z.input<typeof createDraftInput>;
+
+export const updateDraftInput = z.strictObject({
+  id,
+  /** The version the editor was loaded from; a newer one means another device saved. */
+  version,
+  /** A changed text starts the cool-down again. */
+  body: draftBody.optional(),
+  /** Answers to the step's self-check questions, by check key; merged into earlier ones. */
+  checks: z.record(z.string().max(100), answer).optional(),
+});
+export type UpdateDraftInput = z.input<typeof updateDraftInput>;
+
+export const markSentInput = z.strictObject({ id, version });
+export const deleteDraftInput = z.strictObject({ id });
+
+export const draftOutput = z.object({
+  id: z.uuid(),
+  stepNumber: z.number().int(),
+  body: z.string(),
+  checks: z.record(z.string(), z.enum(["yes", "no"])),
+  status: z.enum(["writing", "sent"]),
+  version: z.number().int(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  /** When the cool-down ends: an hour after the text was last changed. */
+  readyAt: z.date(),
+  /** The step's check keys not answered yet. */
+  unansweredChecks: z.array(z.string()),
+  /** Cooled down and every check answered: it may be marked as sent. */
+  ready: z.boolean(),
+});
+export type DraftView = z.infer<typeof draftOutput>;
+
+export const draftStepOutput = z.object({
+  stepNumber: z.number().int(),
+  /** Personalised for the ex's name and pronouns. */
+  title: z.string(),
+  checks: z.array(z.object({ key: z.string(), question: z.string(), good: z.enum(["yes", "no"]) })),
+});
+export type DraftStep = z.infer<typeof draftStepOutput>;

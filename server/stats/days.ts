@@ -1,0 +1,131 @@
+/**
+ * Calendar days as the user lives them. A day is a "YYYY-MM-DD" string in the user's own
+ * time zone: streaks, calendars and "days since" all count these, never 24-hour spans, so a
+ * daylight-saving change or a flight across zones never adds or drops a day.
+ *
+ * Turning an instant into a day, or a day into an instant, needs the zone's rules and goes
+ * through @date-fns/tz. Once days are strings they carry no zone, and arithmetic on them is
+ * plain calendar counting on day numbers (days since 1970-01-01), where every day is one.
+ */
+import { TZDate, tz } from "@date-fns/tz";
+import { format } from "date-fns";
+
+/** A calendar day, "YYYY-MM-DD". */
+export type Day = string;
+
+/** Where and when the user is: "today" is the day `now` falls on in `timeZone`. */
+export interface UserClock {
+  timeZone: string;
+  /** Defaults to the current time; tests pass a fixed one. */
+  now?: Date;
+}
+
+const MS_PER_DAY = 86_400_000;
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** The day's number on the calendar, or null when it isn't a real day. */
+function dayNumber(day: string): number | null {
+  const match = DAY_PATTERN.exec(day);
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(y, m - 1, d);
+  // Date.UTC rolls 2026-02-30 over to 2 March: a real day reads back the same.
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) {
+    return null;
+  }
+  return ms / MS_PER_DAY;
+}
+
+function toNumber(day: Day): number {
+  const n = dayNumber(day);
+  if (n === null) throw new RangeError(`Not a day: ${JSON.stringify(day)}`);
+  return n;
+}
+
+function fromNumber(n: number): Day {
+  const date = new Date(n * MS_PER_DAY);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/** True for a real calendar day written as "YYYY-MM-DD" (not 2026-02-30). */
+export function isDay(value: string): value is Day {
+  return dayNumber(value) !== null;
+}
+
+/** The day an instant falls on in `timeZone`. */
+export function localDay(instant: Date | number, timeZone: string): Day {
+  const local = new TZDate(typeof instant === "number" ? instant : instant.getTime(), timeZone);
+  return `${pad(local.getFullYear(), 4)}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+}
+
+/** `day` moved by `amount` calendar days (negative goes back). */
+export function addDays(day: Day, amount: number): Day {
+  return fromNumber(toNumber(day) + amount);
+}
+
+/** Calendar days from `from` to `to`: 1 from yesterday to today, negative when `to` is earlier. */
+export function daysBetween(from: Day, to: Day): number {
+  return toNumber(to) - toNumber(from);
+}
+
+/** The Monday on or before `day`: weeks start on Monday. */
+export function mondayOf(day: Day): Day {
+  const n = toNumber(day);
+  // Day 0, 1 January 1970, was a Thursday: Monday is 3 days on from it.
+  const sinceMonday = (((n - 4) % 7) + 7) % 7;
+  return fromNumber(n - sinceMonday);
+}
+
+/** Every day from `from` to `to`, both included; empty when `to` is before `from`. */
+export function dayRange(from: Day, to: Day): Day[] {
+  const start = toNumber(from);
+  const count = toNumber(to) - start + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, i) => fromNumber(start + i));
+}
+
+/** The instant `day` begins in `timeZone` (its first existing minute on a DST-gap day). */
+export function startOfLocalDay(day: Day, timeZone: string): Date {
+  const date = new Date(toNumber(day) * MS_PER_DAY);
+  const local = new TZDate(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), timeZone);
+  return new Date(local.getTime());
+}
+
+/**
+ * "14:05", or "00:30 tomorrow" when the instant falls on the day after `now`, both in
+ * `timeZone`; later days get a date too ("09:00 on 3 Jul").
+ */
+export function formatLocalTime(instant: Date, timeZone: string, now = new Date()): string {
+  const inZone = { in: tz(timeZone) };
+  const time = format(instant, "HH:mm", inZone);
+  const gap = daysBetween(localDay(now, timeZone), localDay(instant, timeZone));
+  if (gap === 0) return time;
+  if (gap === 1) return `${time} tomorrow`;
+  return `${time} on ${format(instant, "d MMM", inZone)}`;
+}
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "Thursday 2 July", for messages about a day. */
+export function formatDay(day: Day): string {
+  const n = toNumber(day);
+  const date = new Date(n * MS_PER_DAY);
+  const weekday = WEEKDAYS[daysBetween(mondayOf(day), day)];
+  return `${weekday} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+}

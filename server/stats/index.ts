@@ -1,0 +1,11 @@
+/**
+ * The dashboard's numbers as pure functions of rows already fetched: no database, no clock
+ * (the caller passes today), so every rule here is unit-tested on its own. Like
+ * server/program, it imports nothing server-only, so pages may use it in the browser too.
+ */
+export * from "./calendar";
+export * from "./days";
+export * from "./initiative";
+export * from "./mood";
+export * from "./pauses";
+export * from "./streak";
