@@ -120,29 +120,31 @@ export function ActivityCalendar({
         </span>
       </div>
 
-      <table className="sr-only">
-        <caption>{summary}, by week</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week starting</th>
-            <th scope="col">Active days</th>
-            <th scope="col">Pause days</th>
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week) => {
-            const past = week.filter((d) => !d.future);
-            if (past.length === 0) return null;
-            return (
-              <tr key={week[0]?.day}>
-                <th scope="row">{longDay(week[0]?.day ?? "")}</th>
-                <td>{`${past.filter((d) => d.count > 0).length} of ${past.length}`}</td>
-                <td>{past.filter((d) => d.paused).length}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="sr-only">
+        <table>
+          <caption>{summary}, by week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week starting</th>
+              <th scope="col">Active days</th>
+              <th scope="col">Pause days</th>
+            </tr>
+          </thead>
+          <tbody>
+            {weeks.map((week) => {
+              const past = week.filter((d) => !d.future);
+              if (past.length === 0) return null;
+              return (
+                <tr key={week[0]?.day}>
+                  <th scope="row">{longDay(week[0]?.day ?? "")}</th>
+                  <td>{`${past.filter((d) => d.count > 0).length} of ${past.length}`}</td>
+                  <td>{past.filter((d) => d.paused).length}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

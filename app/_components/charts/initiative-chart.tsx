@@ -103,25 +103,27 @@ export function InitiativeChart({
       <figcaption className="text-sm text-muted">
         {initiativeSummary(initiative, exLabel)}
       </figcaption>
-      <table className="sr-only">
-        <caption>Who started each contact, by week</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week starting</th>
-            <th scope="col">You</th>
-            <th scope="col">{capitalise(exLabel)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {initiative.weeks.map((w) => (
-            <tr key={w.weekStart}>
-              <th scope="row">{shortDay(w.weekStart)}</th>
-              <td>{w.me}</td>
-              <td>{w.them}</td>
+      <div className="sr-only">
+        <table>
+          <caption>Who started each contact, by week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week starting</th>
+              <th scope="col">You</th>
+              <th scope="col">{capitalise(exLabel)}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {initiative.weeks.map((w) => (
+              <tr key={w.weekStart}>
+                <th scope="row">{shortDay(w.weekStart)}</th>
+                <td>{w.me}</td>
+                <td>{w.them}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -132,23 +132,25 @@ export function MoodChart({ mood, className = "" }: { mood: DashboardMood; class
       </svg>
       <figcaption className="text-sm text-muted">{moodSummary(mood)}</figcaption>
       {recorded.length > 0 ? (
-        <table className="sr-only">
-          <caption>Average mood per day, out of 5</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Mood</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recorded.map((d) => (
-              <tr key={d.day}>
-                <th scope="row">{shortDay(d.day)}</th>
-                <td>{oneDecimal(d.average ?? 0)}</td>
+        <div className="sr-only">
+          <table>
+            <caption>Average mood per day, out of 5</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Mood</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {recorded.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row">{shortDay(d.day)}</th>
+                  <td>{oneDecimal(d.average ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </figure>
   );

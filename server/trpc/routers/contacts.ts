@@ -1,3 +1,51 @@
-import { router } from "../init";
+import {
+  contactFormContextOutput,
+  contactIdInput,
+  contactListOutput,
+  contactOutput,
+  createContactInput,
+  listContactsInput,
+  updateContactInput,
+} from "@/server/schemas/contacts";
+import * as contacts from "@/server/services/contacts";
+import { protectedProcedure, router } from "../init";
 
-export const contactsRouter = router({});
+/**
+ * The contact log: each time the two were in touch. Times arrive as wall-clock time and are
+ * read in the zone of the person's profile.
+ */
+export const contactsRouter = router({
+  /** The most recent first, `limit` at a time; pass the answer's `nextCursor` for more. */
+  list: protectedProcedure
+    .input(listContactsInput)
+    .output(contactListOutput)
+    .query(({ ctx, input }) => contacts.listContacts(ctx.db, ctx.actor, input)),
+
+  byId: protectedProcedure
+    .input(contactIdInput)
+    .output(contactOutput)
+    .query(({ ctx, input }) => contacts.getContact(ctx.db, ctx.actor, input)),
+
+  /** The plan in progress (null without one) and its steps, for the contact form. */
+  formContext: protectedProcedure
+    .output(contactFormContextOutput)
+    .query(({ ctx }) => contacts.formContext(ctx.db, ctx.actor)),
+
+  create: protectedProcedure
+    .input(createContactInput)
+    .output(contactOutput)
+    .mutation(({ ctx, input }) =>
+      contacts.createContact(ctx.db, ctx.actor, input, { timeZone: ctx.user.timeZone }),
+    ),
+
+  update: protectedProcedure
+    .input(updateContactInput)
+    .output(contactOutput)
+    .mutation(({ ctx, input }) =>
+      contacts.updateContact(ctx.db, ctx.actor, input, { timeZone: ctx.user.timeZone }),
+    ),
+
+  delete: protectedProcedure
+    .input(contactIdInput)
+    .mutation(({ ctx, input }) => contacts.deleteContact(ctx.db, ctx.actor, input)),
+});

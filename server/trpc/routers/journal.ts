@@ -1,3 +1,44 @@
-import { router } from "../init";
+import {
+  createJournalEntryInput,
+  journalEntryIdInput,
+  journalEntryOutput,
+  journalFormContextOutput,
+  journalListOutput,
+  listJournalInput,
+  updateJournalEntryInput,
+} from "@/server/schemas/journal";
+import * as journal from "@/server/services/journal";
+import { protectedProcedure, router } from "../init";
 
-export const journalRouter = router({});
+/** The private journal: entries with a mood, tied to a step of the plan or not. */
+export const journalRouter = router({
+  /** Newest first, `limit` at a time; pass the answer's `nextCursor` for the next page. */
+  list: protectedProcedure
+    .input(listJournalInput)
+    .output(journalListOutput)
+    .query(({ ctx, input }) => journal.listEntries(ctx.db, ctx.actor, input)),
+
+  byId: protectedProcedure
+    .input(journalEntryIdInput)
+    .output(journalEntryOutput)
+    .query(({ ctx, input }) => journal.getEntry(ctx.db, ctx.actor, input)),
+
+  /** The steps the entry form offers (none when no plan is in progress). */
+  formContext: protectedProcedure
+    .output(journalFormContextOutput)
+    .query(({ ctx }) => journal.formContext(ctx.db, ctx.actor)),
+
+  create: protectedProcedure
+    .input(createJournalEntryInput)
+    .output(journalEntryOutput)
+    .mutation(({ ctx, input }) => journal.createEntry(ctx.db, ctx.actor, input)),
+
+  update: protectedProcedure
+    .input(updateJournalEntryInput)
+    .output(journalEntryOutput)
+    .mutation(({ ctx, input }) => journal.updateEntry(ctx.db, ctx.actor, input)),
+
+  delete: protectedProcedure
+    .input(journalEntryIdInput)
+    .mutation(({ ctx, input }) => journal.deleteEntry(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { BackLink } from "@/app/_components/back-link";
+import { requireSession } from "@/server/auth/current";
+import { localDateTimeIn } from "@/server/schemas/contacts";
+import { serverCaller } from "@/server/trpc/server";
+import { ContactForm } from "../contact-form";
+import { NoPlan } from "../no-plan";
+
+export const metadata: Metadata = { title: "Log a contact" };
+
+export default async function NewContactPage() {
+  const { user } = await requireSession();
+  const { journey, steps } = await (await serverCaller()).contacts.formContext();
+  return (
+    <>
+      <div className="flex flex-col gap-2">
+        <BackLink href="/contacts">Contact log</BackLink>
+        <h1 className="text-3xl font-bold">Log a contact</h1>
+      </div>
+      {journey ? (
+        <ContactForm
+          timeZone={user.timeZone}
+          journey={journey}
+          steps={steps}
+          nowLocal={localDateTimeIn(Date.now(), user.timeZone).slice(0, 16)}
+        />
+      ) : (
+        <NoPlan />
+      )}
+    </>
+  );
+}

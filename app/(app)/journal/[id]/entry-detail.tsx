@@ -1,0 +1,129 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/app/_components/button";
+import { ConfirmDelete } from "@/app/_components/confirm-delete";
+import { dateTime } from "@/app/_components/dates";
+import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
+import { useTRPC } from "@/app/_trpc/client";
+import {
+  type JournalEntryView,
+  type JournalFormContext,
+  moodLabel,
+} from "@/server/schemas/journal";
+import { EntryForm } from "../entry-form";
+import { MoodFace } from "../mood";
+
+/** One entry: read it, edit it in place, or delete it after a second tap. */
+export function EntryDetail({
+  entry: initial,
+  steps,
+  timeZone,
+}: {
+  entry: JournalEntryView;
+  steps: JournalFormContext["steps"];
+  timeZone: string;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [entry, setEntry] = useState(initial);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string>();
+
+  const remove = useMutation(
+    trpc.journal.delete.mutationOptions({
+      onSettled(_data, error) {
+        // Already deleted (on another device, or by the first of two taps) is deleted.
+        if (error && mutationProblem(error).code !== "NOT_FOUND") return;
+        queryClient.removeQueries({ queryKey: trpc.journal.list.pathKey() });
+        router.push("/journal");
+      },
+    }),
+  );
+
+  const step = entry.stepNumber ? steps.find((s) => s.number === entry.stepNumber) : undefined;
+  const edited = entry.updatedAt.getTime() - entry.createdAt.getTime() > 60_000;
+
+  if (editing) {
+    return (
+      <>
+        <h1 className="text-3xl font-bold">Edit entry</h1>
+        <EntryForm
+          steps={steps}
+          entry={entry}
+          onSaved={(saved) => {
+            setEntry(saved);
+            setEditing(false);
+            setNotice("Saved.");
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </>
+    );
+  }
+
+  return (
+    <article className="flex flex-col gap-5">
+      <header className="flex items-center gap-4">
+        <MoodFace mood={entry.mood} className="size-14 shrink-0" />
+        <div className="flex flex-col">
+          <h1 className="text-2xl font-bold">
+            <span className="sr-only">Entry from </span>
+            <time dateTime={entry.createdAt.toISOString()}>
+              {dateTime(entry.createdAt, timeZone)}
+            </time>
+          </h1>
+          <p className="text-muted">
+            Feeling {moodLabel(entry.mood).toLowerCase()}
+            <span className="sr-only"> ({entry.mood} of 5)</span>
+            {edited ? ` · edited ${dateTime(entry.updatedAt, timeZone)}` : ""}
+          </p>
+        </div>
+      </header>
+      <div className="flex flex-wrap gap-2 text-sm">
+        {entry.stepNumber ? (
+          <span className="rounded-full border border-line px-3 py-1">
+            Step {entry.stepNumber}
+            {step ? `: ${step.title}` : ""}
+          </span>
+        ) : null}
+        <span
+          className={`rounded-full px-3 py-1 ${entry.sharedWithBuddies ? "bg-accent-soft font-semibold text-accent" : "border border-line text-muted"}`}
+        >
+          {entry.sharedWithBuddies ? "Shared with your buddies" : "Private"}
+        </span>
+      </div>
+      <div className="rounded-2xl border border-line bg-surface p-5 text-lg leading-relaxed break-words whitespace-pre-wrap">
+        {entry.body}
+      </div>
+      <p role="status" className="text-sm text-ok">
+        {notice}
+      </p>
+      <div className="flex flex-col gap-3">
+        <Button
+          onClick={() => {
+            setNotice(undefined);
+            setEditing(true);
+          }}
+        >
+          Edit entry
+        </Button>
+        <div className="mt-4 flex flex-col border-t border-line pt-6">
+          <ConfirmDelete
+            what="this entry"
+            busy={remove.isPending}
+            error={
+              remove.error
+                ? mutationProblem(remove.error, UNREACHABLE_NOTHING_CHANGED).message
+                : undefined
+            }
+            onConfirm={() => remove.mutate({ id: entry.id })}
+          />
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,316 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { Controller, type Path, useForm, useWatch } from "react-hook-form";
+import { Button } from "@/app/_components/button";
+import { CheckboxField } from "@/app/_components/checkbox-field";
+import { ChoiceGroup } from "@/app/_components/choice-group";
+import { FormError } from "@/app/_components/field";
+import { useIdempotencyKey } from "@/app/_components/idempotency-key";
+import { mutationProblem } from "@/app/_components/mutation-errors";
+import { SelectField } from "@/app/_components/select-field";
+import { TextareaField } from "@/app/_components/textarea-field";
+import { useHydrated } from "@/app/_components/use-hydrated";
+import { useTRPC } from "@/app/_trpc/client";
+import {
+  JOURNAL_BODY_MAX,
+  type JournalEntryFields,
+  type JournalEntryView,
+  type JournalFormContext,
+  journalEntryFields,
+  MOOD_LABELS,
+  moodLabel,
+} from "@/server/schemas/journal";
+import { MoodFace } from "./mood";
+
+const FIELDS = ["mood", "body", "stepNumber", "sharedWithBuddies"] as const;
+
+const moodChoices = MOOD_LABELS.map((label, i) => ({
+  value: i + 1,
+  label,
+  icon: <MoodFace mood={i + 1} className="size-9" />,
+}));
+
+interface EntryFormProps {
+  steps: JournalFormContext["steps"];
+  /** The entry being edited; without it the form writes a new one. */
+  entry?: JournalEntryView;
+  onSaved?: (entry: JournalEntryView) => void;
+  onCancel?: () => void;
+}
+
+/**
+ * Writes or edits an entry. Whatever goes wrong (offline, a conflict with another device,
+ * the entry deleted elsewhere), the person's text stays in the form and the message says
+ * what they can do next.
+ */
+export function EntryForm({ steps, entry, onSaved, onCancel }: EntryFormProps) {
+  const hydrated = useHydrated();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const keyFor = useIdempotencyKey();
+  const [version, setVersion] = useState(entry?.version ?? 1);
+  const [formError, setFormError] = useState<string>();
+  const [conflict, setConflict] = useState<JournalEntryView | null>(null);
+  const [deletedElsewhere, setDeletedElsewhere] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const form = useForm<JournalEntryFields>({
+    resolver: zodResolver(journalEntryFields),
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    defaultValues: entry
+      ? {
+          mood: entry.mood,
+          body: entry.body,
+          stepNumber: entry.stepNumber,
+          sharedWithBuddies: entry.sharedWithBuddies,
+        }
+      : { body: "", stepNumber: null, sharedWithBuddies: false },
+  });
+  const { errors, isSubmitting, isDirty } = form.formState;
+  const body = useWatch({ control: form.control, name: "body" }) ?? "";
+
+  // Closing the tab or reloading with unsaved words asks first.
+  useEffect(() => {
+    if (!isDirty || saved) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [isDirty, saved]);
+
+  const create = useMutation(trpc.journal.create.mutationOptions());
+  const update = useMutation(trpc.journal.update.mutationOptions());
+
+  function done(result: JournalEntryView) {
+    setSaved(true);
+    // The list is rendered afresh by the server on the way back.
+    queryClient.removeQueries({ queryKey: trpc.journal.list.pathKey() });
+    if (onSaved) onSaved(result);
+    else router.push("/journal");
+  }
+
+  async function showProblem(error: unknown) {
+    const problem = mutationProblem(error);
+    if (problem.fieldErrors) {
+      let first = true;
+      for (const [field, messages] of Object.entries(problem.fieldErrors)) {
+        if ((FIELDS as readonly string[]).includes(field) && messages[0]) {
+          form.setError(
+            field as Path<JournalEntryFields>,
+            { type: "server", message: messages[0] },
+            { shouldFocus: first },
+          );
+          first = false;
+        }
+      }
+      if (!first) return;
+    }
+    if (entry && problem.code === "CONFLICT") {
+      try {
+        const latest = await queryClient.fetchQuery(
+          trpc.journal.byId.queryOptions({ id: entry.id }, { staleTime: 0 }),
+        );
+        setConflict(latest);
+        return;
+      } catch (e) {
+        if (mutationProblem(e).code === "NOT_FOUND") {
+          setDeletedElsewhere(true);
+          return;
+        }
+      }
+    }
+    if (entry && problem.code === "NOT_FOUND") {
+      setDeletedElsewhere(true);
+      return;
+    }
+    setFormError(problem.message);
+  }
+
+  const save = (asNew: boolean) =>
+    form.handleSubmit(async (values) => {
+      setFormError(undefined);
+      setConflict(null);
+      try {
+        if (entry && !asNew) {
+          done(await update.mutateAsync({ ...values, id: entry.id, version }));
+        } else {
+          const result = await create.mutateAsync({ ...values, idempotencyKey: keyFor(values) });
+          setDeletedElsewhere(false);
+          done(result);
+        }
+      } catch (e) {
+        await showProblem(e);
+      }
+    });
+
+  /** Saves over the other device's version, on purpose, from the newest version number. */
+  const saveMineInstead = () => {
+    if (!conflict) return;
+    setVersion(conflict.version);
+    setConflict(null);
+    void saveWith(conflict.version);
+  };
+  const saveWith = (fromVersion: number) =>
+    form.handleSubmit(async (values) => {
+      if (!entry) return;
+      setFormError(undefined);
+      try {
+        done(await update.mutateAsync({ ...values, id: entry.id, version: fromVersion }));
+      } catch (e) {
+        await showProblem(e);
+      }
+    })();
+
+  const takeTheirs = () => {
+    if (!conflict) return;
+    form.reset({
+      mood: conflict.mood,
+      body: conflict.body,
+      stepNumber: conflict.stepNumber,
+      sharedWithBuddies: conflict.sharedWithBuddies,
+    });
+    setVersion(conflict.version);
+    setConflict(null);
+  };
+
+  return (
+    <form method="post" onSubmit={save(false)} noValidate className="flex flex-col gap-6">
+      <FormError message={formError} />
+      {conflict ? (
+        <ConflictPanel other={conflict} onSaveMine={saveMineInstead} onUseTheirs={takeTheirs} />
+      ) : null}
+      {deletedElsewhere ? (
+        <div
+          role="alert"
+          className="flex flex-col gap-3 rounded-xl border border-danger bg-accent-soft p-4"
+        >
+          <p className="font-semibold">This entry was deleted on another device.</p>
+          <p className="text-sm">Your text is still here. You can keep it as a new entry.</p>
+          <Button onClick={() => void save(true)()} busy={isSubmitting}>
+            Save as a new entry
+          </Button>
+        </div>
+      ) : null}
+
+      <Controller
+        control={form.control}
+        name="mood"
+        render={({ field, fieldState }) => (
+          <ChoiceGroup
+            legend="How are you feeling?"
+            name={field.name}
+            choices={moodChoices}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
+
+      <TextareaField
+        label="What's on your mind?"
+        hint="Write as much or as little as you like."
+        rows={8}
+        limit={JOURNAL_BODY_MAX}
+        length={body.length}
+        error={errors.body?.message}
+        {...form.register("body")}
+      />
+
+      {steps.length > 0 ? (
+        <Controller
+          control={form.control}
+          name="stepNumber"
+          render={({ field, fieldState }) => (
+            <SelectField
+              label="Is it about a step of your plan? (optional)"
+              name={field.name}
+              ref={field.ref}
+              value={field.value ?? ""}
+              onBlur={field.onBlur}
+              onChange={(e) =>
+                field.onChange(e.target.value === "" ? null : Number(e.target.value))
+              }
+              error={fieldState.error?.message}
+            >
+              <option value="">No particular step</option>
+              {steps.map((step) => (
+                <option key={step.number} value={step.number}>
+                  Step {step.number}: {step.title}
+                </option>
+              ))}
+            </SelectField>
+          )}
+        />
+      ) : null}
+
+      <CheckboxField
+        label="Share this entry with my buddies"
+        description="Only this one entry. Your buddies can read it on their link; everything else in your journal stays private."
+        error={errors.sharedWithBuddies?.message}
+        {...form.register("sharedWithBuddies")}
+      />
+
+      {create.isPaused || update.isPaused ? (
+        <p role="status" className="rounded-xl bg-accent-soft px-4 py-3 text-sm font-medium">
+          You seem to be offline. Your entry is safe here and will be saved as soon as you're back
+          online. Please keep this page open.
+        </p>
+      ) : null}
+      <div className="flex flex-col gap-3">
+        <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
+          {entry ? "Save changes" : "Save entry"}
+        </Button>
+        {onCancel ? (
+          <Button variant="secondary" onClick={onCancel} disabled={isSubmitting}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function ConflictPanel({
+  other,
+  onSaveMine,
+  onUseTheirs,
+}: {
+  other: JournalEntryView;
+  onSaveMine: () => void;
+  onUseTheirs: () => void;
+}) {
+  return (
+    <div
+      role="alert"
+      className="flex flex-col gap-3 rounded-xl border border-danger bg-accent-soft p-4"
+    >
+      <p className="font-semibold">This entry was changed on another device after you opened it.</p>
+      <p className="text-sm">
+        Your text is still here, nothing is lost. Choose which version to keep.
+      </p>
+      <details className="rounded-lg bg-surface p-3 text-sm">
+        <summary className="cursor-pointer font-semibold">See the other version</summary>
+        <p className="mt-2 flex items-center gap-2 text-muted">
+          <MoodFace mood={other.mood} className="size-6" /> {moodLabel(other.mood)}
+        </p>
+        <p className="mt-2 max-h-60 overflow-auto break-words whitespace-pre-wrap">{other.body}</p>
+      </details>
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <Button onClick={onSaveMine} className="flex-1">
+          Keep mine and save
+        </Button>
+        <Button variant="secondary" onClick={onUseTheirs} className="flex-1">
+          Use the other version
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { BackLink } from "@/app/_components/back-link";
+import { requireSession } from "@/server/auth/current";
+import { serverCaller } from "@/server/trpc/server";
+import { EntryForm } from "../entry-form";
+
+export const metadata: Metadata = { title: "New journal entry" };
+
+export default async function NewEntryPage() {
+  await requireSession();
+  const { steps } = await (await serverCaller()).journal.formContext();
+  return (
+    <>
+      <div className="flex flex-col gap-2">
+        <BackLink href="/journal">Journal</BackLink>
+        <h1 className="text-3xl font-bold">New entry</h1>
+      </div>
+      <EntryForm steps={steps} />
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { z } from "zod";
+
+/** The longest entry we keep. Long enough for a real outpouring, short enough to page. */
+export const JOURNAL_BODY_MAX = 20_000;
+/** How much of an entry the list shows. */
+export const JOURNAL_PREVIEW_LENGTH = 280;
+/** A page of the list, unless the caller asks for another size. */
+export const JOURNAL_PAGE_SIZE = 20;
+export const JOURNAL_PAGE_MAX = 50;
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * PostgreSQL text cannot hold U+0000, which a paste can carry invisibly; it is dropped
+ * rather than turning a save into an error the person can't see the reason for.
+ */
+const withoutNul = (v: string) => (v.includes("\u0000") ? v.replaceAll("\u0000", "") : v);
+
+/**
+ * What the person wrote, as written: never trimmed or shortened (only U+0000 is dropped). A 50,000-character
+ * paste is refused with its length, so nothing is cut off without them knowing.
+ */
+export const journalBody = z
+  .string({ error: "Please write something in your entry." })
+  .overwrite(withoutNul)
+  .max(JOURNAL_BODY_MAX, {
+    error: (issue) =>
+      `Please keep your entry under ${count(JOURNAL_BODY_MAX)} characters (it has ${count(
+        typeof issue.input === "string" ? issue.input.length : 0,
+      )}).`,
+  })
+  .refine((v) => v.trim().length > 0, "Please write something in your entry.");
+
+export const mood = z
+  .number({ error: "Please choose how you're feeling." })
+  .int("Please choose how you're feeling.")
+  .min(1, "Please choose how you're feeling.")
+  .max(5, "Please choose how you're feeling.");
+
+/** A step of the plan, or none. */
+export const stepNumber = z
+  .number({ error: "Please choose a step from the list." })
+  .int("Please choose a step from the list.")
+  .min(1, "Please choose a step from the list.")
+  .max(7, "Please choose a step from the list.")
+  .nullable();
+
+/** The fields a person fills in; the create and update inputs add what the client tracks. */
+export const journalEntryFields = z.strictObject({
+  mood,
+  body: journalBody,
+  stepNumber: stepNumber.optional(),
+  sharedWithBuddies: z.boolean({ error: "Please say whether to share this entry." }),
+});
+export type JournalEntryFields = z.input<typeof journalEntryFields>;
+
+export const createJournalEntryInput = journalEntryFields.extend({
+  /** Chosen when the form opens: a retried or double-tapped save makes one entry. */
+  idempotencyKey: z.uuid("Please reload the page and try again."),
+  sharedWithBuddies: journalEntryFields.shape.sharedWithBuddies.default(false),
+});
+export type CreateJournalEntryInput = z.input<typeof createJournalEntryInput>;
+
+export const updateJournalEntryInput = journalEntryFields.extend({
+  id: z.uuid("We couldn't find that journal entry."),
+  /** The version the form was loaded from; a newer one in the database means a conflict. */
+  version: z.number().int().min(1),
+});
+export type UpdateJournalEntryInput = z.input<typeof updateJournalEntryInput>;
+
+export const journalEntryIdInput = z.strictObject({
+  id: z.uuid("We couldn't find that journal entry."),
+});
+
+/**
+ * Where the next page starts: the last row's created_at to the microsecond (a JS Date
+ * keeps only milliseconds, which would skip or repeat rows) and its id, which breaks ties.
+ */
+export const pageCursor = z
+  .string()
+  .max(100)
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    "This list is out of date. Please reload the page.",
+  );
+
+export const listJournalInput = z
+  .strictObject({
+    cursor: pageCursor.nullish(),
+    /** Sent by tRPC's infinite queries; only "forward" (older items) is offered. */
+    direction: z.literal("forward").optional(),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(JOURNAL_PAGE_MAX, `Please ask for at most ${JOURNAL_PAGE_MAX} entries at a time.`)
+      .default(JOURNAL_PAGE_SIZE),
+  })
+  .default({ limit: JOURNAL_PAGE_SIZE });
+export type ListJournalInput = z.input<typeof listJournalInput>;
+
+export const journalEntryOutput = z.object({
+  id: z.string(),
+  journeyId: z.string().nullable(),
+  stepNumber: z.number().nullable(),
+  mood: z.number(),
+  body: z.string(),
+  sharedWithBuddies: z.boolean(),
+  version: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type JournalEntryView = z.infer<typeof journalEntryOutput>;
+
+/** A list row carries the start of the entry only; the whole text is one tap away. */
+export const journalListItem = journalEntryOutput.omit({ body: true }).extend({
+  preview: z.string(),
+  /** True when the preview stops before the end of the entry. */
+  truncated: z.boolean(),
+});
+export type JournalListItem = z.infer<typeof journalListItem>;
+
+export const journalListOutput = z.object({
+  items: z.array(journalListItem),
+  nextCursor: z.string().nullable(),
+});
+export type JournalList = z.infer<typeof journalListOutput>;
+
+/** What the entry form needs to offer: the steps of the plan in progress, if any. */
+export const journalFormContextOutput = z.object({
+  steps: z.array(z.object({ number: z.number(), title: z.string() })),
+});
+export type JournalFormContext = z.infer<typeof journalFormContextOutput>;
+
+/** Labels for moods 1–5, lowest first, for pictures and screen readers alike. */
+export const MOOD_LABELS = ["Very low", "Low", "Okay", "Good", "Great"] as const;
+export const moodLabel = (m: number) => MOOD_LABELS[m - 1] ?? "Unknown";
