@@ -7,6 +7,8 @@ export interface Choice<V extends string | number> {
   label: string;
   /** A small picture above the label; decorative, the label says the same. */
   icon?: ReactNode;
+  /** A line under the label; choices with one are drawn as left-aligned rows. */
+  description?: string;
 }
 
 interface ChoiceGroupProps<V extends string | number> {
@@ -56,6 +58,7 @@ export function ChoiceGroup<V extends string | number>({
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
   // With pictures, tiles align from the top so one label wrapping doesn't shift the rest.
   const withIcons = choices.some((c) => c.icon);
+  const asRows = choices.some((c) => c.description);
   const refIndex = Math.max(
     0,
     choices.findIndex((c) => c.value === value),
@@ -76,9 +79,9 @@ export function ChoiceGroup<V extends string | number>({
         {choices.map((choice, i) => (
           <label
             key={String(choice.value)}
-            className={`group relative flex min-h-14 cursor-pointer flex-col items-center ${
-              withIcons ? "justify-start pt-3" : "justify-center"
-            } gap-1 rounded-xl border bg-surface px-1.5 py-2 text-center text-sm font-semibold text-ink transition has-[:checked]:border-accent has-[:checked]:ring-1 has-[:checked]:ring-accent has-[:checked]:bg-accent-soft has-[:checked]:text-accent has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-accent ${
+            className={`group relative flex min-h-14 cursor-pointer flex-col ${
+              asRows ? "items-start px-4 text-left" : "items-center text-center"
+            } ${withIcons ? "justify-start pt-3" : "justify-center"} gap-1 rounded-xl border bg-surface px-1.5 py-2 text-sm font-semibold text-ink transition has-[:checked]:border-accent has-[:checked]:ring-1 has-[:checked]:ring-accent has-[:checked]:bg-accent-soft has-[:checked]:text-accent has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-accent ${
               error ? "border-danger" : "border-line"
             }`}
           >
@@ -110,6 +113,9 @@ export function ChoiceGroup<V extends string | number>({
             </svg>
             {choice.icon}
             <span className="leading-tight">{choice.label}</span>
+            {choice.description ? (
+              <span className="font-normal text-muted">{choice.description}</span>
+            ) : null}
           </label>
         ))}
       </div>

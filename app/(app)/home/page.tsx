@@ -2,11 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PathIllustration } from "@/app/_components/art";
 import { buttonClass } from "@/app/_components/button";
+import {
+  ActivityCalendar,
+  InitiativeChart,
+  MoodChart,
+  StreakBadge,
+} from "@/app/_components/charts";
 import { requireSession } from "@/server/auth/current";
 import { personalize } from "@/server/program";
 import { nextAction, overallProgress, personOf } from "@/server/program/view";
+import type { Dashboard } from "@/server/schemas/dashboard";
 import type { JourneyView } from "@/server/schemas/journey";
 import { serverCaller } from "@/server/trpc/server";
+import { CheckIn } from "./check-in";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -24,7 +32,11 @@ function greeting(timeZone: string, now = new Date()): string {
 export default async function HomePage() {
   const { user } = await requireSession();
   const caller = await serverCaller();
-  const journey = await caller.journey.current();
+  const [journey, dashboard, today] = await Promise.all([
+    caller.journey.current(),
+    caller.dashboard.get(),
+    caller.activity.today(),
+  ]);
 
   return (
     <>
@@ -35,7 +47,11 @@ export default async function HomePage() {
         <p className="text-muted">Thank you for taking a moment for yourself today.</p>
       </div>
       {journey ? (
-        <CurrentStep journey={journey} />
+        <>
+          <CurrentStep journey={journey} />
+          <CheckIn today={today} />
+          <Overview journey={journey} dashboard={dashboard} />
+        </>
       ) : (
         <section className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5">
           <PathIllustration className="w-full" />
@@ -68,5 +84,81 @@ function CurrentStep({ journey }: { journey: JourneyView }) {
         {personalize(next.label, person)}
       </Link>
     </section>
+  );
+}
+
+function Card({ title, children }: { title: string; children: React.ReactNode }) {
+  const id = title.toLowerCase().replaceAll(" ", "-");
+  return (
+    <section
+      aria-labelledby={id}
+      className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-5"
+    >
+      <h2 id={id} className="text-lg font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Overview({ journey, dashboard }: { journey: JourneyView; dashboard: Dashboard }) {
+  const progress = overallProgress(journey);
+  const exLabel = journey.exName ?? personalize("{ex}", personOf(journey));
+  return (
+    <>
+      <StreakBadge
+        streak={dashboard.streak}
+        className="rounded-2xl border border-line bg-surface p-5"
+      />
+      <Card title="Your progress">
+        <div
+          role="progressbar"
+          aria-label="Steps done"
+          aria-valuemin={0}
+          aria-valuemax={7}
+          aria-valuenow={progress.done}
+          aria-valuetext={`${progress.done} of 7 steps done`}
+          className="h-3 overflow-hidden rounded-full bg-line"
+        >
+          <div
+            className="h-full rounded-full bg-accent"
+            style={{ width: `${progress.percent}%` }}
+          />
+        </div>
+        <p className="text-sm text-muted">{progress.done} of 7 steps done</p>
+        <dl className="grid grid-cols-2 gap-3">
+          <div className="rounded-xl bg-accent-soft p-3">
+            <dt className="text-sm text-muted">Since the breakup</dt>
+            <dd className="text-2xl font-bold">
+              {dashboard.daysSinceBreakup ?? "–"}{" "}
+              <span className="text-base font-normal">days</span>
+            </dd>
+          </div>
+          <div className="rounded-xl bg-accent-soft p-3">
+            <dt className="text-sm text-muted">Since your last contact</dt>
+            <dd className="text-2xl font-bold">
+              {dashboard.daysSinceLastContact === null ? (
+                <span className="text-base font-normal">None logged yet</span>
+              ) : (
+                <>
+                  {dashboard.daysSinceLastContact}{" "}
+                  <span className="text-base font-normal">days</span>
+                </>
+              )}
+            </dd>
+          </div>
+        </dl>
+      </Card>
+      <Card title="Showing up">
+        <ActivityCalendar calendar={dashboard.calendar} today={dashboard.today} />
+      </Card>
+      <Card title="Mood">
+        <MoodChart mood={dashboard.mood} />
+      </Card>
+      <Card title="Who reaches out">
+        <InitiativeChart initiative={dashboard.initiative} exLabel={exLabel} />
+      </Card>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/app/_components/button";
-import { ChoiceGroup } from "@/app/_components/choice";
+import { ChoiceGroup } from "@/app/_components/choice-group";
 import { Field, FormError } from "@/app/_components/field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
@@ -206,9 +206,10 @@ export function Onboarding() {
         {safety.questions.map((q) => (
           <ChoiceGroup
             key={q.key}
+            name={`safety-${q.key}`}
             legend={personalize(q.question, nobody)}
-            columns={2}
-            options={[
+            columns="grid-cols-2"
+            choices={[
               { value: "yes", label: "Yes" },
               { value: "no", label: "No" },
             ]}
@@ -249,8 +250,10 @@ export function Onboarding() {
         error={fieldErrors.breakupDate}
       />
       <ChoiceGroup
+        columns="grid-cols-1"
+        name="contactLevel"
         legend="How much have you talked since?"
-        options={[
+        choices={[
           { value: "none", label: "Not at all", description: "No messages, no calls." },
           { value: "occasional", label: "Now and then", description: "A message here and there." },
           { value: "regular", label: "Quite often", description: "We're in touch regularly." },
@@ -269,9 +272,10 @@ export function Onboarding() {
         error={fieldErrors.exName}
       />
       <ChoiceGroup
+        name="exPronouns"
         legend="Which pronouns should Rekindle use for them?"
-        columns={3}
-        options={[
+        columns="grid-cols-3"
+        choices={[
           { value: "she", label: "she/her" },
           { value: "he", label: "he/him" },
           { value: "they", label: "they/them" },

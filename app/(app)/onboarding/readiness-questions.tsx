@@ -1,6 +1,6 @@
 "use client";
 
-import { ChoiceGroup } from "@/app/_components/choice";
+import { ChoiceGroup } from "@/app/_components/choice-group";
 import { currentProgram, type Person, personalize, type ReadinessAnswer } from "@/server/program";
 
 /** The readiness check's questions, shared by onboarding and the retake page. */
@@ -21,10 +21,11 @@ export function ReadinessQuestions({
       {readiness.questions.map((q) => (
         <ChoiceGroup
           key={q.key}
+          name={`readiness-${q.key}`}
           legend={personalize(q.question, person)}
           hint={personalize(q.hint, person)}
-          columns={3}
-          options={(["yes", "not_sure", "no"] as const).map((value) => ({
+          columns="grid-cols-3"
+          choices={(["yes", "not_sure", "no"] as const).map((value) => ({
             value,
             label: readiness.answerLabels[value],
           }))}

@@ -96,6 +96,9 @@ export default async function PlanPage() {
         })}
       </ol>
       <nav aria-label="More about your plan" className="flex flex-col items-center gap-1">
+        <Link href="/drafts" className={buttonClass("quiet")}>
+          Your drafts
+        </Link>
         <Link href="/plan/situation" className={buttonClass("quiet")}>
           Edit your situation
         </Link>

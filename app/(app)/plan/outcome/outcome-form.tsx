@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
-import { ChoiceGroup } from "@/app/_components/choice";
+import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_trpc/client";
 import type { Outcome } from "@/server/program";
@@ -58,8 +58,10 @@ export function OutcomeForm({
       }}
     >
       <ChoiceGroup
+        columns="grid-cols-1"
+        name="outcome"
         legend="Right now, you are…"
-        options={options.map((o) => ({ value: o.value, label: o.title }))}
+        choices={options.map((o) => ({ value: o.value, label: o.title }))}
         value={choice}
         onChange={(v) => {
           setChoice(v);

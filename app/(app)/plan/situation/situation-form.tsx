@@ -5,7 +5,7 @@ import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
-import { ChoiceGroup } from "@/app/_components/choice";
+import { ChoiceGroup } from "@/app/_components/choice-group";
 import { Field, FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ContactLevel, Pronouns } from "@/server/program";
@@ -62,8 +62,10 @@ export function SituationForm({ initial }: { initial: Situation }) {
         error={fieldErrors.breakupDate?.[0]}
       />
       <ChoiceGroup
+        columns="grid-cols-1"
+        name="contactLevel"
         legend="How much have you talked since?"
-        options={[
+        choices={[
           { value: "none", label: "Not at all" },
           { value: "occasional", label: "Now and then" },
           { value: "regular", label: "Quite often" },
@@ -80,9 +82,10 @@ export function SituationForm({ initial }: { initial: Situation }) {
         error={fieldErrors.exName?.[0]}
       />
       <ChoiceGroup
+        name="exPronouns"
         legend="Pronouns"
-        columns={3}
-        options={[
+        columns="grid-cols-3"
+        choices={[
           { value: "she", label: "she/her" },
           { value: "he", label: "he/him" },
           { value: "they", label: "they/them" },
