@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { pgSchema, text } from "drizzle-orm/pg-core";
 import { beforeAll, beforeEach, inject } from "vitest";
 import { type Database, type Db, pgliteDatabase, postgresDatabase } from "@/db/client";
-import { createDatabase, TEST_DATABASE_PREFIX, urlForDatabase, withAdmin } from "./postgres";
+import { createDatabase, urlForDatabase, withAdmin } from "./postgres";
 import "./provided";
 
 export type TestDbKind = "pglite" | "postgres";
@@ -37,7 +37,7 @@ async function openPgliteFromSnapshot(): Promise<Database> {
 
 /** Each worker clones its own database from the template, so workers never collide. */
 async function openPostgresClone(): Promise<Database> {
-  const name = `${TEST_DATABASE_PREFIX}w${process.env.VITEST_POOL_ID ?? "0"}`;
+  const name = `${inject("postgresRunPrefix")}w${process.env.VITEST_POOL_ID ?? "0"}`;
   await withAdmin((admin) => createDatabase(admin, name, inject("postgresTemplate")));
   return postgresDatabase(urlForDatabase(name), 4);
 }

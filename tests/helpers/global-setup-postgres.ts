@@ -4,7 +4,7 @@ import { migrateDatabase } from "@/db/migrate";
 import {
   createDatabase,
   dropTestDatabases,
-  TEMPLATE_DATABASE,
+  runPrefix,
   urlForDatabase,
   withAdmin,
 } from "./postgres";
@@ -15,6 +15,7 @@ import "./provided";
  * from it (tests/helpers/db.ts), which takes milliseconds instead of a migration each.
  */
 export default async function setup(project: TestProject) {
+  const TEMPLATE_DATABASE = `${runPrefix()}template`;
   await withAdmin(async (sql) => {
     await dropTestDatabases(sql);
     await createDatabase(sql, TEMPLATE_DATABASE);
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject) {
     await database.close();
   }
   project.provide("postgresTemplate", TEMPLATE_DATABASE);
+  project.provide("postgresRunPrefix", runPrefix());
 
   return async () => {
     await withAdmin(dropTestDatabases);

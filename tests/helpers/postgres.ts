@@ -2,7 +2,13 @@ import postgres from "postgres";
 
 /** Every database the tests create starts with this, so a teardown can find them all. */
 export const TEST_DATABASE_PREFIX = "rekindle_test_";
-export const TEMPLATE_DATABASE = `${TEST_DATABASE_PREFIX}template`;
+
+/**
+ * A run's own prefix, carrying the pid of the process that runs the global setup: two
+ * runs on one server (two developers, or a developer and CI) never touch each other's
+ * databases, and leftovers of a run whose process is gone can be recognised and dropped.
+ */
+export const runPrefix = (pid = process.pid) => `${TEST_DATABASE_PREFIX}${pid}_`;
 
 export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
@@ -39,10 +45,22 @@ export async function createDatabase(sql: postgres.Sql, name: string, template?:
   else await sql`create database ${sql(name)}`;
 }
 
-/** Drops every database the tests made, leftovers of a crashed run included. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Drops this run's databases, and those of earlier runs whose process has ended. */
 export async function dropTestDatabases(sql: postgres.Sql): Promise<void> {
   const rows = await sql<{ datname: string }[]>`
     select datname from pg_database
     where starts_with(datname, ${TEST_DATABASE_PREFIX}) and datname <> current_database()`;
-  for (const { datname } of rows) await dropDatabase(sql, datname);
+  for (const { datname } of rows) {
+    const pid = Number(/^rekindle_test_(\d+)_/.exec(datname)?.[1]);
+    if (datname.startsWith(runPrefix()) || !pid || !isAlive(pid)) await dropDatabase(sql, datname);
+  }
 }

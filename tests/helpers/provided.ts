@@ -5,6 +5,8 @@ declare module "vitest" {
     pgliteSnapshotPath: string;
     /** The migrated database each worker clones its own from (global-setup-postgres.ts). */
     postgresTemplate: string;
+    /** This run's database name prefix, so concurrent runs never collide. */
+    postgresRunPrefix: string;
   }
 }
 

@@ -1,17 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, inject, it, onTestFinished } from "vitest";
 import { postgresDatabase } from "@/db/client";
 import { migrateDatabase, migrationStatus, migrationsFolder } from "@/db/migrate";
 import { setupTestDb } from "../helpers/db";
-import {
-  createDatabase,
-  dropDatabase,
-  TEST_DATABASE_PREFIX,
-  urlForDatabase,
-  withAdmin,
-} from "../helpers/postgres";
+import { createDatabase, dropDatabase, urlForDatabase, withAdmin } from "../helpers/postgres";
 
 const t = setupTestDb();
 
@@ -29,7 +23,7 @@ describe("migrations", () => {
   it.runIf(t.kind === "postgres")(
     "apply exactly once when two instances start together on a fresh PostgreSQL",
     async () => {
-      const name = `${TEST_DATABASE_PREFIX}migrate_${process.pid}`;
+      const name = `${inject("postgresRunPrefix")}migrate_${process.pid}`;
       await withAdmin((admin) => createDatabase(admin, name));
       onTestFinished(async () => {
         await withAdmin((admin) => dropDatabase(admin, name));

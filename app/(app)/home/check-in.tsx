@@ -6,14 +6,17 @@ import { useState } from "react";
 import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ActivityToday } from "@/server/schemas/activity";
+import { MOOD_LABELS } from "@/server/schemas/journal";
 
-const moods = [
-  { value: 1, label: "Very low", face: "M9 16c1.5-2 4.5-2 6 0" },
-  { value: 2, label: "Low", face: "M9 15.5c1.5-1 4.5-1 6 0" },
-  { value: 3, label: "Okay", face: "M9 15h6" },
-  { value: 4, label: "Good", face: "M9 14.5c1.5 1 4.5 1 6 0" },
-  { value: 5, label: "Very good", face: "M8.5 14c1.7 2.4 5.3 2.4 7 0" },
-] as const;
+const faces = [
+  "M9 16c1.5-2 4.5-2 6 0",
+  "M9 15.5c1.5-1 4.5-1 6 0",
+  "M9 15h6",
+  "M9 14.5c1.5 1 4.5 1 6 0",
+  "M8.5 14c1.7 2.4 5.3 2.4 7 0",
+];
+// The same five words as the journal's moods.
+const moods = MOOD_LABELS.map((label, i) => ({ value: i + 1, label, face: faces[i] }));
 
 /** One tap to say "I showed up today", with how it feels; and a chosen rest day. */
 export function CheckIn({ today }: { today: ActivityToday }) {
