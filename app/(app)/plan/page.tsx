@@ -76,9 +76,7 @@ export default async function PlanPage() {
           return (
             <li key={step.number}>
               {status === "locked" ? (
-                <div className="flex items-center gap-3 rounded-xl px-3 py-2 opacity-70">
-                  {body}
-                </div>
+                <div className="flex items-center gap-3 rounded-xl px-3 py-2">{body}</div>
               ) : (
                 <Link
                   href={`/plan/${step.number}`}

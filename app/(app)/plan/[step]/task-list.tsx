@@ -85,9 +85,7 @@ export function TaskList({
                   onChange={(e) => toggle(task.key, e.target.checked)}
                 />
                 <span className="flex flex-col">
-                  <span
-                    className={`font-semibold ${ticked.has(task.key) ? "line-through opacity-70" : ""}`}
-                  >
+                  <span className={`font-semibold ${ticked.has(task.key) ? "line-through" : ""}`}>
                     {task.label}
                   </span>
                   {task.detail ? <span className="text-sm text-muted">{task.detail}</span> : null}

@@ -2,7 +2,6 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { ChoiceGroup } from "@/app/_components/choice-group";
@@ -18,13 +17,12 @@ export function OutcomeForm({
   options: { value: Outcome; title: string; message: string }[];
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [choice, setChoice] = useState<Outcome>();
   const [note, setNote] = useState("");
   const [missing, setMissing] = useState(false);
-  const save = useMutation(
-    trpc.journey.recordOutcome.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
+  // No refresh after saving: an ended journey would send this page away before the kind
+  // message below is read. The next page visited renders fresh anyway.
+  const save = useMutation(trpc.journey.recordOutcome.mutationOptions());
 
   if (save.data) {
     const chosen = options.find((o) => o.value === save.data.outcome);
