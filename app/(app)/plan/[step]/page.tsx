@@ -73,6 +73,19 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
         </p>
       ) : null}
 
+      <section aria-labelledby="guidance" className="flex flex-col gap-3">
+        <h2 id="guidance" className="sr-only">
+          Guidance
+        </h2>
+        {step.guidance.map((p) => (
+          <p key={p}>{say(p)}</p>
+        ))}
+        <p className="text-sm text-muted">
+          <span className="font-semibold">Done when: </span>
+          {say(step.doneMeans)}
+        </p>
+      </section>
+
       {advice ? (
         <section
           aria-labelledby="advice"
@@ -86,19 +99,6 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
           ))}
         </section>
       ) : null}
-
-      <section aria-labelledby="guidance" className="flex flex-col gap-3">
-        <h2 id="guidance" className="sr-only">
-          Guidance
-        </h2>
-        {step.guidance.map((p) => (
-          <p key={p}>{say(p)}</p>
-        ))}
-        <p className="text-sm text-muted">
-          <span className="font-semibold">Done when: </span>
-          {say(step.doneMeans)}
-        </p>
-      </section>
 
       <TaskList
         stepNumber={number}
