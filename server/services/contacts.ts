@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { contacts, journeys } from "@/db/schema";
@@ -19,6 +19,7 @@ import {
   zonedInstant,
 } from "@/server/schemas/contacts";
 import { type Actor, activeJourney, notFound, staleVersion, type Tx, touchStep } from "./common";
+import { keyset } from "./paging";
 
 type CreateInput = z.output<typeof createContactInput>;
 type UpdateInput = z.output<typeof updateContactInput>;
@@ -109,34 +110,20 @@ function occurredAtWithin(local: string, breakupDate: string, clock: Clock): Dat
 
 // ─── Cursor ────────────────────────────────────────────────────────────────────────────
 
-/** occurred_at as text to the microsecond, in UTC, so a cursor round-trips without loss. */
-const cursorAt = sql<string>`to_char(${contacts.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
-function afterCursor(cursor: string | null | undefined): SQL | undefined {
-  if (!cursor) return undefined;
-  const cut = cursor.indexOf("_");
-  const at = cursor.slice(0, cut);
-  const id = cursor.slice(cut + 1);
-  return sql`(${contacts.occurredAt}, ${contacts.id}) < (${at}::timestamptz, ${id}::uuid)`;
-}
+const paging = keyset(contacts.occurredAt, contacts.id);
 
 // ─── Reads ─────────────────────────────────────────────────────────────────────────────
 
 /** Every contact the person logged, in every journey, the most recent first. */
 export async function listContacts(db: Db, actor: Actor, input: ListInput): Promise<ContactList> {
   const rows = await db
-    .select({ ...contactColumns, cursorAt })
+    .select({ ...contactColumns, cursorAt: paging.cursorAt })
     .from(contacts)
     .innerJoin(journeys, sameJourney)
-    .where(and(eq(contacts.userId, actor.userId), afterCursor(input.cursor)))
+    .where(and(eq(contacts.userId, actor.userId), paging.after(input.cursor)))
     .orderBy(desc(contacts.occurredAt), desc(contacts.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ cursorAt: _c, ...item }) => item),
-    nextCursor: rows.length > input.limit && last ? `${last.cursorAt}_${last.id}` : null,
-  };
+  return paging.page(rows, input.limit);
 }
 
 export async function getContact(db: Db, actor: Actor, input: IdInput): Promise<ContactView> {

@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { journalEntries, journeys } from "@/db/schema";
@@ -15,6 +15,7 @@ import {
   type updateJournalEntryInput,
 } from "@/server/schemas/journal";
 import { type Actor, notFound, staleVersion, type Tx, touchStep } from "./common";
+import { keyset } from "./paging";
 
 type CreateInput = z.output<typeof createJournalEntryInput>;
 type UpdateInput = z.output<typeof updateJournalEntryInput>;
@@ -57,17 +58,7 @@ const noPlanForStep = () =>
 
 // ─── Cursor ────────────────────────────────────────────────────────────────────────────
 
-/** created_at as text to the microsecond, in UTC, so a cursor round-trips without loss. */
-const cursorAt = sql<string>`to_char(${journalEntries.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
-function afterCursor(cursor: string | null | undefined): SQL | undefined {
-  if (!cursor) return undefined;
-  const cut = cursor.indexOf("_");
-  const at = cursor.slice(0, cut);
-  const id = cursor.slice(cut + 1);
-  // A row comparison walks journal_entries_user_id_created_at_idx backwards from the cursor.
-  return sql`(${journalEntries.createdAt}, ${journalEntries.id}) < (${at}::timestamptz, ${id}::uuid)`;
-}
+const paging = keyset(journalEntries.createdAt, journalEntries.id);
 
 // ─── Reads ─────────────────────────────────────────────────────────────────────────────
 
@@ -85,18 +76,13 @@ export async function listEntries(db: Db, actor: Actor, input: ListInput): Promi
       updatedAt: journalEntries.updatedAt,
       preview: sql<string>`left(${journalEntries.body}, ${JOURNAL_PREVIEW_LENGTH})`,
       truncated: sql<boolean>`char_length(${journalEntries.body}) > ${JOURNAL_PREVIEW_LENGTH}`,
-      cursorAt,
+      cursorAt: paging.cursorAt,
     })
     .from(journalEntries)
-    .where(and(eq(journalEntries.userId, actor.userId), afterCursor(input.cursor)))
+    .where(and(eq(journalEntries.userId, actor.userId), paging.after(input.cursor)))
     .orderBy(desc(journalEntries.createdAt), desc(journalEntries.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ cursorAt: _c, ...item }) => item),
-    nextCursor: rows.length > input.limit && last ? `${last.cursorAt}_${last.id}` : null,
-  };
+  return paging.page(rows, input.limit);
 }
 
 export async function getEntry(db: Db, actor: Actor, input: IdInput): Promise<JournalEntryView> {
