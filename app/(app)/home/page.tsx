@@ -9,7 +9,7 @@ import {
   StreakBadge,
 } from "@/app/_components/charts";
 import { requireSession } from "@/server/auth/current";
-import { personalize } from "@/server/program";
+import { getOutcome, personalize } from "@/server/program";
 import { nextAction, overallProgress, personOf } from "@/server/program/view";
 import type { Dashboard } from "@/server/schemas/dashboard";
 import type { JourneyView } from "@/server/schemas/journey";
@@ -17,6 +17,14 @@ import { serverCaller } from "@/server/trpc/server";
 import { CheckIn } from "./check-in";
 
 export const metadata: Metadata = { title: "Home" };
+
+const formatDay = (d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone,
+  }).format(d);
 
 /** A greeting that fits the hour where the user lives, not where the server is. */
 function greeting(timeZone: string, now = new Date()): string {
@@ -32,10 +40,11 @@ function greeting(timeZone: string, now = new Date()): string {
 export default async function HomePage() {
   const { user } = await requireSession();
   const caller = await serverCaller();
-  const [journey, dashboard, today] = await Promise.all([
+  const [journey, dashboard, today, history] = await Promise.all([
     caller.journey.current(),
     caller.dashboard.get(),
     caller.activity.today(),
+    caller.journey.history(),
   ]);
 
   return (
@@ -61,10 +70,36 @@ export default async function HomePage() {
             about three minutes to begin.
           </p>
           <Link href="/onboarding" className={buttonClass("primary")}>
-            Start your plan
+            {history.length > 0 ? "Start a new journey" : "Start your plan"}
           </Link>
         </section>
       )}
+      {history.length > 0 ? (
+        <section aria-labelledby="history" className="flex flex-col gap-2">
+          <h2 id="history" className="text-lg font-bold">
+            Earlier journeys
+          </h2>
+          <ul className="flex flex-col gap-2">
+            {history.map((past) => (
+              <li key={past.id} className="rounded-xl border border-line bg-surface p-3 text-sm">
+                <span className="font-semibold">
+                  {past.outcome
+                    ? personalize(getOutcome(past.outcome).title, {
+                        name: past.exName,
+                        pronouns: "they",
+                      })
+                    : "Ended"}
+                </span>
+                <span className="text-muted">
+                  {" "}
+                  · {formatDay(past.createdAt, user.timeZone)} to{" "}
+                  {past.endedAt ? formatDay(past.endedAt, user.timeZone) : "now"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }
