@@ -23,6 +23,16 @@ const nextConfig = {
           },
         ],
       },
+      // The buddy page: its address is the secret, so it must not leak in a Referer, be
+      // indexed, or be kept by a shared cache. Listed last, so it wins over the rule above.
+      {
+        source: "/b/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
     ];
   },
 };

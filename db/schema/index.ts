@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./activity";
+export * from "./buddies";
 export * from "./contacts";
 export * from "./drafts";
 export * from "./journal";

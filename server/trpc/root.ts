@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account";
 import { activityRouter } from "./routers/activity";
+import { buddiesRouter } from "./routers/buddies";
 import { contactsRouter } from "./routers/contacts";
 import { dashboardRouter } from "./routers/dashboard";
 import { draftsRouter } from "./routers/drafts";
@@ -17,6 +18,7 @@ export const appRouter = router({
   drafts: draftsRouter,
   activity: activityRouter,
   dashboard: dashboardRouter,
+  buddies: buddiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

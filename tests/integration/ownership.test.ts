@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { currentProgram } from "@/server/program";
+import { sendEncouragement } from "@/server/services/buddies";
 import { appRouter } from "@/server/trpc/root";
 import { setupTestDb } from "../helpers/db";
 import { type Caller, signedInUser } from "../helpers/users";
@@ -47,7 +48,17 @@ async function withEverything(caller: Caller, marker = "owner") {
     stepNumber: 1,
     body: `private draft ${marker}`,
   });
-  return { reflection, entry, contact, draft };
+  const buddy = await caller.buddies.create({
+    idempotencyKey: randomUUID(),
+    label: `buddy ${marker}`,
+    scope: "progress_and_journal",
+    expiry: "none",
+    showExName: false,
+  });
+  const message = await sendEncouragement(t.db, buddy.token, {
+    message: `private encouragement ${marker}`,
+  });
+  return { reflection, entry, contact, draft, link: buddy.link, message };
 }
 
 type Ids = Awaited<ReturnType<typeof withEverything>>;
@@ -82,6 +93,18 @@ const byId: Record<string, (ids: Ids, memoryId: string) => unknown> = {
   "steps.deleteReflection": (ids) => ({ id: ids.reflection.id }),
   "steps.setMemoryShared": (_ids, memoryId) => ({ id: memoryId, shared: true }),
   "steps.deleteMemory": (_ids, memoryId) => ({ id: memoryId }),
+  "buddies.update": (ids) => ({
+    id: ids.link.id,
+    version: 1,
+    label: "overwritten",
+    scope: "progress",
+    expiry: "7",
+    showExName: true,
+  }),
+  "buddies.revoke": (ids) => ({ id: ids.link.id }),
+  "buddies.preview": (ids) => ({ id: ids.link.id }),
+  "buddies.markRead": (ids) => ({ id: ids.message.id }),
+  "buddies.deleteMessage": (ids) => ({ id: ids.message.id }),
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
@@ -102,6 +125,8 @@ async function ownerRows(userId: string) {
     journal: schema.journalEntries,
     contacts: schema.contacts,
     drafts: schema.drafts,
+    buddyLinks: schema.buddyLinks,
+    encouragements: schema.encouragements,
   };
   const out: Record<string, unknown[]> = {};
   for (const [name, table] of Object.entries(tables)) {
@@ -165,9 +190,11 @@ describe("another person", () => {
       await other.caller.activity.today(),
       await other.caller.drafts.list({}),
       await other.caller.steps.byNumber({ stepNumber: 1 }),
+      await other.caller.buddies.list(),
+      await other.caller.buddies.inbox(),
     ]);
     expect(seen).toContain("private entry other"); // their own words do show
-    for (const word of ["reflection", "entry", "note", "draft"]) {
+    for (const word of ["reflection", "entry", "note", "draft", "encouragement"]) {
       expect(seen).not.toContain(`private ${word} owner`);
     }
     expect(seen).not.toContain(owner.userId);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { Button } from "@/app/_components/button";
+import Link from "next/link";
+import { Button, buttonClass } from "@/app/_components/button";
 import { signOutAction } from "@/app/(auth)/actions";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
@@ -25,6 +26,21 @@ export default async function SettingsPage() {
         </h2>
         <p className="text-sm text-muted">Signed in as {profile.email}</p>
         <ProfileForm profile={profile} />
+      </section>
+
+      <section
+        aria-labelledby="buddies"
+        className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5"
+      >
+        <h2 id="buddies" className="text-xl font-bold">
+          Accountability buddies
+        </h2>
+        <p className="text-sm text-muted">
+          Share your progress with a friend through a private link, and read their encouragement.
+        </p>
+        <Link href="/buddies" className={buttonClass("secondary")}>
+          Manage buddies
+        </Link>
       </section>
 
       <section

@@ -1,0 +1,149 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { type FormEvent, useState } from "react";
+import { Button, buttonClass } from "@/app/_components/button";
+import { CheckboxField } from "@/app/_components/checkbox-field";
+import { ChoiceGroup } from "@/app/_components/choice-group";
+import { Field, FormError } from "@/app/_components/field";
+import { useIdempotencyKey } from "@/app/_components/idempotency-key";
+import { mutationProblem } from "@/app/_components/mutation-errors";
+import { SelectField } from "@/app/_components/select-field";
+import { useTRPC } from "@/app/_trpc/client";
+import { BUDDY_LABEL_MAX, type BuddyScope } from "@/server/schemas/buddies";
+
+type ExpiryChoice = "none" | "7" | "30" | "90" | "date";
+
+const SCOPES = [
+  {
+    value: "progress",
+    label: "Progress only",
+    description: "Your step, streak and how active you've been.",
+  },
+  {
+    value: "progress_and_journal",
+    label: "Progress and shared entries",
+    description: "Also the journal entries you marked as shared. Never the private ones.",
+  },
+] as const;
+
+export function CreateLinkForm() {
+  const trpc = useTRPC();
+  const keyFor = useIdempotencyKey();
+  const [label, setLabel] = useState("");
+  const [scope, setScope] = useState<BuddyScope>("progress");
+  const [expiry, setExpiry] = useState<ExpiryChoice>("30");
+  const [date, setDate] = useState("");
+  const [showExName, setShowExName] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const create = useMutation(trpc.buddies.create.mutationOptions());
+  const problem = create.error ? mutationProblem(create.error) : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const values = {
+      label,
+      scope,
+      expiry: expiry === "date" ? { date } : expiry,
+      showExName,
+    };
+    create.mutate({ ...values, idempotencyKey: keyFor(values) });
+  }
+
+  if (create.data) {
+    const url = `${window.location.origin}/b/${create.data.token}`;
+    return (
+      <section className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5">
+        <h2 className="text-xl font-bold">Your link for {create.data.link.label}</h2>
+        <p>
+          Copy it now and send it to them. For your privacy we don't keep it, so it can't be shown
+          again; you can always make a new one.
+        </p>
+        <label htmlFor="buddy-url" className="text-sm font-semibold">
+          Link
+        </label>
+        <input
+          id="buddy-url"
+          readOnly
+          value={url}
+          onFocus={(e) => e.currentTarget.select()}
+          className="min-h-12 w-full rounded-xl border border-line bg-canvas px-4 text-base"
+        />
+        <Button
+          onClick={async () => {
+            try {
+              await navigator.clipboard.writeText(url);
+              setCopied(true);
+            } catch {
+              // No clipboard access (an old browser, a denied permission): select the text
+              // so a long-press or Ctrl+C copies it.
+              const input = document.getElementById("buddy-url");
+              if (input instanceof HTMLInputElement) input.select();
+            }
+          }}
+        >
+          {copied ? "Copied" : "Copy link"}
+        </Button>
+        <p role="status" className="sr-only">
+          {copied ? "Link copied" : ""}
+        </p>
+        <Link href="/buddies" className={buttonClass("secondary")}>
+          Done
+        </Link>
+      </section>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-5" noValidate>
+      <FormError message={problem?.message} />
+      <Field
+        label="Who is it for?"
+        hint="Only you see this, e.g. “my sister”."
+        value={label}
+        maxLength={BUDDY_LABEL_MAX}
+        onChange={(e) => setLabel(e.target.value)}
+        error={problem?.fieldErrors?.label?.[0]}
+        required
+      />
+      <ChoiceGroup
+        legend="What may they see?"
+        name="scope"
+        choices={SCOPES}
+        value={scope}
+        onChange={setScope}
+        columns="grid-cols-1"
+      />
+      <SelectField
+        label="Link works for"
+        value={expiry}
+        onChange={(e) => setExpiry(e.target.value as ExpiryChoice)}
+      >
+        <option value="7">7 days</option>
+        <option value="30">30 days</option>
+        <option value="90">90 days</option>
+        <option value="none">Until I turn it off</option>
+        <option value="date">Until a date I choose</option>
+      </SelectField>
+      {expiry === "date" ? (
+        <Field
+          label="Last day it works"
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          error={problem?.fieldErrors?.expiry?.[0] ?? problem?.fieldErrors?.["expiry.date"]?.[0]}
+        />
+      ) : null}
+      <CheckboxField
+        label="Show my ex's name"
+        description="Off by default: your buddy sees “them” instead of the name."
+        checked={showExName}
+        onChange={(e) => setShowExName(e.target.checked)}
+      />
+      <Button type="submit" busy={create.isPending}>
+        Make the link
+      </Button>
+    </form>
+  );
+}

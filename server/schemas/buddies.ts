@@ -1,0 +1,148 @@
+import { z } from "zod";
+
+export const BUDDY_LABEL_MAX = 60;
+export const ENCOURAGEMENT_NAME_MAX = 40;
+export const ENCOURAGEMENT_MESSAGE_MAX = 500;
+/** Days without any activity after which the buddy page calls the owner quiet. */
+export const QUIET_AFTER_DAYS = 3;
+/** The newest shared entries the buddy page shows. */
+export const BUDDY_JOURNAL_LIMIT = 20;
+
+export const BUDDY_SCOPES = ["progress", "progress_and_journal"] as const;
+export type BuddyScope = (typeof BUDDY_SCOPES)[number];
+
+/** PostgreSQL text cannot hold U+0000; a paste may carry it invisibly. */
+const withoutNul = (v: string) => (v.includes("\u0000") ? v.replaceAll("\u0000", "") : v);
+
+const id = z.uuid("We couldn't find that link.");
+const version = z.number().int().min(1);
+
+const label = z
+  .string({ error: "Please give the link a name, like “my sister”." })
+  .overwrite(withoutNul)
+  .trim()
+  .min(1, "Please give the link a name, like “my sister”.")
+  .max(BUDDY_LABEL_MAX, `Please keep the name to ${BUDDY_LABEL_MAX} characters or fewer.`);
+
+const scope = z.enum(BUDDY_SCOPES, "Please choose what your buddy may see.");
+
+/** None, a number of days from now, or the last day the link works ("YYYY-MM-DD"). */
+export const buddyExpiry = z.union(
+  [
+    z.enum(["none", "7", "30", "90"]),
+    z.strictObject({ date: z.iso.date("Please choose a valid date.") }),
+  ],
+  { error: "Please choose when the link stops working." },
+);
+export type BuddyExpiry = z.infer<typeof buddyExpiry>;
+
+const linkFields = {
+  label,
+  scope,
+  expiry: buddyExpiry,
+  showExName: z.boolean().default(false),
+};
+
+export const createBuddyLinkInput = z.strictObject({
+  idempotencyKey: z.uuid("Please reload the page and try again."),
+  ...linkFields,
+});
+export type CreateBuddyLinkInput = z.input<typeof createBuddyLinkInput>;
+
+export const updateBuddyLinkInput = z.strictObject({ id, version, ...linkFields });
+export type UpdateBuddyLinkInput = z.input<typeof updateBuddyLinkInput>;
+
+export const buddyLinkIdInput = z.strictObject({ id });
+export const encouragementIdInput = z.strictObject({
+  id: z.uuid("We couldn't find that message."),
+});
+
+export const buddyLinkStatus = z.enum(["active", "revoked", "expired"]);
+
+/** What the owner sees of a link: never the token, never its hash. */
+export const buddyLinkOutput = z.object({
+  id: z.string(),
+  label: z.string(),
+  scope,
+  showExName: z.boolean(),
+  status: buddyLinkStatus,
+  expiresAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+  lastOpenedAt: z.date().nullable(),
+  openCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.date(),
+});
+export type BuddyLinkView = z.infer<typeof buddyLinkOutput>;
+
+/** The only moment the token exists outside the buddy's hands: right after creating it. */
+export const createdBuddyLinkOutput = z.object({ link: buddyLinkOutput, token: z.string() });
+export type CreatedBuddyLink = z.infer<typeof createdBuddyLinkOutput>;
+
+export const buddyLinkListOutput = z.array(buddyLinkOutput);
+
+export const inboxItemOutput = z.object({
+  id: z.string(),
+  linkId: z.string(),
+  linkLabel: z.string(),
+  kind: z.enum(["encouragement", "nudge"]),
+  name: z.string().nullable(),
+  message: z.string(),
+  readAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+export const inboxOutput = z.object({
+  items: z.array(inboxItemOutput),
+  unread: z.number().int(),
+});
+export type Inbox = z.infer<typeof inboxOutput>;
+
+/**
+ * Everything a buddy may see, and nothing else: the page, the preview and the tests parse
+ * through it, so a field added to a query upstream cannot leak by accident.
+ */
+export const buddyViewOutput = z.strictObject({
+  ownerName: z.string(),
+  scope,
+  currentStep: z.strictObject({ number: z.number().int(), title: z.string() }).nullable(),
+  stepsDone: z.number().int(),
+  stepsTotal: z.number().int(),
+  /** 0–1: steps done out of all steps. */
+  progress: z.number().min(0).max(1),
+  streak: z.number().int(),
+  /** The owner's last calendar day with any activity in the last 12 weeks, or null. */
+  lastActiveDay: z.string().nullable(),
+  daysSinceActive: z.number().int().nullable(),
+  /** Days with activity this week, Monday to today. */
+  activeDaysThisWeek: z.number().int(),
+  quiet: z.boolean(),
+  /** Whether a nudge may be sent now: quiet, and none sent on this link today. */
+  canNudge: z.boolean(),
+  /** Empty unless the scope includes the journal. */
+  sharedEntries: z.array(
+    z.strictObject({ mood: z.number().int(), day: z.string(), body: z.string() }),
+  ),
+});
+export type BuddyView = z.infer<typeof buddyViewOutput>;
+
+export const encouragementInput = z.strictObject({
+  name: z
+    .string()
+    .overwrite(withoutNul)
+    .trim()
+    .max(
+      ENCOURAGEMENT_NAME_MAX,
+      `Please keep your name to ${ENCOURAGEMENT_NAME_MAX} characters or fewer.`,
+    )
+    .optional(),
+  message: z
+    .string({ error: "Please write a few words." })
+    .overwrite(withoutNul)
+    .trim()
+    .min(1, "Please write a few words.")
+    .max(
+      ENCOURAGEMENT_MESSAGE_MAX,
+      `Please keep your message to ${ENCOURAGEMENT_MESSAGE_MAX} characters or fewer.`,
+    ),
+});
+export type EncouragementInput = z.input<typeof encouragementInput>;

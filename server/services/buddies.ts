@@ -1,0 +1,470 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, count, desc, eq, gte, isNull } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import {
+  type BuddyLink,
+  buddyLinks,
+  encouragements,
+  journalEntries,
+  journeys,
+  users,
+} from "@/db/schema";
+import { AppError } from "@/server/errors";
+import { getProgram, getStep, personalize, type StepNumber } from "@/server/program";
+import {
+  BUDDY_JOURNAL_LIMIT,
+  type BuddyExpiry,
+  type BuddyLinkView,
+  type BuddyView,
+  type buddyLinkIdInput,
+  buddyViewOutput,
+  type CreatedBuddyLink,
+  type createBuddyLinkInput,
+  type encouragementIdInput,
+  encouragementInput,
+  type Inbox,
+  QUIET_AFTER_DAYS,
+  type updateBuddyLinkInput,
+} from "@/server/schemas/buddies";
+import { addDays, daysBetween, localDay, mondayOf, startOfLocalDay } from "@/server/stats";
+import { type Actor, notFound, staleVersion, type Tx } from "./common";
+import { getDashboard } from "./dashboard";
+
+type CreateInput = z.output<typeof createBuddyLinkInput>;
+type UpdateInput = z.output<typeof updateBuddyLinkInput>;
+type LinkIdInput = z.output<typeof buddyLinkIdInput>;
+type MessageIdInput = z.output<typeof encouragementIdInput>;
+
+const WHAT = "link";
+
+// ─── Tokens ────────────────────────────────────────────────────────────────────────────
+
+/** 32 random bytes, base64url: 43 characters. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+export const newBuddyToken = () => randomBytes(32).toString("base64url");
+
+/** What the database keeps instead of the token. */
+export const hashBuddyToken = (token: string) =>
+  createHash("sha256").update(token).digest("base64url");
+
+// ─── Link state ────────────────────────────────────────────────────────────────────────
+
+function statusOf(link: Pick<BuddyLink, "revokedAt" | "expiresAt">, now: Date) {
+  if (link.revokedAt) return "revoked" as const;
+  if (link.expiresAt && link.expiresAt <= now) return "expired" as const;
+  return "active" as const;
+}
+
+function linkView(link: BuddyLink, now = new Date()): BuddyLinkView {
+  return {
+    id: link.id,
+    label: link.label,
+    scope: link.scope,
+    showExName: link.showExName,
+    status: statusOf(link, now),
+    expiresAt: link.expiresAt,
+    revokedAt: link.revokedAt,
+    lastOpenedAt: link.lastOpenedAt,
+    openCount: link.openCount,
+    version: link.version,
+    createdAt: link.createdAt,
+  };
+}
+
+async function ownerTimeZone(db: Tx, userId: string): Promise<string> {
+  const [row] = await db
+    .select({ timeZone: users.timeZone })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row?.timeZone ?? "UTC";
+}
+
+/** A chosen date means the link works through that whole day, in the owner's own zone. */
+function expiryAt(expiry: BuddyExpiry, timeZone: string, now: Date): Date | null {
+  if (expiry === "none") return null;
+  if (typeof expiry === "string") {
+    return new Date(now.getTime() + Number(expiry) * 24 * 60 * 60 * 1000);
+  }
+  const at = startOfLocalDay(addDays(expiry.date, 1), timeZone);
+  if (at <= now) {
+    throw new AppError("BAD_REQUEST", "Please choose a date from today onwards.", "expiry");
+  }
+  return at;
+}
+
+const owned = (actor: Actor, id: string) =>
+  and(eq(buddyLinks.userId, actor.userId), eq(buddyLinks.id, id));
+
+// ─── Owner: links ──────────────────────────────────────────────────────────────────────
+
+/**
+ * Makes a link and hands back its token, the only time it exists outside the buddy's
+ * hands. A retried create with the same key answers CONFLICT rather than a second token:
+ * the first one was never stored, so it cannot be shown again.
+ */
+export async function createLink(
+  db: Db,
+  actor: Actor,
+  input: CreateInput,
+  now = new Date(),
+): Promise<CreatedBuddyLink> {
+  const timeZone = await ownerTimeZone(db, actor.userId);
+  const token = newBuddyToken();
+  const [created] = await db
+    .insert(buddyLinks)
+    .values({
+      userId: actor.userId,
+      label: input.label,
+      scope: input.scope,
+      showExName: input.showExName,
+      tokenHash: hashBuddyToken(token),
+      expiresAt: expiryAt(input.expiry, timeZone, now),
+      idempotencyKey: input.idempotencyKey,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: [buddyLinks.userId, buddyLinks.idempotencyKey] })
+    .returning();
+  if (!created) {
+    throw new AppError(
+      "CONFLICT",
+      "This link was already made, and its address can't be shown again. Revoke it from your list and make a new one if you need to.",
+    );
+  }
+  return { link: linkView(created, now), token };
+}
+
+export async function listLinks(db: Db, actor: Actor, now = new Date()): Promise<BuddyLinkView[]> {
+  const rows = await db
+    .select()
+    .from(buddyLinks)
+    .where(eq(buddyLinks.userId, actor.userId))
+    .orderBy(desc(buddyLinks.createdAt));
+  return rows.map((row) => linkView(row, now));
+}
+
+/** Changes what a live link shows or how long it lasts; a revoked link stays revoked. */
+export async function updateLink(
+  db: Db,
+  actor: Actor,
+  input: UpdateInput,
+  now = new Date(),
+): Promise<BuddyLinkView> {
+  const [current] = await db.select().from(buddyLinks).where(owned(actor, input.id));
+  if (!current) throw notFound(WHAT);
+  if (current.revokedAt) {
+    throw new AppError("BAD_REQUEST", "This link was revoked. Make a new one instead.");
+  }
+  const timeZone = await ownerTimeZone(db, actor.userId);
+  const [saved] = await db
+    .update(buddyLinks)
+    .set({
+      label: input.label,
+      scope: input.scope,
+      showExName: input.showExName,
+      expiresAt: expiryAt(input.expiry, timeZone, now),
+      version: input.version + 1,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        owned(actor, input.id),
+        eq(buddyLinks.version, input.version),
+        isNull(buddyLinks.revokedAt),
+      ),
+    )
+    .returning();
+  if (!saved) throw staleVersion(WHAT);
+  return linkView(saved, now);
+}
+
+/** Takes effect on the buddy's very next request. Revoking twice keeps the first time. */
+export async function revokeLink(
+  db: Db,
+  actor: Actor,
+  input: LinkIdInput,
+  now = new Date(),
+): Promise<BuddyLinkView> {
+  const [current] = await db.select().from(buddyLinks).where(owned(actor, input.id));
+  if (!current) throw notFound(WHAT);
+  if (current.revokedAt) return linkView(current, now);
+  const [saved] = await db
+    .update(buddyLinks)
+    .set({ revokedAt: now, updatedAt: now, version: current.version + 1 })
+    .where(owned(actor, input.id))
+    .returning();
+  if (!saved) throw notFound(WHAT);
+  return linkView(saved, now);
+}
+
+/** Exactly what the buddy sees on this link right now, without counting as a visit. */
+export async function previewLink(
+  db: Db,
+  actor: Actor,
+  input: LinkIdInput,
+  now = new Date(),
+): Promise<BuddyView> {
+  const [link] = await db.select().from(buddyLinks).where(owned(actor, input.id));
+  if (!link) throw notFound(WHAT);
+  return viewFor(db, link, now);
+}
+
+// ─── Owner: inbox ──────────────────────────────────────────────────────────────────────
+
+const INBOX_LIMIT = 100;
+
+export async function inbox(db: Db, actor: Actor): Promise<Inbox> {
+  const [items, [unread]] = await Promise.all([
+    db
+      .select({
+        id: encouragements.id,
+        linkId: encouragements.linkId,
+        linkLabel: buddyLinks.label,
+        kind: encouragements.kind,
+        name: encouragements.name,
+        message: encouragements.message,
+        readAt: encouragements.readAt,
+        createdAt: encouragements.createdAt,
+      })
+      .from(encouragements)
+      .innerJoin(buddyLinks, eq(buddyLinks.id, encouragements.linkId))
+      .where(eq(encouragements.userId, actor.userId))
+      .orderBy(desc(encouragements.createdAt), desc(encouragements.id))
+      .limit(INBOX_LIMIT),
+    db
+      .select({ n: count() })
+      .from(encouragements)
+      .where(and(eq(encouragements.userId, actor.userId), isNull(encouragements.readAt))),
+  ]);
+  return { items, unread: unread?.n ?? 0 };
+}
+
+const ownedMessage = (actor: Actor, id: string) =>
+  and(eq(encouragements.userId, actor.userId), eq(encouragements.id, id));
+
+export async function markRead(
+  db: Db,
+  actor: Actor,
+  input: MessageIdInput,
+  now = new Date(),
+): Promise<{ id: string }> {
+  const [row] = await db
+    .select({ id: encouragements.id, readAt: encouragements.readAt })
+    .from(encouragements)
+    .where(ownedMessage(actor, input.id));
+  if (!row) throw notFound("message");
+  if (!row.readAt) {
+    await db.update(encouragements).set({ readAt: now }).where(ownedMessage(actor, input.id));
+  }
+  return { id: row.id };
+}
+
+export async function deleteMessage(
+  db: Db,
+  actor: Actor,
+  input: MessageIdInput,
+): Promise<{ id: string }> {
+  const [deleted] = await db
+    .delete(encouragements)
+    .where(ownedMessage(actor, input.id))
+    .returning({ id: encouragements.id });
+  if (!deleted) throw notFound("message");
+  return deleted;
+}
+
+// ─── The buddy's side ──────────────────────────────────────────────────────────────────
+
+/** The live link a token opens, or null: unknown, revoked and expired look the same. */
+async function liveLink(db: Tx, token: string, now: Date): Promise<BuddyLink | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const [link] = await db
+    .select()
+    .from(buddyLinks)
+    .where(eq(buddyLinks.tokenHash, hashBuddyToken(token)));
+  if (!link || statusOf(link, now) !== "active") return null;
+  return link;
+}
+
+/** Whether this link already sent a nudge on the owner's current calendar day. */
+async function nudgedToday(db: Tx, link: BuddyLink, timeZone: string, now: Date) {
+  const since = startOfLocalDay(localDay(now, timeZone), timeZone);
+  const [row] = await db
+    .select({ id: encouragements.id })
+    .from(encouragements)
+    .where(
+      and(
+        eq(encouragements.linkId, link.id),
+        eq(encouragements.kind, "nudge"),
+        gte(encouragements.createdAt, since),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Builds the buddy page from the owner's dashboard, then parses it through
+ * buddyViewOutput, so only the fields listed there can ever reach the buddy.
+ */
+async function viewFor(db: Db, link: BuddyLink, now: Date): Promise<BuddyView> {
+  const [owner] = await db
+    .select({ displayName: users.displayName, timeZone: users.timeZone })
+    .from(users)
+    .where(eq(users.id, link.userId));
+  if (!owner) throw notFound(WHAT);
+  const owner_ = { userId: link.userId };
+  const [dashboard, [journey], entries, alreadyNudged] = await Promise.all([
+    getDashboard(db, owner_, { timeZone: owner.timeZone, now }),
+    db
+      .select({
+        programVersion: journeys.programVersion,
+        exName: journeys.exName,
+        exPronouns: journeys.exPronouns,
+      })
+      .from(journeys)
+      .where(and(eq(journeys.userId, link.userId), eq(journeys.status, "active"))),
+    link.scope === "progress_and_journal"
+      ? db
+          .select({
+            mood: journalEntries.mood,
+            createdAt: journalEntries.createdAt,
+            body: journalEntries.body,
+          })
+          .from(journalEntries)
+          .where(
+            and(eq(journalEntries.userId, link.userId), eq(journalEntries.sharedWithBuddies, true)),
+          )
+          .orderBy(desc(journalEntries.createdAt), desc(journalEntries.id))
+          .limit(BUDDY_JOURNAL_LIMIT)
+      : Promise.resolve([]),
+    nudgedToday(db, link, owner.timeZone, now),
+  ]);
+
+  let currentStep: BuddyView["currentStep"] = null;
+  const open = dashboard.journey?.currentStep;
+  if (open && journey) {
+    // Titled afresh rather than taken from the dashboard, which always uses the name.
+    const person = {
+      name: link.showExName ? journey.exName : null,
+      pronouns: journey.exPronouns,
+    };
+    const step = getStep(getProgram(journey.programVersion), open.number as StepNumber);
+    currentStep = { number: step.number, title: personalize(step.title, person) };
+  }
+
+  const today = dashboard.today;
+  const active = dashboard.calendar.days.filter((d) => d.count > 0 && d.day <= today);
+  const lastActiveDay = active.at(-1)?.day ?? null;
+  const daysSinceActive = lastActiveDay === null ? null : daysBetween(lastActiveDay, today);
+  const quiet = daysSinceActive === null || daysSinceActive >= QUIET_AFTER_DAYS;
+  const weekStart = mondayOf(today);
+
+  return buddyViewOutput.parse({
+    ownerName: owner.displayName,
+    scope: link.scope,
+    currentStep,
+    stepsDone: dashboard.journey?.stepsDone ?? 0,
+    stepsTotal: dashboard.journey?.stepsTotal ?? 0,
+    progress: dashboard.journey?.progress.steps ?? 0,
+    streak: dashboard.streak.current,
+    lastActiveDay,
+    daysSinceActive,
+    activeDaysThisWeek: active.filter((d) => d.day >= weekStart).length,
+    quiet,
+    canNudge: quiet && !alreadyNudged,
+    sharedEntries: entries.map((e) => ({
+      mood: e.mood,
+      day: localDay(e.createdAt, owner.timeZone),
+      body: e.body,
+    })),
+  });
+}
+
+/**
+ * The page a token opens, or null for an unknown, revoked or expired link (the page shows
+ * the same 404 for all three). Each view is counted for the owner's list.
+ */
+export async function buddyView(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<BuddyView | null> {
+  const link = await liveLink(db, token, now);
+  if (!link) return null;
+  const view = await viewFor(db, link, now);
+  await db
+    .update(buddyLinks)
+    .set({ lastOpenedAt: now, openCount: link.openCount + 1 })
+    .where(eq(buddyLinks.id, link.id));
+  return view;
+}
+
+const linkGone = () => new AppError("NOT_FOUND", "This link no longer works.");
+
+/** A few kind words from the buddy; plain text, stored as written (React escapes it). */
+export async function sendEncouragement(
+  db: Db,
+  token: string,
+  raw: unknown,
+  now = new Date(),
+): Promise<{ id: string }> {
+  const link = await liveLink(db, token, now);
+  if (!link) throw linkGone();
+  const parsed = encouragementInput.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      "BAD_REQUEST",
+      issue?.message ?? "Please check your message.",
+      issue?.path.join(".") || undefined,
+    );
+  }
+  const [row] = await db
+    .insert(encouragements)
+    .values({
+      linkId: link.id,
+      userId: link.userId,
+      kind: "encouragement",
+      name: parsed.data.name || null,
+      message: parsed.data.message,
+      createdAt: now,
+    })
+    .returning({ id: encouragements.id });
+  if (!row) throw linkGone();
+  return row;
+}
+
+/**
+ * A wordless "thinking of you", only once the owner has been quiet for three days, and at
+ * most once a day per link. The link row is locked so two taps make one nudge.
+ */
+export async function sendNudge(db: Db, token: string, now = new Date()): Promise<{ id: string }> {
+  const link = await liveLink(db, token, now);
+  if (!link) throw linkGone();
+  const view = await viewFor(db, link, now);
+  if (!view.quiet) {
+    throw new AppError("BAD_REQUEST", `${view.ownerName} has been active lately: no nudge needed.`);
+  }
+  return db.transaction(async (tx) => {
+    await tx
+      .select({ id: buddyLinks.id })
+      .from(buddyLinks)
+      .where(eq(buddyLinks.id, link.id))
+      .for("update");
+    const timeZone = await ownerTimeZone(tx, link.userId);
+    if (await nudgedToday(tx, link, timeZone, now)) {
+      throw new AppError(
+        "TOO_MANY_REQUESTS",
+        "A nudge was already sent today. Try again tomorrow.",
+      );
+    }
+    const [row] = await tx
+      .insert(encouragements)
+      .values({ linkId: link.id, userId: link.userId, kind: "nudge", message: "", createdAt: now })
+      .returning({ id: encouragements.id });
+    if (!row) throw linkGone();
+    return row;
+  });
+}

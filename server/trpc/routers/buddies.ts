@@ -1,0 +1,62 @@
+import { z } from "zod";
+import {
+  buddyLinkIdInput,
+  buddyLinkListOutput,
+  buddyLinkOutput,
+  buddyViewOutput,
+  createBuddyLinkInput,
+  createdBuddyLinkOutput,
+  encouragementIdInput,
+  inboxOutput,
+  updateBuddyLinkInput,
+} from "@/server/schemas/buddies";
+import * as buddies from "@/server/services/buddies";
+import { protectedProcedure, router } from "../init";
+
+const idOutput = z.object({ id: z.string() });
+
+/**
+ * The owner's side of accountability buddies. The buddy's side needs no account and is
+ * served by the /b/[token] page straight from the service, not through tRPC.
+ */
+export const buddiesRouter = router({
+  /** Answers with the token once; it is never stored and can't be shown again. */
+  create: protectedProcedure
+    .input(createBuddyLinkInput)
+    .output(createdBuddyLinkOutput)
+    .mutation(({ ctx, input }) => buddies.createLink(ctx.db, ctx.actor, input)),
+
+  list: protectedProcedure
+    .output(buddyLinkListOutput)
+    .query(({ ctx }) => buddies.listLinks(ctx.db, ctx.actor)),
+
+  update: protectedProcedure
+    .input(updateBuddyLinkInput)
+    .output(buddyLinkOutput)
+    .mutation(({ ctx, input }) => buddies.updateLink(ctx.db, ctx.actor, input)),
+
+  revoke: protectedProcedure
+    .input(buddyLinkIdInput)
+    .output(buddyLinkOutput)
+    .mutation(({ ctx, input }) => buddies.revokeLink(ctx.db, ctx.actor, input)),
+
+  /** Exactly the page the buddy sees, without counting as a visit. */
+  preview: protectedProcedure
+    .input(buddyLinkIdInput)
+    .output(buddyViewOutput)
+    .query(({ ctx, input }) => buddies.previewLink(ctx.db, ctx.actor, input)),
+
+  inbox: protectedProcedure
+    .output(inboxOutput)
+    .query(({ ctx }) => buddies.inbox(ctx.db, ctx.actor)),
+
+  markRead: protectedProcedure
+    .input(encouragementIdInput)
+    .output(idOutput)
+    .mutation(({ ctx, input }) => buddies.markRead(ctx.db, ctx.actor, input)),
+
+  deleteMessage: protectedProcedure
+    .input(encouragementIdInput)
+    .output(idOutput)
+    .mutation(({ ctx, input }) => buddies.deleteMessage(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,306 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { pgSchema, pgTable, text } from "drizzle-orm/pg-core";
+import { describe, expect, it } from "vitest";
+import { buddyLinks, contacts, encouragements, journalEntries } from "@/db/schema";
+import { buddyViewOutput } from "@/server/schemas/buddies";
+import { buddyView, hashBuddyToken, sendEncouragement, sendNudge } from "@/server/services/buddies";
+import { setupTestDb } from "../helpers/db";
+import { startJourney } from "../helpers/journeys";
+import { type Caller, signedInUser } from "../helpers/users";
+
+const t = setupTestDb();
+
+/** The catalog of columns, read through Drizzle so both drivers answer alike. */
+const infoColumns = pgSchema("information_schema").table("columns", {
+  tableSchema: text("table_schema").notNull(),
+  tableName: text("table_name").notNull(),
+  columnName: text("column_name").notNull(),
+  dataType: text("data_type").notNull(),
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+const later = (days: number, from = new Date()) => new Date(from.getTime() + days * DAY);
+
+type LinkOptions = Partial<{
+  scope: "progress" | "progress_and_journal";
+  expiry: "none" | "7" | "30" | "90" | { date: string };
+  showExName: boolean;
+}>;
+
+function createLink(caller: Caller, options: LinkOptions = {}) {
+  return caller.buddies.create({
+    idempotencyKey: randomUUID(),
+    label: "my sister",
+    scope: options.scope ?? "progress",
+    expiry: options.expiry ?? "none",
+    showExName: options.showExName ?? false,
+  });
+}
+
+/** An owner with a plan, one private and one shared entry, and a contact, each marked. */
+async function ownerWithSecrets() {
+  const owner = await signedInUser(t.db, { displayName: "Robin" });
+  const journey = await startJourney(t.db, owner.userId, { exName: "Zephyrina" });
+  const base = { userId: owner.userId, journeyId: journey.id, mood: 4 };
+  await t.db.insert(journalEntries).values([
+    { ...base, body: "PRIVATE-ENTRY-MARKER", idempotencyKey: randomUUID() },
+    {
+      ...base,
+      body: "SHARED-ENTRY-MARKER",
+      sharedWithBuddies: true,
+      idempotencyKey: randomUUID(),
+    },
+  ]);
+  await t.db.insert(contacts).values({
+    userId: owner.userId,
+    journeyId: journey.id,
+    occurredAt: new Date(),
+    channel: "text",
+    initiator: "me",
+    feeling: "good",
+    note: "CONTACT-NOTE-MARKER",
+    idempotencyKey: randomUUID(),
+  });
+  return owner;
+}
+
+describe("a buddy link's token", () => {
+  it("is 32 random bytes in base64url, and is in no text column of any table", async () => {
+    const owner = await ownerWithSecrets();
+    const { token, link } = await createLink(owner.caller);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(token, "base64url")).toHaveLength(32);
+    expect(JSON.stringify(link)).not.toContain(token);
+    expect(JSON.stringify(await owner.caller.buddies.list())).not.toContain(token);
+    expect(JSON.stringify(await owner.caller.buddies.list())).not.toContain(hashBuddyToken(token));
+
+    const columns = await t.db
+      .select({ table: infoColumns.tableName, column: infoColumns.columnName })
+      .from(infoColumns)
+      .where(
+        and(
+          eq(infoColumns.tableSchema, "public"),
+          inArray(infoColumns.dataType, ["text", "character varying"]),
+        ),
+      );
+    expect(columns.map((c) => `${c.table}.${c.column}`)).toContain("buddy_links.token_hash");
+    for (const { table, column } of columns) {
+      // A throwaway table object naming just this one column, so Drizzle quotes the names.
+      const one = pgTable(table, { value: text(column) });
+      const hits = await t.db
+        .select({ value: one.value })
+        .from(one)
+        .where(sql`position(${token} in ${one.value}) > 0`);
+      expect(hits, `${table}.${column}`).toEqual([]);
+    }
+  });
+
+  it("opens the page, and counts the visit", async () => {
+    const owner = await ownerWithSecrets();
+    const { token, link } = await createLink(owner.caller);
+    const view = await buddyView(t.db, token);
+    expect(view?.ownerName).toBe("Robin");
+    expect(view?.currentStep?.number).toBe(1);
+    const [listed] = await owner.caller.buddies.list();
+    expect(listed?.id).toBe(link.id);
+    expect(listed?.openCount).toBe(1);
+    expect(listed?.lastOpenedAt).toBeInstanceOf(Date);
+    // One character off (the last one holds only 4 bits, so pick one that surely differs).
+    const almost = `${token.slice(0, -1)}${token.endsWith("A") ? "E" : "A"}`;
+    expect(await buddyView(t.db, almost)).toBeNull();
+    expect(await buddyView(t.db, "nonsense")).toBeNull();
+  });
+});
+
+describe("revoke and expiry", () => {
+  it("refuse reading and sending at once after a revoke", async () => {
+    const owner = await ownerWithSecrets();
+    const { token, link } = await createLink(owner.caller);
+    expect(await buddyView(t.db, token)).not.toBeNull();
+    await sendEncouragement(t.db, token, { message: "You've got this" });
+
+    const revoked = await owner.caller.buddies.revoke({ id: link.id });
+    expect(revoked.status).toBe("revoked");
+    expect(await buddyView(t.db, token)).toBeNull();
+    await expect(sendEncouragement(t.db, token, { message: "hi" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(sendNudge(t.db, token)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      owner.caller.buddies.update({
+        id: link.id,
+        version: revoked.version,
+        label: "again",
+        scope: "progress",
+        expiry: "none",
+        showExName: false,
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("refuse reading and sending once the link has expired", async () => {
+    const owner = await ownerWithSecrets();
+    const { token } = await createLink(owner.caller, { expiry: "7" });
+    expect(await buddyView(t.db, token, later(6))).not.toBeNull();
+    await sendEncouragement(t.db, token, { message: "still here" }, later(6));
+
+    const after = later(7.01);
+    expect(await buddyView(t.db, token, after)).toBeNull();
+    await expect(
+      sendEncouragement(t.db, token, { message: "too late" }, after),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(sendNudge(t.db, token, after)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const [listed] = await owner.caller.buddies.list();
+    expect(listed?.status).toBe("active");
+  });
+
+  it("works through the whole chosen day and refuses a date in the past", async () => {
+    const owner = await ownerWithSecrets();
+    const tomorrow = new Date(Date.now() + DAY).toISOString().slice(0, 10);
+    const { link } = await createLink(owner.caller, { expiry: { date: tomorrow } });
+    expect(link.expiresAt?.toISOString().slice(0, 10)).not.toBe(tomorrow);
+    await expect(
+      createLink(owner.caller, { expiry: { date: "2020-01-01" } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("scope", () => {
+  it("shows progress only, with no journal, no contact log and no ex's name", async () => {
+    const owner = await ownerWithSecrets();
+    const { token, link } = await createLink(owner.caller);
+    const view = await buddyView(t.db, token);
+    const text = JSON.stringify(view);
+    for (const marker of ["PRIVATE-ENTRY", "SHARED-ENTRY", "CONTACT-NOTE", "Zephyrina"]) {
+      expect(text).not.toContain(marker);
+    }
+    expect(text).not.toContain(owner.email);
+    expect(view?.sharedEntries).toEqual([]);
+    expect(buddyViewOutput.parse(view)).toEqual(view);
+    expect(await owner.caller.buddies.preview({ id: link.id })).toEqual(view);
+  });
+
+  it("adds only the entries marked shared when the scope includes the journal", async () => {
+    const owner = await ownerWithSecrets();
+    const { token } = await createLink(owner.caller, { scope: "progress_and_journal" });
+    const view = await buddyView(t.db, token);
+    const text = JSON.stringify(view);
+    expect(text).toContain("SHARED-ENTRY-MARKER");
+    for (const marker of ["PRIVATE-ENTRY", "CONTACT-NOTE", "Zephyrina", owner.email]) {
+      expect(text).not.toContain(marker);
+    }
+    expect(view?.sharedEntries).toEqual([
+      { mood: 4, day: expect.any(String), body: "SHARED-ENTRY-MARKER" },
+    ]);
+    expect(Object.keys(view ?? {}).sort()).toEqual(Object.keys(buddyViewOutput.shape).sort());
+  });
+});
+
+describe("nudges", () => {
+  it("are offered only when the owner has been quiet, and at most once a day", async () => {
+    const owner = await signedInUser(t.db);
+    await startJourney(t.db, owner.userId);
+    const { token } = await createLink(owner.caller);
+    const now = new Date("2026-07-15T10:00:00Z");
+    expect((await buddyView(t.db, token, now))?.canNudge).toBe(true);
+
+    await sendNudge(t.db, token, now);
+    expect((await buddyView(t.db, token, now))?.canNudge).toBe(false);
+    await expect(sendNudge(t.db, token, later(0.1, now))).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+    await sendNudge(t.db, token, later(1, now));
+
+    // Active yesterday: not quiet, so no nudge.
+    await t.db.insert(journalEntries).values({
+      userId: owner.userId,
+      mood: 3,
+      body: "a good day",
+      idempotencyKey: randomUUID(),
+      createdAt: later(1, now),
+    });
+    const view = await buddyView(t.db, token, later(2, now));
+    expect(view?.quiet).toBe(false);
+    expect(view?.daysSinceActive).toBe(1);
+    await expect(sendNudge(t.db, token, later(2, now))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+
+    const inbox = await owner.caller.buddies.inbox();
+    expect(inbox.items.filter((i) => i.kind === "nudge")).toHaveLength(2);
+    expect(inbox.unread).toBe(2);
+  });
+});
+
+describe("encouragements", () => {
+  it("reach the owner's inbox as plain text, and can be marked read and deleted", async () => {
+    const owner = await ownerWithSecrets();
+    const { token } = await createLink(owner.caller);
+    const script = "<script>alert('hi')</script> keep going";
+    await sendEncouragement(t.db, token, { name: "  Sam ", message: script });
+
+    const stored = await t.db.select().from(encouragements);
+    expect(stored[0]?.message).toBe(script);
+    expect(stored[0]?.name).toBe("Sam");
+
+    const inbox = await owner.caller.buddies.inbox();
+    expect(inbox.unread).toBe(1);
+    const [item] = inbox.items;
+    expect(item).toMatchObject({ message: script, name: "Sam", linkLabel: "my sister" });
+    if (!item) throw new Error("no message");
+    await owner.caller.buddies.markRead({ id: item.id });
+    expect((await owner.caller.buddies.inbox()).unread).toBe(0);
+    await owner.caller.buddies.deleteMessage({ id: item.id });
+    expect((await owner.caller.buddies.inbox()).items).toEqual([]);
+  });
+
+  it("over 500 characters, or empty, are refused and nothing is stored", async () => {
+    const owner = await ownerWithSecrets();
+    const { token } = await createLink(owner.caller);
+    await expect(
+      sendEncouragement(t.db, token, { message: "x".repeat(501) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", field: "message" });
+    await expect(sendEncouragement(t.db, token, { message: "   " })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(
+      sendEncouragement(t.db, token, { name: "n".repeat(41), message: "hi" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", field: "name" });
+    expect(await t.db.select().from(encouragements)).toEqual([]);
+  });
+});
+
+describe("another person", () => {
+  it("can't list, change, revoke, preview or read the inbox of someone else's links", async () => {
+    const owner = await ownerWithSecrets();
+    const { token, link } = await createLink(owner.caller);
+    const { id: messageId } = await sendEncouragement(t.db, token, { message: "OWNER-ONLY" });
+    const other = await signedInUser(t.db);
+    const before = await t.db.select().from(buddyLinks);
+
+    expect(await other.caller.buddies.list()).toEqual([]);
+    expect(await other.caller.buddies.inbox()).toEqual({ items: [], unread: 0 });
+    const attempts = [
+      () =>
+        other.caller.buddies.update({
+          id: link.id,
+          version: 1,
+          label: "mine now",
+          scope: "progress_and_journal",
+          expiry: "none",
+          showExName: true,
+        }),
+      () => other.caller.buddies.revoke({ id: link.id }),
+      () => other.caller.buddies.preview({ id: link.id }),
+      () => other.caller.buddies.markRead({ id: messageId }),
+      () => other.caller.buddies.deleteMessage({ id: messageId }),
+    ];
+    for (const attempt of attempts) {
+      await expect(attempt()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    expect(await t.db.select().from(buddyLinks)).toEqual(before);
+    expect((await owner.caller.buddies.inbox()).unread).toBe(1);
+    expect(await buddyView(t.db, token)).not.toBeNull();
+  });
+});
