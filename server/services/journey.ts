@@ -1,5 +1,4 @@
-import { TZDate } from "@date-fns/tz";
-import { differenceInCalendarDays, format, subYears } from "date-fns";
+import { format, subYears } from "date-fns";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
@@ -20,6 +19,7 @@ import type {
   startJourneyInput,
   updateSituationInput,
 } from "@/server/schemas/journey";
+import { daysBetween, localDay } from "@/server/stats/days";
 import { type Actor, activeJourney, staleVersion, type Tx } from "./common";
 
 export interface Clock {
@@ -29,14 +29,12 @@ export interface Clock {
 
 /** Today's calendar date where the user lives, as YYYY-MM-DD. */
 export function localToday({ timeZone, now = new Date() }: Clock): string {
-  return format(new TZDate(now, timeZone), "yyyy-MM-dd");
+  return localDay(now, timeZone);
 }
 
+/** Whole calendar days from `date` to today, where the user lives. */
 export function daysSince(date: string, clock: Clock): number {
-  return differenceInCalendarDays(
-    new TZDate(`${localToday(clock)}T00:00:00`, clock.timeZone),
-    new TZDate(`${date}T00:00:00`, clock.timeZone),
-  );
+  return daysBetween(date, localDay(clock.now ?? new Date(), clock.timeZone));
 }
 
 /** A breakup date cannot be in the future (where the user lives) or absurdly far back. */

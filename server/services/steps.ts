@@ -10,7 +10,7 @@ import type {
   setTaskInput,
   updateReflectionInput,
 } from "@/server/schemas/steps";
-import { type Actor, activeJourney, notFound, staleVersion, type Tx } from "./common";
+import { type Actor, activeJourney, notFound, staleVersion, type Tx, touchStep } from "./common";
 import { journeyView } from "./journey";
 
 function contentOf(journey: Journey, stepNumber: number): Step {
@@ -102,19 +102,6 @@ async function settleStep(tx: Tx, actor: Actor, journey: Journey, stepNumber: nu
   }
 }
 
-async function touch(tx: Tx, actor: Actor, journey: Journey, stepNumber: number, now: Date) {
-  await tx
-    .update(stepProgress)
-    .set({ lastActivityAt: now })
-    .where(
-      and(
-        eq(stepProgress.userId, actor.userId),
-        eq(stepProgress.journeyId, journey.id),
-        eq(stepProgress.stepNumber, stepNumber),
-      ),
-    );
-}
-
 /** One step of the active journey with its reflections (and memories, for step 4). */
 export async function stepDetail(db: Db, actor: Actor, stepNumber: number) {
   const journey = await activeJourney(db, actor);
@@ -174,7 +161,7 @@ export async function setTask(
           ),
         );
     }
-    await touch(tx, actor, journey, input.stepNumber, now);
+    await touchStep(tx, actor, journey.id, input.stepNumber, now);
     await settleStep(tx, actor, journey, input.stepNumber, now);
     return journeyView(tx, actor, journey);
   });
@@ -220,7 +207,7 @@ export async function addReflection(
       if (!same) throw new AppError("CONFLICT", "Please try saving again.");
       return same;
     }
-    await touch(tx, actor, journey, input.stepNumber, now);
+    await touchStep(tx, actor, journey.id, input.stepNumber, now);
     await settleStep(tx, actor, journey, input.stepNumber, now);
     return created;
   });
@@ -333,7 +320,7 @@ export async function addMemory(
           )
       )[0];
     if (!row) throw new AppError("CONFLICT", "Please try saving again.");
-    await touch(tx, actor, journey, 4, now);
+    await touchStep(tx, actor, journey.id, 4, now);
     return { id: row.id, body: row.body, sharedAt: row.sharedAt, createdAt: row.createdAt };
   });
 }
