@@ -22,8 +22,6 @@ const schema = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Signs and encrypts the session cookie. Required (32+ characters) in production. */
   AUTH_SECRET: z.string().optional(),
-  /** How many reverse proxies in front of the app may be trusted to append X-Forwarded-For. */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Set by Next.js itself; during `next build` nothing may open the database. */
   NEXT_PHASE: z.string().optional(),

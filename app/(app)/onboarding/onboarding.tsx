@@ -6,21 +6,20 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { ChoiceGroup } from "@/app/_components/choice-group";
-import { Field, FormError } from "@/app/_components/field";
+import { FormError } from "@/app/_components/field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
 import {
   assessSafety,
-  type ContactLevel,
   currentProgram,
   type Person,
-  type Pronouns,
   personalize,
   type ReadinessAnswer,
   scoreReadiness,
 } from "@/server/program";
 import { ReadinessQuestions } from "./readiness-questions";
 import { SafetyConcern } from "./safety-concern";
+import { SituationFields, type SituationValue } from "./situation-fields";
 
 type Stage = "readiness" | "verdict" | "safety" | "concern" | "situation";
 
@@ -43,12 +42,7 @@ export function Onboarding() {
   const [answers, setAnswers] = useState<Record<string, ReadinessAnswer>>({});
   const [safe, setSafe] = useState<Record<string, boolean>>({});
   const [missing, setMissing] = useState(false);
-  const [situation, setSituation] = useState<{
-    breakupDate: string;
-    contactLevel?: ContactLevel;
-    exName: string;
-    exPronouns?: Pronouns;
-  }>({ breakupDate: "", exName: "" });
+  const [situation, setSituation] = useState<SituationValue>({ breakupDate: "", exName: "" });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -241,48 +235,10 @@ export function Onboarding() {
             : undefined
         }
       />
-      <Field
-        label="When did you break up?"
-        type="date"
-        max={today}
-        value={situation.breakupDate}
-        onChange={(e) => setSituation((s) => ({ ...s, breakupDate: e.target.value }))}
-        error={fieldErrors.breakupDate}
-      />
-      <ChoiceGroup
-        columns="grid-cols-1"
-        name="contactLevel"
-        legend="How much have you talked since?"
-        choices={[
-          { value: "none", label: "Not at all", description: "No messages, no calls." },
-          { value: "occasional", label: "Now and then", description: "A message here and there." },
-          { value: "regular", label: "Quite often", description: "We're in touch regularly." },
-        ]}
-        value={situation.contactLevel}
-        onChange={(contactLevel) => setSituation((s) => ({ ...s, contactLevel }))}
-        error={fieldErrors.contactLevel}
-      />
-      <Field
-        label="Their first name (optional)"
-        hint="Used only on your own screens, to make the advice feel like yours."
-        autoComplete="off"
-        maxLength={80}
-        value={situation.exName}
-        onChange={(e) => setSituation((s) => ({ ...s, exName: e.target.value }))}
-        error={fieldErrors.exName}
-      />
-      <ChoiceGroup
-        name="exPronouns"
-        legend="Which pronouns should Rekindle use for them?"
-        columns="grid-cols-3"
-        choices={[
-          { value: "she", label: "she/her" },
-          { value: "he", label: "he/him" },
-          { value: "they", label: "they/them" },
-        ]}
-        value={situation.exPronouns}
-        onChange={(exPronouns) => setSituation((s) => ({ ...s, exPronouns }))}
-        error={fieldErrors.exPronouns}
+      <SituationFields
+        value={situation}
+        onChange={(patch) => setSituation((s) => ({ ...s, ...patch }))}
+        errors={fieldErrors}
       />
       <Button onClick={submit} busy={start.isPending} disabled={!hydrated}>
         Start my plan

@@ -5,9 +5,9 @@ import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
-import { ChoiceGroup } from "@/app/_components/choice-group";
-import { Field, FormError } from "@/app/_components/field";
+import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_trpc/client";
+import { SituationFields } from "@/app/(app)/onboarding/situation-fields";
 import type { ContactLevel, Pronouns } from "@/server/program";
 
 interface Situation {
@@ -36,7 +36,6 @@ export function SituationForm({ initial }: { initial: Situation }) {
     save.error instanceof TRPCClientError
       ? ((save.error.data?.fieldErrors as Record<string, string[]> | null) ?? {})
       : {};
-  const today = new Date().toLocaleDateString("en-CA");
 
   return (
     <form
@@ -53,45 +52,10 @@ export function SituationForm({ initial }: { initial: Situation }) {
           save.error && Object.keys(fieldErrors).length === 0 ? save.error.message : undefined
         }
       />
-      <Field
-        label="When did you break up?"
-        type="date"
-        max={today}
-        value={value.breakupDate}
-        onChange={(e) => setValue((v) => ({ ...v, breakupDate: e.target.value }))}
-        error={fieldErrors.breakupDate?.[0]}
-      />
-      <ChoiceGroup
-        columns="grid-cols-1"
-        name="contactLevel"
-        legend="How much have you talked since?"
-        choices={[
-          { value: "none", label: "Not at all" },
-          { value: "occasional", label: "Now and then" },
-          { value: "regular", label: "Quite often" },
-        ]}
-        value={value.contactLevel}
-        onChange={(contactLevel) => setValue((v) => ({ ...v, contactLevel }))}
-      />
-      <Field
-        label="Their first name (optional)"
-        autoComplete="off"
-        maxLength={80}
-        value={value.exName}
-        onChange={(e) => setValue((v) => ({ ...v, exName: e.target.value }))}
-        error={fieldErrors.exName?.[0]}
-      />
-      <ChoiceGroup
-        name="exPronouns"
-        legend="Pronouns"
-        columns="grid-cols-3"
-        choices={[
-          { value: "she", label: "she/her" },
-          { value: "he", label: "he/him" },
-          { value: "they", label: "they/them" },
-        ]}
-        value={value.exPronouns}
-        onChange={(exPronouns) => setValue((v) => ({ ...v, exPronouns }))}
+      <SituationFields
+        value={value}
+        onChange={(patch) => setValue((v) => ({ ...v, ...patch }))}
+        errors={{ breakupDate: fieldErrors.breakupDate?.[0], exName: fieldErrors.exName?.[0] }}
       />
       <Button type="submit" busy={save.isPending}>
         Save

@@ -1,0 +1,72 @@
+"use client";
+
+import { ChoiceGroup } from "@/app/_components/choice-group";
+import { Field } from "@/app/_components/field";
+import type { ContactLevel, Pronouns } from "@/server/program";
+
+export interface SituationValue {
+  breakupDate: string;
+  contactLevel?: ContactLevel;
+  exName: string;
+  exPronouns?: Pronouns;
+}
+
+/** The situation's four questions, shared by onboarding and the page that edits them. */
+export function SituationFields({
+  value,
+  onChange,
+  errors,
+}: {
+  value: SituationValue;
+  onChange: (patch: Partial<SituationValue>) => void;
+  errors: Partial<Record<keyof SituationValue, string>>;
+}) {
+  const today = new Date().toLocaleDateString("en-CA");
+  return (
+    <>
+      <Field
+        label="When did you break up?"
+        type="date"
+        max={today}
+        value={value.breakupDate}
+        onChange={(e) => onChange({ breakupDate: e.target.value })}
+        error={errors.breakupDate}
+      />
+      <ChoiceGroup
+        columns="grid-cols-1"
+        name="contactLevel"
+        legend="How much have you talked since?"
+        choices={[
+          { value: "none", label: "Not at all", description: "No messages, no calls." },
+          { value: "occasional", label: "Now and then", description: "A message here and there." },
+          { value: "regular", label: "Quite often", description: "We're in touch regularly." },
+        ]}
+        value={value.contactLevel}
+        onChange={(contactLevel) => onChange({ contactLevel })}
+        error={errors.contactLevel}
+      />
+      <Field
+        label="Their first name (optional)"
+        hint="Used only on your own screens, to make the advice feel like yours."
+        autoComplete="off"
+        maxLength={80}
+        value={value.exName}
+        onChange={(e) => onChange({ exName: e.target.value })}
+        error={errors.exName}
+      />
+      <ChoiceGroup
+        name="exPronouns"
+        legend="Which pronouns should Rekindle use for them?"
+        columns="grid-cols-3"
+        choices={[
+          { value: "she", label: "she/her" },
+          { value: "he", label: "he/him" },
+          { value: "they", label: "they/them" },
+        ]}
+        value={value.exPronouns}
+        onChange={(exPronouns) => onChange({ exPronouns })}
+        error={errors.exPronouns}
+      />
+    </>
+  );
+}
