@@ -4,7 +4,15 @@ const nextConfig = {
   reactStrictMode: true,
   // PGlite loads its WebAssembly and data files from its own package folder at run time,
   // and argon2 is a native addon: both must stay plain Node requires, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino"],
+  // The rate limiter and its Redis client stay plain requires too, so proxy.ts and the
+  // routes share one copy of each rather than one per bundle.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "pino",
+    "rate-limiter-flexible",
+    "ioredis",
+  ],
   // The migrations are read from disk when the database opens.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   async headers() {

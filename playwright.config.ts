@@ -38,7 +38,7 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `rm -rf .data/e2e && tsx scripts/prepare-db.ts && next start -p ${port}`,
+        command: "rm -rf .data/e2e && tsx scripts/prepare-db.ts && tsx scripts/serve.ts",
         url: `http://localhost:${port}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,
@@ -48,6 +48,11 @@ export default defineConfig({
           AUTH_SECRET: "e2e-secret-that-is-long-enough-for-production-use",
           NEXT_TELEMETRY_DISABLED: "1",
           LOG_LEVEL: "warn",
+          NODE_ENV: "production",
+          PORT: String(port),
+          // Each buddy context sends its own X-Forwarded-For, as if behind one proxy, so
+          // the per-address limits of one test never reach another.
+          TRUST_PROXY_HOPS: "1",
         },
       },
 });

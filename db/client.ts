@@ -16,6 +16,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The `postgres` client underneath, for the few things that bypass Drizzle (rate limits). */
+  sql?: postgres.Sql;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export function postgresDatabase(url: string, max: number): Database {
   return {
     db: drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db,
     kind: "postgres",
+    sql,
     close: () => sql.end({ timeout: 5 }),
   };
 }

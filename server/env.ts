@@ -22,6 +22,17 @@ const schema = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Signs and encrypts the session cookie. Required (32+ characters) in production. */
   AUTH_SECRET: z.string().optional(),
+  /**
+   * How many reverse proxies in front of Rekindle append to X-Forwarded-For. 0: clients
+   * connect directly and the socket address is theirs; 1: one proxy (a load balancer), and
+   * so on. Rate limits count per client address, so this must match the deployment.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** Rate-limit counters in Redis, shared by every instance. Unset: PostgreSQL or memory. */
+  REDIS_URL: z.url().optional(),
+  /** The port and address `npm run dev` and `npm start` listen on. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Set by Next.js itself; during `next build` nothing may open the database. */
   NEXT_PHASE: z.string().optional(),

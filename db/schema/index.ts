@@ -5,3 +5,5 @@ export * from "./contacts";
 export * from "./drafts";
 export * from "./journal";
 export * from "./journeys";
+export * from "./limits";
+export * from "./supporting";

@@ -51,7 +51,7 @@ export const hashBuddyToken = (token: string) =>
 
 // ─── Link state ────────────────────────────────────────────────────────────────────────
 
-function statusOf(link: Pick<BuddyLink, "revokedAt" | "expiresAt">, now: Date) {
+export function statusOf(link: Pick<BuddyLink, "revokedAt" | "expiresAt">, now: Date) {
   if (link.revokedAt) return "revoked" as const;
   if (link.expiresAt && link.expiresAt <= now) return "expired" as const;
   return "active" as const;
@@ -277,7 +277,7 @@ export async function deleteMessage(
 // ─── The buddy's side ──────────────────────────────────────────────────────────────────
 
 /** The live link a token opens, or null: unknown, revoked and expired look the same. */
-async function liveLink(db: Tx, token: string, now: Date): Promise<BuddyLink | null> {
+export async function liveLink(db: Tx, token: string, now: Date): Promise<BuddyLink | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
   const [link] = await db
     .select()
@@ -308,7 +308,7 @@ async function nudgedToday(db: Tx, link: BuddyLink, timeZone: string, now: Date)
  * Builds the buddy page from the owner's dashboard, then parses it through
  * buddyViewOutput, so only the fields listed there can ever reach the buddy.
  */
-async function viewFor(db: Db, link: BuddyLink, now: Date): Promise<BuddyView> {
+export async function viewFor(db: Db, link: BuddyLink, now: Date): Promise<BuddyView> {
   const [owner] = await db
     .select({ displayName: users.displayName, timeZone: users.timeZone })
     .from(users)
@@ -393,6 +393,11 @@ export async function buddyView(
 ): Promise<BuddyView | null> {
   const link = await liveLink(db, token, now);
   if (!link) return null;
+  return visitLink(db, link, now);
+}
+
+/** The buddy page for a live link, counted as a visit for the owner's list. */
+export async function visitLink(db: Db, link: BuddyLink, now = new Date()): Promise<BuddyView> {
   const view = await viewFor(db, link, now);
   await db
     .update(buddyLinks)
@@ -401,7 +406,7 @@ export async function buddyView(
   return view;
 }
 
-const linkGone = () => new AppError("NOT_FOUND", "This link no longer works.");
+export const linkGone = () => new AppError("NOT_FOUND", "This link no longer works.");
 
 /** A few kind words from the buddy; plain text, stored as written (React escapes it). */
 export async function sendEncouragement(
@@ -412,6 +417,16 @@ export async function sendEncouragement(
 ): Promise<{ id: string }> {
   const link = await liveLink(db, token, now);
   if (!link) throw linkGone();
+  return encourageLink(db, link, raw, now);
+}
+
+/** sendEncouragement for a live link already found (by its token or a saved entry). */
+export async function encourageLink(
+  db: Db,
+  link: BuddyLink,
+  raw: unknown,
+  now = new Date(),
+): Promise<{ id: string }> {
   const parsed = encouragementInput.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -443,6 +458,15 @@ export async function sendEncouragement(
 export async function sendNudge(db: Db, token: string, now = new Date()): Promise<{ id: string }> {
   const link = await liveLink(db, token, now);
   if (!link) throw linkGone();
+  return nudgeLink(db, link, now);
+}
+
+/** sendNudge for a live link already found (by its token or a saved entry). */
+export async function nudgeLink(
+  db: Db,
+  link: BuddyLink,
+  now = new Date(),
+): Promise<{ id: string }> {
   const view = await viewFor(db, link, now);
   if (!view.quiet) {
     throw new AppError("BAD_REQUEST", `${view.ownerName} has been active lately: no nudge needed.`);

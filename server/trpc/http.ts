@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Db } from "@/db/client";
 import { readSessionId } from "@/server/auth/cookie";
+import { requestAddress } from "@/server/client-ip";
 import { createContext, hideUnexpectedError } from "./init";
 import { appRouter } from "./root";
 
@@ -57,7 +58,11 @@ export async function handleTrpcRequest(req: Request, getDb: () => Promise<Db>):
           message: "We could not reach our database just now. Please try again in a moment.",
         });
       }
-      const meta = { requestId: randomUUID(), userAgent: req.headers.get("user-agent") ?? "" };
+      const meta = {
+        requestId: randomUUID(),
+        userAgent: req.headers.get("user-agent") ?? "",
+        address: requestAddress(req.headers),
+      };
       try {
         return await createContext({ db, sessionId: await readSessionId(req.headers), meta });
       } catch (e) {

@@ -13,6 +13,8 @@ import { log } from "@/server/log";
 export interface RequestMeta {
   requestId: string;
   userAgent: string;
+  /** The client's address as Rekindle's server recorded it (server/client-ip.ts). */
+  address: string;
 }
 
 export interface Context {
@@ -32,7 +34,11 @@ export function contextFor(
     db,
     session,
     user: session?.user ?? null,
-    meta: { requestId: meta?.requestId ?? randomUUID(), userAgent: meta?.userAgent ?? "" },
+    meta: {
+      requestId: meta?.requestId ?? randomUUID(),
+      userAgent: meta?.userAgent ?? "",
+      address: meta?.address ?? "unknown",
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { draftsRouter } from "./routers/drafts";
 import { journalRouter } from "./routers/journal";
 import { journeyRouter } from "./routers/journey";
 import { stepsRouter } from "./routers/steps";
+import { supportingRouter } from "./routers/supporting";
 
 export const appRouter = router({
   account: accountRouter,
@@ -19,6 +20,7 @@ export const appRouter = router({
   activity: activityRouter,
   dashboard: dashboardRouter,
   buddies: buddiesRouter,
+  supporting: supportingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { getCurrentSession } from "@/server/auth/current";
+import { requestAddress } from "@/server/client-ip";
 import { contextFor } from "./init";
 import { createCaller } from "./root";
 
@@ -12,6 +13,7 @@ export const serverCaller = cache(async () => {
   return createCaller(
     contextFor(await getDb(), await getCurrentSession(), {
       userAgent: h.get("user-agent") ?? "",
+      address: requestAddress(h),
     }),
   );
 });

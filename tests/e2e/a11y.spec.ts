@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { newUser, onboard, signUp } from "./fixtures";
+import { makeLink, newUser, onboard, signUp } from "./fixtures";
 
 const publicPages = ["/", "/sign-in", "/sign-up", "/no-such-page"];
 const beforePlan = ["/home", "/onboarding", "/moving-on", "/settings"];
@@ -18,6 +18,9 @@ const withPlan = [
   "/contacts/new",
   "/drafts",
   "/drafts/new?step=1",
+  "/buddies",
+  "/buddies/new",
+  "/buddies/inbox",
 ];
 
 async function expectNoSeriousViolations(page: Page, path: string) {
@@ -44,6 +47,15 @@ for (const colorScheme of ["light", "dark"] as const) {
       for (const path of beforePlan) await expectNoSeriousViolations(page, path);
       await onboard(page, { exName: "Sky" });
       for (const path of withPlan) await expectNoSeriousViolations(page, path);
+
+      // With a buddy link: the owner's pages about it, and the buddy's own page.
+      const buddyPath = await makeLink(page, "my sister", "Progress and shared entries");
+      await page.goto("/buddies");
+      const preview = await page.getByRole("link", { name: /^Preview/ }).getAttribute("href");
+      const edit = await page.getByRole("link", { name: /^Change/ }).getAttribute("href");
+      for (const path of ["/buddies", preview ?? "", edit ?? "", buddyPath, "/link-gone"]) {
+        await expectNoSeriousViolations(page, path);
+      }
     });
   });
 }

@@ -57,3 +57,18 @@ export async function onboard(
   await page.getByRole("button", { name: "Start my plan" }).click();
   await expect(page).toHaveURL(/\/plan$/);
 }
+
+/** Makes a buddy link through the UI and answers with its path, /b/<token>. */
+export async function makeLink(
+  page: Page,
+  label: string,
+  scope: "Progress only" | "Progress and shared entries",
+) {
+  await page.goto("/buddies/new");
+  await page.getByLabel("Who is it for?").fill(label);
+  await page.getByText(scope, { exact: true }).click();
+  await page.getByRole("button", { name: "Make the link" }).click();
+  const url = await page.getByLabel("Link", { exact: true }).inputValue();
+  expect(url).toMatch(/\/b\/[A-Za-z0-9_-]{43}$/);
+  return new URL(url).pathname;
+}

@@ -35,11 +35,16 @@ async function openPgliteFromSnapshot(): Promise<Database> {
   return pgliteDatabase(client);
 }
 
+/** The PostgreSQL database this worker's tests use: a second pool on it is a second app. */
+export function workerPostgresUrl(): string {
+  return urlForDatabase(`${inject("postgresRunPrefix")}w${process.env.VITEST_POOL_ID ?? "0"}`);
+}
+
 /** Each worker clones its own database from the template, so workers never collide. */
 async function openPostgresClone(): Promise<Database> {
   const name = `${inject("postgresRunPrefix")}w${process.env.VITEST_POOL_ID ?? "0"}`;
   await withAdmin((admin) => createDatabase(admin, name, inject("postgresTemplate")));
-  return postgresDatabase(urlForDatabase(name), 4);
+  return postgresDatabase(workerPostgresUrl(), 4);
 }
 
 async function openWorkerDatabase(): Promise<WorkerDatabase> {

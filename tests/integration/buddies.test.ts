@@ -195,6 +195,48 @@ describe("scope", () => {
     ]);
     expect(Object.keys(view ?? {}).sort()).toEqual(Object.keys(buddyViewOutput.shape).sort());
   });
+
+  it("is limited, by its output schema, to the fields a buddy may see", () => {
+    // Adding a field to what buddies see is a decision: it must change this list too.
+    expect(Object.keys(buddyViewOutput.shape).sort()).toEqual([
+      "activeDaysThisWeek",
+      "canNudge",
+      "currentStep",
+      "daysSinceActive",
+      "lastActiveDay",
+      "ownerName",
+      "progress",
+      "quiet",
+      "scope",
+      "sharedEntries",
+      "stepsDone",
+      "stepsTotal",
+      "streak",
+    ]);
+    const entry = buddyViewOutput.shape.sharedEntries.element;
+    expect(Object.keys(entry.shape).sort()).toEqual(["body", "day", "mood"]);
+    // Strict: a field slipped in upstream is refused, not passed on.
+    expect(
+      buddyViewOutput.safeParse({
+        ...buddyViewOutput.parse({
+          ownerName: "Robin",
+          scope: "progress",
+          currentStep: null,
+          stepsDone: 0,
+          stepsTotal: 7,
+          progress: 0,
+          streak: 0,
+          lastActiveDay: null,
+          daysSinceActive: null,
+          activeDaysThisWeek: 0,
+          quiet: true,
+          canNudge: true,
+          sharedEntries: [],
+        }),
+        email: "robin@example.com",
+      }).success,
+    ).toBe(false);
+  });
 });
 
 describe("nudges", () => {

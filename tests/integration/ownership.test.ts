@@ -58,13 +58,15 @@ async function withEverything(caller: Caller, marker = "owner") {
   const message = await sendEncouragement(t.db, buddy.token, {
     message: `private encouragement ${marker}`,
   });
-  return { reflection, entry, contact, draft, link: buddy.link, message };
+  return { reflection, entry, contact, draft, link: buddy.link, token: buddy.token, message };
 }
 
 type Ids = Awaited<ReturnType<typeof withEverything>>;
+/** Owned rows made after withEverything: a memory, and a friend's link saved as supported. */
+type More = { memoryId: string; supportedId: string };
 
 /** Every procedure that takes the id of something a person owns, with a valid input. */
-const byId: Record<string, (ids: Ids, memoryId: string) => unknown> = {
+const byId: Record<string, (ids: Ids, more: More) => unknown> = {
   "journal.byId": (ids) => ({ id: ids.entry.id }),
   "journal.update": (ids) => ({
     id: ids.entry.id,
@@ -91,8 +93,8 @@ const byId: Record<string, (ids: Ids, memoryId: string) => unknown> = {
   "drafts.delete": (ids) => ({ id: ids.draft.id }),
   "steps.updateReflection": (ids) => ({ id: ids.reflection.id, version: 1, body: "overwritten" }),
   "steps.deleteReflection": (ids) => ({ id: ids.reflection.id }),
-  "steps.setMemoryShared": (_ids, memoryId) => ({ id: memoryId, shared: true }),
-  "steps.deleteMemory": (_ids, memoryId) => ({ id: memoryId }),
+  "steps.setMemoryShared": (_ids, { memoryId }) => ({ id: memoryId, shared: true }),
+  "steps.deleteMemory": (_ids, { memoryId }) => ({ id: memoryId }),
   "buddies.update": (ids) => ({
     id: ids.link.id,
     version: 1,
@@ -105,6 +107,10 @@ const byId: Record<string, (ids: Ids, memoryId: string) => unknown> = {
   "buddies.preview": (ids) => ({ id: ids.link.id }),
   "buddies.markRead": (ids) => ({ id: ids.message.id }),
   "buddies.deleteMessage": (ids) => ({ id: ids.message.id }),
+  "supporting.view": (_ids, { supportedId }) => ({ id: supportedId }),
+  "supporting.encourage": (_ids, { supportedId }) => ({ id: supportedId, message: "hi" }),
+  "supporting.nudge": (_ids, { supportedId }) => ({ id: supportedId }),
+  "supporting.remove": (_ids, { supportedId }) => ({ id: supportedId }),
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
@@ -132,6 +138,10 @@ async function ownerRows(userId: string) {
   for (const [name, table] of Object.entries(tables)) {
     out[name] = await t.db.select().from(table).where(eq(table.userId, userId));
   }
+  out.supportedLinks = await t.db
+    .select()
+    .from(schema.supportedLinks)
+    .where(eq(schema.supportedLinks.supporterId, userId));
   return out;
 }
 
@@ -162,11 +172,15 @@ describe("another person", () => {
     });
 
     const other = await signedInUser(t.db);
-    await withEverything(other.caller, "other"); // a journey of their own, so "no plan" can't hide a leak
+    // a journey of their own, so "no plan" can't hide a leak
+    const others = await withEverything(other.caller, "other");
+    // The owner keeps the other's link on their home: even its owner can't use the entry.
+    const supported = await owner.caller.supporting.save({ token: others.token });
     const before = await ownerRows(owner.userId);
+    const more = { memoryId: memory.id, supportedId: supported.id };
 
     for (const [path, input] of Object.entries(byId)) {
-      const error = await call(other.caller, path, input(ids, memory.id)).then(
+      const error = await call(other.caller, path, input(ids, more)).then(
         () => null,
         (e: unknown) => e,
       );
@@ -178,9 +192,11 @@ describe("another person", () => {
 
   it("sees none of the owner's words in any list or summary", async () => {
     const owner = await signedInUser(t.db);
-    await withEverything(owner.caller);
+    const mine = await withEverything(owner.caller);
     const other = await signedInUser(t.db);
-    await withEverything(other.caller, "other");
+    const others = await withEverything(other.caller, "other");
+    await owner.caller.supporting.save({ token: others.token });
+    await other.caller.supporting.save({ token: mine.token });
     const seen = JSON.stringify([
       await other.caller.journey.current(),
       await other.caller.journey.history(),
@@ -192,6 +208,7 @@ describe("another person", () => {
       await other.caller.steps.byNumber({ stepNumber: 1 }),
       await other.caller.buddies.list(),
       await other.caller.buddies.inbox(),
+      await other.caller.supporting.list(),
     ]);
     expect(seen).toContain("private entry other"); // their own words do show
     for (const word of ["reflection", "entry", "note", "draft", "encouragement"]) {

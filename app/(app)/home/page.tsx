@@ -13,6 +13,7 @@ import { getOutcome, personalize } from "@/server/program";
 import { nextAction, overallProgress, personOf } from "@/server/program/view";
 import type { Dashboard } from "@/server/schemas/dashboard";
 import type { JourneyView } from "@/server/schemas/journey";
+import type { SupportedPerson } from "@/server/schemas/supporting";
 import { serverCaller } from "@/server/trpc/server";
 import { CheckIn } from "./check-in";
 
@@ -40,11 +41,12 @@ function greeting(timeZone: string, now = new Date()): string {
 export default async function HomePage() {
   const { user } = await requireSession();
   const caller = await serverCaller();
-  const [journey, dashboard, today, history] = await Promise.all([
+  const [journey, dashboard, today, history, supported] = await Promise.all([
     caller.journey.current(),
     caller.dashboard.get(),
     caller.activity.today(),
     caller.journey.history(),
+    caller.supporting.list(),
   ]);
 
   return (
@@ -74,6 +76,7 @@ export default async function HomePage() {
           </Link>
         </section>
       )}
+      {supported.length > 0 ? <PeopleYouSupport people={supported} /> : null}
       {history.length > 0 ? (
         <section aria-labelledby="history" className="flex flex-col gap-2">
           <h2 id="history" className="text-lg font-bold">
@@ -195,5 +198,65 @@ function Overview({ journey, dashboard }: { journey: JourneyView; dashboard: Das
         <InitiativeChart initiative={dashboard.initiative} exLabel={exLabel} />
       </Card>
     </>
+  );
+}
+
+function lastActive(daysSinceActive: number | null): string {
+  if (daysSinceActive === null) return "Not active lately";
+  if (daysSinceActive === 0) return "Active today";
+  if (daysSinceActive === 1) return "Active yesterday";
+  return `Active ${daysSinceActive} days ago`;
+}
+
+/** Buddy links the user saved from a friend's page; only live ones are listed. */
+function PeopleYouSupport({ people }: { people: SupportedPerson[] }) {
+  return (
+    <section aria-labelledby="supporting" className="flex flex-col gap-3">
+      <h2 id="supporting" className="text-lg font-bold">
+        People you support
+      </h2>
+      <ul className="flex flex-col gap-3">
+        {people.map((person) => {
+          const percent = Math.round(person.progress * 100);
+          return (
+            <li key={person.id}>
+              <Link
+                href={`/supporting/${person.id}`}
+                className="flex flex-col gap-2 rounded-2xl border border-line bg-surface p-4 hover:bg-accent-soft"
+              >
+                <span className="flex items-baseline justify-between gap-3">
+                  <span className="text-lg font-bold">{person.ownerName}</span>
+                  <span className="text-sm text-muted">{lastActive(person.daysSinceActive)}</span>
+                </span>
+                <span>
+                  {person.currentStep
+                    ? `Step ${person.currentStep.number}: ${person.currentStep.title}`
+                    : "No step in progress right now"}
+                </span>
+                <span
+                  role="progressbar"
+                  aria-label={`${person.ownerName}'s steps done`}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={percent}
+                  aria-valuetext={`${person.stepsDone} of ${person.stepsTotal} steps done`}
+                  className="block h-2 overflow-hidden rounded-full bg-accent-soft"
+                >
+                  <span
+                    className="block h-full rounded-full bg-accent"
+                    style={{ width: `${percent}%` }}
+                  />
+                </span>
+                {person.quiet ? (
+                  <span className="text-sm text-accent">
+                    Quiet for a few days: a kind word might help.
+                  </span>
+                ) : null}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/server/schemas/buddies";
 import { buddyView } from "@/server/services/buddies";
 import { BuddyProgress } from "./buddy-view";
+import { SaveToSupporting } from "./save-form";
 
 export const dynamic = "force-dynamic";
 
@@ -25,12 +26,35 @@ const NOTICES: Record<string, { text: string; ok: boolean }> = {
     ok: false,
   },
   nudge: { text: "A nudge can be sent once a day, while they've been quiet.", ok: false },
+  saved: {
+    text: "Saved. You'll find them on your home page, under People you support.",
+    ok: true,
+  },
+  own: {
+    text: "This is your own link, so there's nothing to save: your progress is already on your home page.",
+    ok: false,
+  },
+  full: {
+    text: "You can keep up to 20 people on your home. Remove someone there to make room.",
+    ok: false,
+  },
 };
 
 function noticeFor(params: Record<string, string | string[] | undefined>) {
   if (params.sent === "1") return NOTICES.sent;
   if (params.nudged === "1") return NOTICES.nudged;
+  if (params.saved === "1") return NOTICES.saved;
   const error = typeof params.error === "string" ? params.error : null;
+  if (error === "limit") {
+    const minutes = Math.min(24 * 60, Math.max(1, Number(params.wait) || 1));
+    const wait =
+      minutes <= 1
+        ? "Please wait a minute"
+        : minutes < 90
+          ? `Please wait ${minutes} minutes`
+          : `Please wait about ${Math.round(minutes / 60)} hours`;
+    return { text: `You've sent a lot of messages for now. ${wait}, then try again.`, ok: false };
+  }
   return error ? NOTICES[error] : undefined;
 }
 
@@ -121,6 +145,7 @@ export default async function BuddyPage({
           Send encouragement
         </button>
       </form>
+      <SaveToSupporting token={token} />
     </main>
   );
 }

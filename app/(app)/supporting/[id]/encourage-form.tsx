@@ -1,0 +1,101 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { Button } from "@/app/_components/button";
+import { Field, FormError } from "@/app/_components/field";
+import { mutationProblem } from "@/app/_components/mutation-errors";
+import { TextareaField } from "@/app/_components/textarea-field";
+import { useHydrated } from "@/app/_components/use-hydrated";
+import { useTRPC } from "@/app/_trpc/client";
+import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/server/schemas/buddies";
+import { type EncouragementFields, encouragementFields } from "@/server/schemas/supporting";
+
+const FIELDS = ["name", "message"] as const;
+
+/**
+ * The buddy page's encouragement form, for a saved person. The words stay in the form
+ * whatever goes wrong; after sending, the message box empties for the next one.
+ */
+export function EncourageForm({
+  id,
+  ownerName,
+  defaultName,
+}: {
+  id: string;
+  ownerName: string;
+  defaultName: string;
+}) {
+  const hydrated = useHydrated();
+  const trpc = useTRPC();
+  const [formError, setFormError] = useState<string>();
+  const [sent, setSent] = useState(false);
+  const form = useForm<EncouragementFields>({
+    resolver: zodResolver(encouragementFields),
+    defaultValues: { name: defaultName.slice(0, ENCOURAGEMENT_NAME_MAX), message: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const message = useWatch({ control: form.control, name: "message" }) ?? "";
+  const send = useMutation(trpc.supporting.encourage.mutationOptions());
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(undefined);
+    setSent(false);
+    try {
+      await send.mutateAsync({ ...values, id, name: values.name || undefined });
+      form.reset({ name: values.name, message: "" });
+      setSent(true);
+    } catch (error) {
+      const problem = mutationProblem(error);
+      let shown = false;
+      for (const field of FIELDS) {
+        const text = problem.fieldErrors?.[field]?.[0];
+        if (text) {
+          form.setError(field, { type: "server", message: text }, { shouldFocus: !shown });
+          shown = true;
+        }
+      }
+      if (!shown) setFormError(problem.message);
+    }
+  });
+
+  return (
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="encourage-heading"
+      className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5"
+    >
+      <h2 id="encourage-heading" className="text-xl font-bold">
+        Send some encouragement
+      </h2>
+      <FormError message={formError} />
+      <Field
+        label="Your name (optional)"
+        hint={`${ownerName} sees it next to your message.`}
+        autoComplete="given-name"
+        maxLength={ENCOURAGEMENT_NAME_MAX}
+        error={errors.name?.message}
+        {...form.register("name")}
+      />
+      <TextareaField
+        label="Your message"
+        hint={`Only ${ownerName} will read it.`}
+        rows={4}
+        limit={ENCOURAGEMENT_MESSAGE_MAX}
+        length={message.length}
+        error={errors.message?.message}
+        {...form.register("message", { onChange: () => setSent(false) })}
+      />
+      <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
+        Send encouragement
+      </Button>
+      <p role="status" className="text-center text-sm text-ok">
+        {sent ? "Sent. Thank you for being there." : ""}
+      </p>
+    </form>
+  );
+}

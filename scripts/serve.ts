@@ -1,0 +1,54 @@
+/**
+ * Rekindle's server: Next.js behind a thin node:http layer whose one job is to record the
+ * client's address. `next start` keeps any X-Forwarded-For a client sends, so a client
+ * could otherwise pick its own address and walk around every rate limit.
+ *
+ *   tsx scripts/serve.ts          production (after `next build`)
+ *   tsx scripts/serve.ts --dev    development, with hot reload
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { CLIENT_IP_HEADER, clientAddress, markServedByRekindle } from "../server/client-ip";
+import { env } from "../server/env";
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const e = env();
+  const app = next({ dev, dir: process.cwd(), hostname: e.HOSTNAME, port: e.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  markServedByRekindle();
+
+  const server = createServer((req, res) => {
+    req.headers[CLIENT_IP_HEADER] = clientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      e.TRUST_PROXY_HOPS,
+    );
+    handle(req, res).catch((error: unknown) => {
+      console.error("Request failed before Rekindle could answer:", error);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+      res.end("Something went wrong. Please try again.");
+    });
+  });
+  if (dev) server.on("upgrade", app.getUpgradeHandler());
+
+  server.listen(e.PORT, e.HOSTNAME, () => {
+    const where = e.HOSTNAME === "0.0.0.0" ? "localhost" : e.HOSTNAME;
+    console.log(
+      `Rekindle is ready on http://${where}:${e.PORT} (${dev ? "development" : "production"}).`,
+    );
+  });
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

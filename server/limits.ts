@@ -1,0 +1,188 @@
+import { createHash } from "node:crypto";
+import { Redis } from "ioredis";
+import type postgres from "postgres";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
+import { getDatabase } from "@/db/client";
+import { limitKeyForAddress } from "./client-ip";
+import { env } from "./env";
+import { AppError } from "./errors";
+
+/**
+ * Every limit Rekindle enforces: how many tries, over how many seconds, and what a person
+ * reads when they reach it. Counted per key (an address, a link), whichever instance
+ * answers the request.
+ */
+export const LIMITS = {
+  /** Buddy pages opened from one address: far above a friend's use, far below guessing. */
+  buddyLookup: {
+    points: 60,
+    duration: 60,
+    message: "This page was opened many times from your connection.",
+  },
+  /** Encouragements one link receives in a day. */
+  buddyMessagePerLink: {
+    points: 20,
+    duration: 24 * 60 * 60,
+    message: "This link has received a lot of messages today.",
+  },
+  /** Encouragements and nudges sent from one address in an hour. */
+  buddyMessagePerAddress: {
+    points: 10,
+    duration: 60 * 60,
+    message: "You've sent a lot of messages for now.",
+  },
+} as const satisfies Record<string, { points: number; duration: number; message: string }>;
+
+export type LimitName = keyof typeof LIMITS;
+
+/** A limit was reached: the person waits `retryAfterSeconds` (sent as Retry-After). */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("TOO_MANY_REQUESTS", message);
+    this.name = "RateLimitedError";
+  }
+
+  /**
+   * Recognises the error by its shape: proxy.ts is bundled apart from the routes, so a
+   * class from one bundle is not `instanceof` the same class from the other.
+   */
+  static is(error: unknown): error is RateLimitedError {
+    return (
+      error instanceof Error &&
+      error.name === "RateLimitedError" &&
+      typeof (error as Partial<RateLimitedError>).retryAfterSeconds === "number"
+    );
+  }
+}
+
+function waitWords(seconds: number): string {
+  if (seconds <= 60) return "Please wait a minute and try again.";
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 90) return `Please try again in ${minutes} minutes.`;
+  const hours = Math.ceil(minutes / 60);
+  return `Please try again in ${hours} hours.`;
+}
+
+/** Where the counters live. One memory store serves one process: the embedded database. */
+export type LimitStore =
+  | { kind: "memory" }
+  | { kind: "postgres"; sql: postgres.Sql }
+  | { kind: "redis"; redis: Redis };
+
+/** rate-limiter-flexible speaks to `pg`; this is the one call it makes, on `postgres`. */
+function pgShapedClient(sql: postgres.Sql) {
+  return {
+    async query(q: { text: string; values?: unknown[] }) {
+      const rows = await sql.unsafe(q.text, (q.values ?? []) as postgres.ParameterOrJSON<never>[]);
+      return { rows, rowCount: rows.count };
+    },
+  };
+}
+
+function makeLimiter(store: LimitStore, name: LimitName): RateLimiterAbstract {
+  const { points, duration } = LIMITS[name];
+  const common = { keyPrefix: name, points, duration };
+  switch (store.kind) {
+    case "memory":
+      return new RateLimiterMemory(common);
+    case "postgres":
+      // The table comes from the migrations (db/schema/limits), so no CREATE at run time.
+      return new RateLimiterPostgres({
+        ...common,
+        storeClient: pgShapedClient(store.sql),
+        storeType: "pool",
+        tableName: "rate_limits",
+        tableCreated: true,
+      });
+    case "redis":
+      return new RateLimiterRedis({ ...common, storeClient: store.redis });
+  }
+}
+
+/** Keys are hashed: the counters never hold an address or a link id in the clear. */
+const keyOf = (key: string) => createHash("sha256").update(key).digest("base64url").slice(0, 32);
+
+export class Limits {
+  private readonly limiters = new Map<LimitName, RateLimiterAbstract>();
+
+  constructor(readonly store: LimitStore) {}
+
+  private limiter(name: LimitName): RateLimiterAbstract {
+    let limiter = this.limiters.get(name);
+    if (!limiter) {
+      limiter = makeLimiter(this.store, name);
+      this.limiters.set(name, limiter);
+    }
+    return limiter;
+  }
+
+  /** Counts one try against `key`; throws RateLimitedError once the limit is reached. */
+  async consume(name: LimitName, key: string): Promise<void> {
+    try {
+      await this.limiter(name).consume(keyOf(key));
+    } catch (e) {
+      if (e instanceof RateLimiterRes) {
+        const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+        throw new RateLimitedError(`${LIMITS[name].message} ${waitWords(seconds)}`, seconds);
+      }
+      throw e;
+    }
+  }
+
+  /** Counts one try against each key in turn, stopping at the first limit reached. */
+  async consumeAll(tries: [LimitName, string][]): Promise<void> {
+    for (const [name, key] of tries) await this.consume(name, key);
+  }
+}
+
+/**
+ * This bundle's limits: Redis when REDIS_URL is set, else the PostgreSQL database, else
+ * memory (the embedded database allows one process). Kept per module, not on globalThis:
+ * proxy.ts and the routes are separate bundles, and each counts different limits.
+ */
+let cachedLimits: Promise<Limits> | undefined;
+
+export function limits(): Promise<Limits> {
+  if (!cachedLimits) {
+    const opening = (async () => {
+      const e = env();
+      if (e.REDIS_URL) {
+        const redis = new Redis(e.REDIS_URL, { maxRetriesPerRequest: 1 });
+        return new Limits({ kind: "redis", redis });
+      }
+      if (!e.DATABASE_URL) return new Limits({ kind: "memory" });
+      const { sql } = await getDatabase();
+      return new Limits(sql ? { kind: "postgres", sql } : { kind: "memory" });
+    })();
+    opening.catch(() => {
+      if (cachedLimits === opening) cachedLimits = undefined;
+    });
+    cachedLimits = opening;
+  }
+  return cachedLimits;
+}
+
+/**
+ * Counts one encouragement or nudge: per sending address, then per link, so one person
+ * can't flood a link and many people can't flood one owner.
+ */
+export async function countBuddyMessage(address: string, linkId: string): Promise<void> {
+  await (await limits()).consumeAll([
+    ["buddyMessagePerAddress", limitKeyForAddress(address)],
+    ["buddyMessagePerLink", linkId],
+  ]);
+}
+
+/** Counts one buddy page opened from this address. */
+export async function countBuddyLookup(address: string): Promise<void> {
+  await (await limits()).consume("buddyLookup", limitKeyForAddress(address));
+}

@@ -1,0 +1,64 @@
+import type { BuddyLink } from "@/db/schema";
+import { countBuddyMessage } from "@/server/limits";
+import { buddyViewOutput } from "@/server/schemas/buddies";
+import {
+  encourageSupportedInput,
+  idOutput,
+  saveSupportedInput,
+  supportedIdInput,
+  supportedListOutput,
+} from "@/server/schemas/supporting";
+import * as supporting from "@/server/services/supporting";
+import { protectedProcedure, router } from "../init";
+
+/**
+ * "People I support": buddy links a signed-in person keeps on their home page. Entries are
+ * addressed by their own id; the token is needed once, to save, and is never stored.
+ */
+/** A signed-in supporter's messages count per person, wherever they send from. */
+const countFor = (userId: string) => (link: BuddyLink) =>
+  countBuddyMessage(`user:${userId}`, link.id);
+
+export const supportingRouter = router({
+  /** Saving twice answers with the same entry. */
+  save: protectedProcedure
+    .input(saveSupportedInput)
+    .output(idOutput)
+    .mutation(({ ctx, input }) => supporting.saveLink(ctx.db, ctx.actor, input)),
+
+  /** Only people whose link still works. */
+  list: protectedProcedure
+    .output(supportedListOutput)
+    .query(({ ctx }) => supporting.listSupported(ctx.db, ctx.actor)),
+
+  /** The buddy page for one entry; counted as a visit, as opening the link is. */
+  view: protectedProcedure
+    .input(supportedIdInput)
+    .output(buddyViewOutput)
+    .query(({ ctx, input }) => supporting.supportedView(ctx.db, ctx.actor, input)),
+
+  encourage: protectedProcedure
+    .input(encourageSupportedInput)
+    .output(idOutput)
+    .mutation(({ ctx, input }) =>
+      supporting.encourageSupported(
+        ctx.db,
+        ctx.actor,
+        input,
+        new Date(),
+        countFor(ctx.actor.userId),
+      ),
+    ),
+
+  nudge: protectedProcedure
+    .input(supportedIdInput)
+    .output(idOutput)
+    .mutation(({ ctx, input }) =>
+      supporting.nudgeSupported(ctx.db, ctx.actor, input, new Date(), countFor(ctx.actor.userId)),
+    ),
+
+  remove: protectedProcedure
+    .input(supportedIdInput)
+    .output(idOutput)
+    .mutation(({ ctx, input }) => supporting.removeSupported(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,185 @@
+import { randomBytes, randomInt } from "node:crypto";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { makeLink, newUser, onboard, signUp } from "./fixtures";
+
+/**
+ * The owner and the buddy are two browser contexts: two people on two devices. Each
+ * buddy context comes from its own address (the e2e server trusts one proxy hop), so the
+ * rate limits of one test never touch another.
+ */
+const freshAddress = () => `198.51.${randomInt(0, 255)}.${randomInt(1, 254)}`;
+
+function buddyContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
+  return browser.newContext({
+    ...options,
+    extraHTTPHeaders: { "X-Forwarded-For": freshAddress() },
+  });
+}
+
+/** A word no page would contain by chance. */
+const marker = (kind: string) => `${kind}${randomBytes(5).toString("hex")}`;
+/** The ex's name must look like a name: letters only. */
+const uniqueName = () =>
+  `Q${Array.from({ length: 7 }, () => String.fromCharCode(97 + randomInt(0, 26))).join("")}`;
+
+async function writeEntry(page: Page, body: string, shared: boolean) {
+  await page.goto("/journal/new");
+  await page.getByRole("radio", { name: "Good" }).check({ force: true });
+  await page.getByLabel("What's on your mind?").fill(body);
+  if (shared) await page.getByLabel("Share this entry with my buddies").check();
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await expect(page).toHaveURL(/\/journal$/);
+}
+
+async function logContactWithNote(page: Page, note: string) {
+  await page.goto("/contacts/new");
+  await page.getByText("Just now").click();
+  await page.getByRole("radio", { name: "Text" }).check({ force: true });
+  await page.getByRole("radio", { name: "I did" }).check({ force: true });
+  await page.getByRole("radio", { name: "Good" }).check({ force: true });
+  await page.getByLabel("Note (optional)").fill(note);
+  await page.getByRole("button", { name: "Save contact" }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+}
+
+/** Every response body the page loads, so a leak in a script or a data request shows too. */
+function recordResponses(context: BrowserContext) {
+  const bodies: Promise<string>[] = [];
+  context.on("response", (response) => {
+    bodies.push(response.text().catch(() => ""));
+  });
+  return async () => (await Promise.all(bodies)).join("\n");
+}
+
+test("a buddy sees only what was shared, sends kind words safely, and loses access when revoked", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const owner = newUser("Owner");
+  const exName = uniqueName();
+  const privateMarker = marker("private");
+  const sharedMarker = marker("shared");
+  const contactMarker = marker("contact");
+
+  await signUp(page, owner);
+  await onboard(page, { exName, pronouns: "she/her" });
+  await writeEntry(page, `Only for me ${privateMarker}`, false);
+  await writeEntry(page, `A brave day ${sharedMarker}`, true);
+  await logContactWithNote(page, `We talked ${contactMarker}`);
+  const path = await makeLink(page, "my sister", "Progress and shared entries");
+
+  const buddy = await buddyContext(browser);
+  const everything = recordResponses(buddy);
+  const buddyPage = await buddy.newPage();
+  const opened = await buddyPage.goto(path);
+  expect(opened?.status()).toBe(200);
+  expect(opened?.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(opened?.headers()["x-robots-tag"]).toBe("noindex, nofollow");
+  expect(opened?.headers()["cache-control"]).toContain("no-store");
+  await expect(buddyPage.getByRole("heading", { level: 1 })).toContainText(owner.name);
+  await expect(buddyPage.getByText(sharedMarker)).toBeVisible();
+
+  const seen = `${await buddyPage.content()}\n${await everything()}`;
+  expect(seen).toContain(sharedMarker);
+  for (const secret of [privateMarker, contactMarker, exName, owner.email]) {
+    expect(seen, `the buddy must never receive ${secret}`).not.toContain(secret);
+  }
+
+  // Words that look like code arrive as words.
+  const words = `<script>window.__pwned = 1</script> Proud of you ${marker("note")}`;
+  await buddyPage.getByLabel("Your name (optional)").fill("Sam");
+  await buddyPage.getByLabel("Your message").fill(words);
+  await buddyPage.getByRole("button", { name: "Send encouragement" }).click();
+  await expect(buddyPage.getByText("Sent. Thank you for being there.")).toBeVisible();
+  expect(buddyPage.url()).not.toContain("Proud");
+
+  await page.goto("/buddies");
+  await expect(page.getByRole("link", { name: /Inbox \(1 new\)/ })).toBeVisible();
+  await page.goto("/buddies/inbox");
+  await expect(page.getByText(words, { exact: true })).toBeVisible();
+  await expect(page.getByText("Sam (my sister)")).toBeVisible();
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // The owner sees exactly the buddy's page.
+  await page.goto("/buddies");
+  await page.getByRole("link", { name: /^Preview/ }).click();
+  await expect(page.getByText(sharedMarker)).toBeVisible();
+  await expect(page.getByText(privateMarker)).toHaveCount(0);
+
+  await page.goto("/buddies");
+  await page.getByRole("button", { name: /^Revoke/ }).click();
+  await page.getByRole("button", { name: "Yes, revoke" }).click();
+  await expect(page.getByText("Revoked", { exact: true })).toBeVisible();
+
+  const after = await buddyPage.reload();
+  expect(after?.status()).toBe(404);
+  await expect(buddyPage.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+  await expect(buddyPage.getByText(owner.name)).toHaveCount(0);
+  await buddy.close();
+});
+
+test("with JavaScript off, a buddy reads the page, sends encouragement, and sees a dead link's notice", async ({
+  page,
+  browser,
+}) => {
+  const owner = newUser("Quiet");
+  await signUp(page, owner);
+  await onboard(page);
+  const path = await makeLink(page, "my friend", "Progress only");
+
+  const buddy = await buddyContext(browser, { javaScriptEnabled: false });
+  const buddyPage = await buddy.newPage();
+  await buddyPage.goto(path);
+  await expect(buddyPage.getByRole("heading", { level: 1 })).toContainText(owner.name);
+  await expect(buddyPage.getByText("Step 1", { exact: false }).first()).toBeVisible();
+  await buddyPage.getByLabel("Your message").fill("Thinking of you. One step at a time.");
+  await buddyPage.getByRole("button", { name: "Send encouragement" }).click();
+  await expect(buddyPage.getByText("Sent. Thank you for being there.")).toBeVisible();
+
+  await page.goto("/buddies/inbox");
+  await expect(page.getByText("Thinking of you. One step at a time.")).toBeVisible();
+
+  const unknown = await buddyPage.goto(`/b/${randomBytes(32).toString("base64url")}`);
+  expect(unknown?.status()).toBe(404);
+  await expect(buddyPage.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+  await buddy.close();
+});
+
+test("too many messages or page loads from one address get a clear, kind limit", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await signUp(page, newUser("Limit"));
+  await onboard(page);
+  const path = await makeLink(page, "my cousin", "Progress only");
+
+  const buddy = await buddyContext(browser);
+  // Ten messages an hour from one address go through; the eleventh is refused kindly.
+  for (let i = 0; i < 10; i++) {
+    const sent = await buddy.request.post(`${path}/encourage`, {
+      form: { message: `Message ${i + 1}` },
+      maxRedirects: 0,
+    });
+    expect(sent.status()).toBe(303);
+    expect(sent.headers().location).toContain("sent=1");
+  }
+  const buddyPage = await buddy.newPage();
+  await buddyPage.goto(path);
+  await buddyPage.getByLabel("Your message").fill("One more");
+  await buddyPage.getByRole("button", { name: "Send encouragement" }).click();
+  await expect(buddyPage.getByText(/You've sent a lot of messages for now/)).toBeVisible();
+
+  // Page loads: 60 a minute per address, then 429 with Retry-After and a page that says so.
+  let limited = null;
+  for (let i = 0; i < 70 && !limited; i++) {
+    const response = await buddy.request.get(path);
+    if (response.status() === 429) limited = response;
+    else expect(response.status()).toBe(200);
+  }
+  expect(limited, "the 61st page load in a minute is limited").not.toBeNull();
+  expect(Number(limited?.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await limited?.text()).toContain("Let's take a short pause");
+  await buddy.close();
+});
