@@ -3,20 +3,20 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { Button } from "@/app/_components/button";
-import { dateTime } from "@/app/_components/dates";
+import { useEffect, useRef, useState } from "react";
+import { Button, buttonClass } from "@/app/_components/button";
+import { dayKey, shortDateTime, timeOfDay } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import type { BuddyLinkView } from "@/server/schemas/buddies";
+import { dayLabel, SCOPE_LABEL } from "./link-options";
 
-const SCOPE_LABEL = {
-  progress: "Progress only",
-  progress_and_journal: "Progress and shared journal entries",
-} as const;
+/** A row's own actions: smaller than the page's buttons, still a full tap target. */
+const ROW_ACTION =
+  "inline-flex min-h-12 items-center justify-center rounded-xl font-semibold underline-offset-4 hover:underline";
 
-const STATUS_LABEL = { active: "Active", revoked: "Revoked", expired: "Expired" } as const;
+const STATUS_LABEL = { active: "Active", revoked: "Revoked", expired: "Ended" } as const;
 
 export function LinkList({ links, timeZone }: { links: BuddyLinkView[]; timeZone: string }) {
   if (links.length === 0) {
@@ -35,79 +35,133 @@ export function LinkList({ links, timeZone }: { links: BuddyLinkView[]; timeZone
   );
 }
 
+/**
+ * When a link stops. A chosen last day is stored as the next midnight, which would read as
+ * the day after: name the chosen day instead.
+ */
+function endText(at: Date, timeZone: string): string {
+  if (timeOfDay(at, timeZone) !== "00:00") return shortDateTime(at, timeZone);
+  const lastDay = dayKey(at.getTime() - 1, timeZone);
+  return `${dayLabel(lastDay, dayKey(Date.now(), timeZone))}, end of the day`;
+}
+
+function ends(link: BuddyLinkView, timeZone: string): { term: string; text: string } {
+  if (link.status === "revoked" && link.revokedAt) {
+    return { term: "Revoked on", text: shortDateTime(link.revokedAt, timeZone) };
+  }
+  if (link.status === "expired" && link.expiresAt) {
+    return { term: "Ended on", text: endText(link.expiresAt, timeZone) };
+  }
+  return {
+    term: "Expires",
+    text: link.expiresAt ? endText(link.expiresAt, timeZone) : "Never, until you revoke it",
+  };
+}
+
 function LinkRow({ link, timeZone }: { link: BuddyLinkView; timeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
+  const keep = useRef<HTMLButtonElement>(null);
   const revoke = useMutation(
     trpc.buddies.revoke.mutationOptions({ onSuccess: () => router.refresh() }),
   );
+  // Once asked, focus lands on the safe answer rather than on the page.
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+  }, [confirming]);
   const active = link.status === "active";
+  const end = ends(link, timeZone);
   return (
-    <li className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-4">
+    <li
+      className={`flex flex-col gap-3 rounded-2xl border p-4 ${
+        active ? "border-line bg-surface" : "border-dashed border-line bg-canvas"
+      }`}
+    >
       <div className="flex items-start justify-between gap-3">
-        <h2 className="text-lg font-bold">{link.label}</h2>
+        <h2
+          className={`min-w-0 text-lg font-bold [overflow-wrap:anywhere] ${active ? "" : "text-muted"}`}
+        >
+          {link.label}
+        </h2>
         <span
-          className={`rounded-full px-3 py-1 text-sm ${active ? "bg-accent-soft" : "border border-line text-muted"}`}
+          className={`shrink-0 rounded-full px-3 py-1 text-sm font-semibold ${
+            active ? "bg-accent-soft text-ink" : "border border-line text-muted"
+          }`}
         >
           {STATUS_LABEL[link.status]}
         </span>
       </div>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+      <dl
+        className={`grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm ${active ? "" : "text-muted"}`}
+      >
         <dt className="text-muted">Shows</dt>
         <dd>
           {SCOPE_LABEL[link.scope]}
           {link.showExName ? ", with your ex's name" : ""}
         </dd>
         <dt className="text-muted">Created</dt>
-        <dd>{dateTime(link.createdAt, timeZone)}</dd>
-        <dt className="text-muted">Expires</dt>
-        <dd>{link.expiresAt ? dateTime(link.expiresAt, timeZone) : "Never"}</dd>
+        <dd>{shortDateTime(link.createdAt, timeZone)}</dd>
+        <dt className="text-muted">{end.term}</dt>
+        <dd>{end.text}</dd>
         <dt className="text-muted">Last opened</dt>
-        <dd>
-          {link.lastOpenedAt ? dateTime(link.lastOpenedAt, timeZone) : "Not yet"} ({link.openCount}{" "}
-          {link.openCount === 1 ? "time" : "times"})
-        </dd>
+        <dd>{link.lastOpenedAt ? shortDateTime(link.lastOpenedAt, timeZone) : "Not yet"}</dd>
+        <dt className="text-muted">Times opened</dt>
+        <dd>{link.openCount}</dd>
       </dl>
-      {active ? (
-        confirming ? (
-          <div className="flex flex-col gap-3 rounded-xl bg-accent-soft p-4">
-            <p>The link stops working at once. You can always invite them again.</p>
-            <FormError
-              message={
-                revoke.error
-                  ? mutationProblem(revoke.error, UNREACHABLE_NOTHING_CHANGED).message
-                  : undefined
-              }
-            />
-            <div className="flex gap-3">
-              <Button
-                variant="danger"
-                busy={revoke.isPending}
-                onClick={() => revoke.mutate({ id: link.id })}
-                className="flex-1"
-              >
-                Yes, revoke
-              </Button>
-              <Button variant="secondary" onClick={() => setConfirming(false)} className="flex-1">
-                Cancel
-              </Button>
-            </div>
-          </div>
-        ) : (
+      {!active ? null : confirming ? (
+        <div className="flex flex-col gap-3 rounded-xl bg-accent-soft p-4">
+          <p>
+            Revoke the link for <span className="[overflow-wrap:anywhere]">{link.label}</span>? It
+            stops working at once. You can always invite them again.
+          </p>
+          <FormError
+            message={
+              revoke.error
+                ? mutationProblem(revoke.error, UNREACHABLE_NOTHING_CHANGED).message
+                : undefined
+            }
+          />
+          {/* Side by side while they fit, one above the other on a narrow phone. */}
           <div className="flex flex-wrap gap-3">
-            <Link
-              href={`/buddies/${link.id}/preview`}
-              className="inline-flex min-h-12 items-center font-semibold text-accent underline-offset-4 hover:underline"
+            <Button
+              variant="danger"
+              busy={revoke.isPending}
+              onClick={() => revoke.mutate({ id: link.id })}
+              className="grow whitespace-nowrap"
             >
-              Preview as buddy<span className="sr-only"> for {link.label}</span>
-            </Link>
-            <Button variant="danger" onClick={() => setConfirming(true)}>
-              Revoke<span className="sr-only"> the link for {link.label}</span>
+              Yes, revoke
             </Button>
+            <button
+              ref={keep}
+              type="button"
+              onClick={() => setConfirming(false)}
+              className={buttonClass("secondary", "grow whitespace-nowrap")}
+            >
+              Keep it
+            </button>
           </div>
-        )
-      ) : null}
+        </div>
+      ) : (
+        <div className="flex flex-wrap items-center gap-2">
+          <Link
+            href={`/buddies/${link.id}/edit`}
+            className={`${ROW_ACTION} border border-line bg-surface px-4 text-ink hover:bg-accent-soft`}
+          >
+            Change<span className="sr-only"> the link for {link.label}</span>
+          </Link>
+          <Link href={`/buddies/${link.id}/preview`} className={`${ROW_ACTION} px-3 text-accent`}>
+            Preview<span className="sr-only"> as buddy, for {link.label}</span>
+          </Link>
+          <button
+            type="button"
+            onClick={() => setConfirming(true)}
+            className={`${ROW_ACTION} ml-auto px-3 text-danger`}
+          >
+            Revoke<span className="sr-only"> the link for {link.label}</span>
+          </button>
+        </div>
+      )}
     </li>
   );
 }

@@ -8,10 +8,20 @@ import { LinkList } from "./link-list";
 
 export const metadata: Metadata = { title: "Buddies" };
 
-export default async function BuddiesPage() {
+export default async function BuddiesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user } = await requireSession();
   const caller = await serverCaller();
-  const [links, inbox] = await Promise.all([caller.buddies.list(), caller.buddies.inbox()]);
+  const [links, inbox, params] = await Promise.all([
+    caller.buddies.list(),
+    caller.buddies.inbox(),
+    searchParams,
+  ]);
+  // Set by the change form after a save; an unknown id simply shows nothing.
+  const changed = links.find((l) => l.id === params.changed);
   return (
     <>
       <BackLink href="/home">Home</BackLink>
@@ -22,11 +32,18 @@ export default async function BuddiesPage() {
           never your contacts, never a private entry.
         </p>
       </div>
-      <div className="grid grid-cols-2 gap-3">
-        <Link href="/buddies/new" className={buttonClass("primary")}>
+      {changed ? (
+        <p role="status" className="rounded-xl bg-accent-soft px-4 py-3 text-sm">
+          Saved. The link for{" "}
+          <span className="font-semibold [overflow-wrap:anywhere]">{changed.label}</span> is up to
+          date, and they'll see it the next time they open it.
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        <Link href="/buddies/new" className={buttonClass("primary", "grow whitespace-nowrap")}>
           Invite a buddy
         </Link>
-        <Link href="/buddies/inbox" className={buttonClass("secondary")}>
+        <Link href="/buddies/inbox" className={buttonClass("secondary", "grow whitespace-nowrap")}>
           Inbox{inbox.unread > 0 ? ` (${inbox.unread} new)` : ""}
         </Link>
       </div>

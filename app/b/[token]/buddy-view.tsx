@@ -3,7 +3,7 @@ import { moodLabel } from "@/server/schemas/journal";
 import { formatDay } from "@/server/stats";
 
 function lastActive(view: BuddyView): string {
-  if (view.daysSinceActive === null) return "Not in the last few weeks";
+  if (view.daysSinceActive === null) return "Not lately";
   if (view.daysSinceActive === 0) return "Today";
   if (view.daysSinceActive === 1) return "Yesterday";
   return `${view.daysSinceActive} days ago`;

@@ -41,14 +41,14 @@ function InboxItem({ item, timeZone }: { item: Item; timeZone: string }) {
     <li
       className={`flex flex-col gap-3 rounded-2xl border p-4 ${item.readAt ? "border-line bg-surface" : "border-accent bg-accent-soft"}`}
     >
-      <p className="text-sm text-muted">
+      <p className="text-sm text-muted [overflow-wrap:anywhere]">
         {item.readAt ? "" : "New · "}
         {shortDateTime(item.createdAt, timeZone)} · from {from}
       </p>
       {item.kind === "nudge" ? (
         <p className="font-semibold">A nudge: they're thinking of you.</p>
       ) : (
-        <p className="whitespace-pre-wrap">{item.message}</p>
+        <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{item.message}</p>
       )}
       <FormError
         message={error ? mutationProblem(error, UNREACHABLE_NOTHING_CHANGED).message : undefined}

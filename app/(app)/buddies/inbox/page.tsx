@@ -14,11 +14,14 @@ export default async function InboxPage() {
       <BackLink href="/buddies">Buddies</BackLink>
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold">From your buddies</h1>
-        <p className="text-muted">
-          {inbox.unread === 0
-            ? "You're all caught up."
-            : `${inbox.unread} new ${inbox.unread === 1 ? "message" : "messages"}.`}
-        </p>
+        {/* With nothing at all, the empty list below says so; "all caught up" would repeat it. */}
+        {inbox.items.length > 0 ? (
+          <p className="text-muted">
+            {inbox.unread === 0
+              ? "You're all caught up."
+              : `${inbox.unread} new ${inbox.unread === 1 ? "message" : "messages"}.`}
+          </p>
+        ) : null}
       </div>
       <InboxList items={inbox.items} timeZone={user.timeZone} />
     </>

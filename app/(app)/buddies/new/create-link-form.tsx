@@ -10,25 +10,15 @@ import { Field, FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { SelectField } from "@/app/_components/select-field";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
 import { BUDDY_LABEL_MAX, type BuddyScope } from "@/server/schemas/buddies";
+import { SCOPE_CHOICES } from "../link-options";
 
 type ExpiryChoice = "none" | "7" | "30" | "90" | "date";
 
-const SCOPES = [
-  {
-    value: "progress",
-    label: "Progress only",
-    description: "Your step, streak and how active you've been.",
-  },
-  {
-    value: "progress_and_journal",
-    label: "Progress and shared entries",
-    description: "Also the journal entries you marked as shared. Never the private ones.",
-  },
-] as const;
-
 export function CreateLinkForm() {
+  const hydrated = useHydrated();
   const trpc = useTRPC();
   const keyFor = useIdempotencyKey();
   const [label, setLabel] = useState("");
@@ -55,7 +45,9 @@ export function CreateLinkForm() {
     const url = `${window.location.origin}/b/${create.data.token}`;
     return (
       <section className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5">
-        <h2 className="text-xl font-bold">Your link for {create.data.link.label}</h2>
+        <h2 className="text-xl font-bold [overflow-wrap:anywhere]">
+          Your link for {create.data.link.label}
+        </h2>
         <p>
           Copy it now and send it to them. For your privacy we don't keep it, so it can't be shown
           again; you can always make a new one.
@@ -110,7 +102,7 @@ export function CreateLinkForm() {
       <ChoiceGroup
         legend="What may they see?"
         name="scope"
-        choices={SCOPES}
+        choices={SCOPE_CHOICES}
         value={scope}
         onChange={setScope}
         columns="grid-cols-1"
@@ -141,7 +133,7 @@ export function CreateLinkForm() {
         checked={showExName}
         onChange={(e) => setShowExName(e.target.checked)}
       />
-      <Button type="submit" busy={create.isPending}>
+      <Button type="submit" busy={create.isPending} disabled={!hydrated}>
         Make the link
       </Button>
     </form>

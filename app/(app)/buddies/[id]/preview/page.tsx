@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/app/_components/back-link";
 import { BuddyProgress } from "@/app/b/[token]/buddy-view";
@@ -14,27 +15,40 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const caller = await serverCaller();
   // Someone else's link, a deleted one or a mangled id: the same "can't find that page".
-  const view = await caller.buddies.preview({ id }).catch((error: unknown) => {
-    if (
-      error instanceof TRPCError &&
-      (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")
-    ) {
-      return null;
-    }
-    throw error;
-  });
-  if (!view) notFound();
+  const [view, links] = await Promise.all([
+    caller.buddies.preview({ id }).catch((error: unknown) => {
+      if (
+        error instanceof TRPCError &&
+        (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")
+      ) {
+        return null;
+      }
+      throw error;
+    }),
+    caller.buddies.list(),
+  ]);
+  const link = links.find((l) => l.id === id);
+  if (!view || !link) notFound();
   return (
     <>
       <BackLink href="/buddies">Buddies</BackLink>
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold">What your buddy sees</h1>
         <p className="text-muted">
-          This is the page behind the link, as it looks right now. Below it, your buddy also finds a
-          form to send you encouragement.
+          This is the page behind the link for{" "}
+          <span className="font-semibold [overflow-wrap:anywhere]">{link.label}</span>, as it looks
+          right now. Below it, they also find a form to send you encouragement.
         </p>
       </div>
       <BuddyProgress view={view} />
+      {link.status === "active" ? (
+        <Link
+          href={`/buddies/${link.id}/edit`}
+          className="inline-flex min-h-12 items-center self-start font-semibold text-accent underline-offset-4 hover:underline"
+        >
+          Change what they see
+        </Link>
+      ) : null}
     </>
   );
 }
