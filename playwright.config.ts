@@ -38,7 +38,9 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: "rm -rf .data/e2e && tsx scripts/prepare-db.ts && tsx scripts/serve.ts",
+        // The server's output is also kept in a file, which tests read to prove what it never logs.
+        command:
+          "rm -rf .data/e2e && mkdir -p .data/e2e && tsx scripts/prepare-db.ts && tsx scripts/serve.ts 2>&1 | tee .data/e2e/server.log",
         url: `http://localhost:${port}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,
@@ -47,7 +49,7 @@ export default defineConfig({
           PGLITE_DATA_DIR: ".data/e2e/pglite",
           AUTH_SECRET: "e2e-secret-that-is-long-enough-for-production-use",
           NEXT_TELEMETRY_DISABLED: "1",
-          LOG_LEVEL: "warn",
+          LOG_LEVEL: "info",
           NODE_ENV: "production",
           PORT: String(port),
           // Each buddy context sends its own X-Forwarded-For, as if behind one proxy, so

@@ -23,9 +23,27 @@ const withPlan = [
   "/buddies/inbox",
 ];
 
+/**
+ * Every page these tests open is also watched for Content-Security-Policy violations: a
+ * script or style the policy refused means a page that half works.
+ */
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (e) => {
+      seen.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+});
+
 async function expectNoSeriousViolations(page: Page, path: string) {
   await page.goto(path);
   await page.waitForLoadState("networkidle");
+  const refused = await page.evaluate(
+    () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+  );
+  expect(refused, `CSP violations on ${path}`).toEqual([]);
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -47,8 +65,14 @@ for (const colorScheme of ["light", "dark"] as const) {
       for (const path of beforePlan) await expectNoSeriousViolations(page, path);
       await onboard(page, { exName: "Sky" });
       for (const path of withPlan) await expectNoSeriousViolations(page, path);
+    });
 
-      // With a buddy link: the owner's pages about it, and the buddy's own page.
+    test("buddy pages, the owner's and the buddy's, have no serious accessibility problems", async ({
+      page,
+    }) => {
+      test.setTimeout(180_000);
+      await signUp(page, newUser("Pal"));
+      await onboard(page, { exName: "Sky" });
       const buddyPath = await makeLink(page, "my sister", "Progress and shared entries");
       await page.goto("/buddies");
       const preview = await page.getByRole("link", { name: /^Preview/ }).getAttribute("href");

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { makeLink, newUser, onboard, signUp } from "./fixtures";
 
@@ -117,6 +118,17 @@ test("a buddy sees only what was shared, sends kind words safely, and loses acce
   await expect(buddyPage.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
   await expect(buddyPage.getByText(owner.name)).toHaveCount(0);
   await buddy.close();
+
+  // The server's own log (kept by playwright.config.ts) never holds the token or the words.
+  if (!process.env.E2E_BASE_URL) {
+    const log = readFileSync(".data/e2e/server.log", "utf8");
+    const token = path.slice("/b/".length);
+    for (const secret of [token, privateMarker, sharedMarker, contactMarker, owner.password]) {
+      expect(log.includes(secret), "the server log holds no token, password or private words").toBe(
+        false,
+      );
+    }
+  }
 });
 
 test("with JavaScript off, a buddy reads the page, sends encouragement, and sees a dead link's notice", async ({

@@ -7,14 +7,67 @@ test("the health check reports a reachable, current database", async ({ request 
   expect(await res.json()).toEqual({ db: "ok", migrations: "current" });
 });
 
-test("pages carry the basic security headers and no X-Powered-By", async ({ request }) => {
-  for (const path of ["/", "/sign-in", "/api/health"]) {
-    const res = await request.get(path);
+/** What every response must carry, page or API, signed in or not. */
+const EVERY_ROUTE = {
+  "strict-transport-security": "max-age=63072000; includeSubDomains",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "cross-origin-opener-policy": "same-origin",
+  "x-frame-options": "DENY",
+  "permissions-policy":
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+};
+
+test("every route carries the security headers, and no X-Powered-By", async ({ request }) => {
+  const routes = [
+    "/",
+    "/sign-in",
+    "/sign-up",
+    "/home",
+    "/plan",
+    "/no-such-page",
+    "/link-gone",
+    "/api/health",
+    "/api/trpc/account.me",
+    "/icon.svg",
+  ];
+  for (const path of routes) {
+    const res = await request.get(path, { maxRedirects: 0 });
     const headers = res.headers();
-    expect(headers["x-content-type-options"], path).toBe("nosniff");
-    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
-    expect(headers["cross-origin-opener-policy"], path).toBe("same-origin");
+    for (const [name, value] of Object.entries(EVERY_ROUTE)) {
+      expect(headers[name], `${name} on ${path}`).toBe(value);
+    }
     expect(headers["x-powered-by"], path).toBeUndefined();
+  }
+});
+
+/** The nonce a page's policy allows, read from its Content-Security-Policy header. */
+function nonceOf(policy: string | undefined): string {
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy ?? "")?.[1];
+  expect(nonce, "the policy names a nonce").toBeTruthy();
+  return nonce ?? "";
+}
+
+test("each page has a strict CSP with a fresh nonce, and every script carries it", async ({
+  request,
+}) => {
+  const seen = new Set<string>();
+  for (const path of ["/", "/sign-in", "/sign-up", "/", "/link-gone", "/no-such-page"]) {
+    const res = await request.get(path);
+    const policy = res.headers()["content-security-policy"];
+    expect(policy, path).toContain("'strict-dynamic'");
+    expect(policy, path).toContain("object-src 'none'");
+    expect(policy, path).toContain("base-uri 'none'");
+    expect(policy, path).toContain("frame-ancestors 'none'");
+    expect(policy, path).not.toContain("unsafe-eval");
+    const nonce = nonceOf(policy);
+    expect(seen.has(nonce), `a nonce is never reused (${path})`).toBe(false);
+    seen.add(nonce);
+
+    const html = await res.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length, `${path} has scripts`).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
   }
 });
 

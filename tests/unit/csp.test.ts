@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, newNonce } from "@/server/http/csp";
+
+describe("the content security policy", () => {
+  it("runs only scripts with this response's nonce, in production without eval", () => {
+    const policy = contentSecurityPolicy("abc123", false);
+    expect(policy).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(policy).not.toContain("unsafe-eval");
+    for (const rule of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+      expect(policy).toContain(rule);
+    }
+    expect(policy).not.toMatch(/https?:/);
+  });
+
+  it("allows eval only in development, for React's error overlay", () => {
+    expect(contentSecurityPolicy("abc123", true)).toContain("'unsafe-eval'");
+  });
+
+  it("makes a different 128-bit nonce each time", () => {
+    const nonces = new Set(Array.from({ length: 100 }, newNonce));
+    expect(nonces.size).toBe(100);
+    for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+  });
+});
