@@ -6,10 +6,28 @@
  *   tsx scripts/serve.ts          production (after `next build`)
  *   tsx scripts/serve.ts --dev    development, with hot reload
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER, clientAddress, markServedByRekindle } from "../server/client-ip";
 import { env } from "../server/env";
+
+/**
+ * Nothing Rekindle takes in comes near this: the longest journal entry is 20,000
+ * characters, 80 kB at worst in UTF-8. Larger bodies are refused before anything reads them.
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+function refuseBody(req: IncomingMessage): { status: number; message: string } | null {
+  const length = req.headers["content-length"];
+  if (length !== undefined && Number(length) > MAX_BODY_BYTES) {
+    return { status: 413, message: "That is more than Rekindle can take in one go." };
+  }
+  // A body without a stated length could be any size; browsers always state it.
+  if (length === undefined && req.headers["transfer-encoding"] !== undefined) {
+    return { status: 411, message: "Please send the body with its length." };
+  }
+  return null;
+}
 
 async function main() {
   const dev = process.argv.includes("--dev");
@@ -20,6 +38,17 @@ async function main() {
   markServedByRekindle();
 
   const server = createServer((req, res) => {
+    const refused = refuseBody(req);
+    if (refused) {
+      res.writeHead(refused.status, {
+        "Content-Type": "application/json",
+        "Cache-Control": "no-store",
+        Connection: "close",
+      });
+      res.end(JSON.stringify({ error: { message: refused.message } }));
+      req.resume();
+      return;
+    }
     req.headers[CLIENT_IP_HEADER] = clientAddress(
       req.socket.remoteAddress,
       req.headers["x-forwarded-for"],

@@ -71,6 +71,20 @@ test("each page has a strict CSP with a fresh nonce, and every script carries it
   }
 });
 
+test("a body over 256 kB is refused with 413 before anything reads it", async ({ request }) => {
+  const huge = JSON.stringify({ body: "x".repeat(300 * 1024) });
+  for (const path of ["/api/trpc/journal.create", "/sign-in", "/b/abc/encourage"]) {
+    const res = await request.post(path, {
+      data: huge,
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(res.status(), path).toBe(413);
+    expect(await res.json()).toEqual({
+      error: { message: "That is more than Rekindle can take in one go." },
+    });
+  }
+});
+
 test("production refuses to start without a long enough AUTH_SECRET", async () => {
   const { PATH, HOME } = process.env;
   const child = spawn("npx", ["next", "start", "-p", "3199"], {
