@@ -37,6 +37,48 @@ export const LIMITS = {
     duration: 60 * 60,
     message: "You've sent a lot of messages for now.",
   },
+  /** Password-reset mails asked for from one address. */
+  passwordResetPerAddress: {
+    points: 5,
+    duration: 15 * 60,
+    message: "There have been a lot of reset requests from your connection.",
+  },
+  /**
+   * Password-reset mails asked for one e-mail address, whether or not an account uses it,
+   * so the answer says nothing about which addresses have accounts.
+   */
+  passwordResetPerEmail: {
+    points: 3,
+    duration: 60 * 60,
+    message: "You've asked for several reset links for that address.",
+  },
+  /**
+   * Failed sign-ins for one e-mail from one address in a row. Reaching it locks that pair
+   * out for 15 minutes, doubling with each lockout in a day (server/auth/throttle.ts).
+   */
+  signInFailuresPerAccount: {
+    points: 5,
+    duration: 15 * 60,
+    message: "Too many attempts to sign in to this account.",
+  },
+  /** How often one e-mail and address pair was locked out in the last day. */
+  signInLockouts: {
+    points: 1000,
+    duration: 24 * 60 * 60,
+    message: "Too many attempts to sign in to this account.",
+  },
+  /** Failed sign-ins from one address, whatever the e-mail: someone trying many accounts. */
+  signInFailuresPerAddress: {
+    points: 50,
+    duration: 60 * 60,
+    message: "Too many attempts to sign in from your connection.",
+  },
+  /** Accounts made from one address in an hour. */
+  signUpPerAddress: {
+    points: 10,
+    duration: 60 * 60,
+    message: "Many accounts were made from your connection just now.",
+  },
 } as const satisfies Record<string, { points: number; duration: number; message: string }>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -136,6 +178,35 @@ export class Limits {
       }
       throw e;
     }
+  }
+
+  /** Refuses, without counting, when `key` has already used up its tries. */
+  async check(name: LimitName, key: string): Promise<void> {
+    const res = await this.limiter(name).get(keyOf(key));
+    if (res && res.consumedPoints >= LIMITS[name].points && res.msBeforeNext > 0) {
+      const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+      throw new RateLimitedError(`${LIMITS[name].message} ${waitWords(seconds)}`, seconds);
+    }
+  }
+
+  /** Counts one try and answers how many `key` has used, never refusing. */
+  async count(name: LimitName, key: string): Promise<number> {
+    try {
+      return (await this.limiter(name).penalty(keyOf(key), 1)).consumedPoints;
+    } catch (e) {
+      if (e instanceof RateLimiterRes) return e.consumedPoints;
+      throw e;
+    }
+  }
+
+  /** Shuts `key` out for `seconds`, whatever it has used. */
+  async block(name: LimitName, key: string, seconds: number): Promise<void> {
+    await this.limiter(name).block(keyOf(key), seconds);
+  }
+
+  /** Forgets `key`'s count (a successful sign-in clears the failures before it). */
+  async reset(name: LimitName, key: string): Promise<void> {
+    await this.limiter(name).delete(keyOf(key));
   }
 
   /** Counts one try against each key in turn, stopping at the first limit reached. */
