@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { env } from "./env";
 
 /**
  * The header Rekindle's own server (scripts/serve.ts) sets on every request to the
@@ -69,7 +70,7 @@ export function limitKeyForAddress(ip: string): string {
 export function requestAddress(headers: Headers): string {
   const flags = globalThis as Flags;
   if (!flags[SERVED]) {
-    if (!flags[WARNED]) {
+    if (!flags[WARNED] && env().NODE_ENV === "production") {
       flags[WARNED] = true;
       console.warn(
         "Rekindle was started without scripts/serve.ts (npm start), so client addresses are unknown and rate limits count all clients together.",
