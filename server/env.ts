@@ -34,17 +34,41 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * Where mail goes out, as smtp://user:pass@host:587 or smtps://…:465. Unset: outside
+   * production each mail is written to MAIL_OUTBOX_DIR; in production none is sent.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /** The sender of every mail Rekindle sends. */
+  MAIL_FROM: z.string().min(3).default("Rekindle <no-reply@rekindle.local>"),
+  /**
+   * Rekindle's public address, such as https://rekindle.example, for links in mails.
+   * Unset: the address the request came to. A client can name any address, so production
+   * requires it once SMTP_URL is set.
+   */
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
+  /** Outside production, without SMTP_URL: the folder each mail is written to. */
+  MAIL_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
   /** Set by Next.js itself; during `next build` nothing may open the database. */
   NEXT_PHASE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;
 
+/** Rules across settings. */
+const settings = schema.refine((e) => e.NODE_ENV !== "production" || !e.SMTP_URL || !!e.APP_URL, {
+  path: ["APP_URL"],
+  message: "must be set in production when SMTP_URL is set, so links in mails lead to Rekindle",
+});
+
 let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = settings.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Rekindle's settings are not valid:\n${lines.join("\n")}`);

@@ -27,6 +27,11 @@ export const sessions = pgTable(
   "sessions",
   {
     idHash: text().primaryKey(),
+    /**
+     * What the settings page names a session by when listing or ending it: unrelated to
+     * the cookie's id, so showing it gives nothing away.
+     */
+    id: uuid().notNull().defaultRandom(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -37,6 +42,7 @@ export const sessions = pgTable(
     userAgent: text().notNull().default(""),
   },
   (t) => [
+    uniqueIndex("sessions_id_idx").on(t.id),
     index("sessions_user_id_idx").on(t.userId),
     index("sessions_expires_at_idx").on(t.expiresAt),
   ],

@@ -6,4 +6,5 @@ export * from "./drafts";
 export * from "./journal";
 export * from "./journeys";
 export * from "./limits";
+export * from "./resets";
 export * from "./supporting";

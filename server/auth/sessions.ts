@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, lt, ne, or } from "drizzle-orm";
+import { and, desc, eq, gt, lt, ne, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
+import type { Tx } from "@/server/services/common";
 
 /** A session ends 30 days after sign-in, whatever the activity. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -95,9 +96,50 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.idHash, hashSessionId(sessionId)));
 }
 
+/** A session row for the settings list. */
+export interface UserSession {
+  /** The public id (sessions.id), for ending this one session. */
+  id: string;
+  /** Only to tell which row is the caller's own; never sent to the client. */
+  idHash: string;
+  userAgent: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+/** A user's sessions that could still be used, most recently used first. */
+export function listUserSessions(db: Tx, userId: string, now = new Date()): Promise<UserSession[]> {
+  return db
+    .select({
+      id: sessions.id,
+      idHash: sessions.idHash,
+      userAgent: sessions.userAgent,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_TIMEOUT_MS)),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
+}
+
+/** Ends one of a user's sessions by its public id; false when the user has no such session. */
+export async function deleteUserSession(db: Tx, userId: string, id: string): Promise<boolean> {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.id, id)))
+    .returning({ id: sessions.id });
+  return ended.length > 0;
+}
+
 /** Ends every session of a user, or every one but `keepIdHash`. Returns how many ended. */
 export async function deleteUserSessions(
-  db: Db,
+  db: Tx,
   userId: string,
   keepIdHash?: string,
 ): Promise<number> {
@@ -108,4 +150,43 @@ export async function deleteUserSessions(
     )
     .returning({ idHash: sessions.idHash });
   return ended.length;
+}
+
+// ─── Devices ─────────────────────────────────────────────────────────────────────────────
+
+/** Checked in order: Edge, Opera and Samsung Internet also call themselves Chrome and Safari. */
+const BROWSERS: readonly (readonly [RegExp, string])[] = [
+  [/\bEdg(?:e|A|iOS)?\//, "Edge"],
+  [/\bOPR\/|\bOPiOS\/|\bOpera\b/, "Opera"],
+  [/\bSamsungBrowser\//, "Samsung Internet"],
+  [/\bFirefox\/|\bFxiOS\//, "Firefox"],
+  [/\b(?:Headless)?Chrome\/|\bCriOS\/|\bChromium\//, "Chrome"],
+  [/\bSafari\//, "Safari"],
+];
+
+/** Checked in order: iPhones say "like Mac OS X", Android says "Linux". */
+const SYSTEMS: readonly (readonly [RegExp, string])[] = [
+  [/\biPhone\b/, "iPhone"],
+  [/\biPad\b/, "iPad"],
+  [/\biPod\b/, "iPod"],
+  [/\bAndroid\b/, "Android"],
+  [/\bCrOS\b/, "ChromeOS"],
+  [/\bWindows\b/, "Windows"],
+  [/\bMacintosh\b|\bMac OS X\b/, "Mac"],
+  [/\bLinux\b/, "Linux"],
+];
+
+const firstMatch = (userAgent: string, list: typeof BROWSERS) =>
+  list.find(([pattern]) => pattern.test(userAgent))?.[1];
+
+/**
+ * A short, readable name for the device behind a user agent ("Chrome on Android"), for the
+ * list of sessions. A guess is enough here: it only helps a person recognise their devices.
+ */
+export function describeDevice(userAgent: string): string {
+  const browser = firstMatch(userAgent, BROWSERS);
+  const system = firstMatch(userAgent, SYSTEMS);
+  if (browser && system) return `${browser} on ${system}`;
+  if (system) return `Browser on ${system}`;
+  return browser ?? "Unknown device";
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isGuessable, WEAK_PASSWORD_MESSAGE } from "@/server/auth/strength";
 
 /** Valid IANA time zones, as the runtime knows them. */
 const zones = new Set(Intl.supportedValuesOf("timeZone"));
@@ -35,11 +36,17 @@ export const email = z
   .pipe(z.email("Please enter a valid e-mail address, like name@example.com."))
   .transform((v) => v.toLowerCase());
 
-/** Any characters, never trimmed or case-folded: what people type is what they get. */
+/**
+ * A new password: any characters, never trimmed or case-folded (what people type is what
+ * they get), and not easy to guess. The guessability check loads its dictionaries on first
+ * use, so schemas holding this rule parse with `parseAsync` / `safeParseAsync`; the length
+ * checks stop first, so a short password never waits for them.
+ */
 export const password = z
   .string({ error: "Please enter a password." })
-  .min(8, "Please use at least 8 characters.")
-  .max(128, "Please use at most 128 characters.");
+  .min(8, { error: "Please use at least 8 characters.", abort: true })
+  .max(128, { error: "Please use at most 128 characters.", abort: true })
+  .refine(async (v) => !(await isGuessable(v)), WEAK_PASSWORD_MESSAGE);
 
 export const timeZone = z
   .string({ error: "Please choose your time zone." })
@@ -81,3 +88,59 @@ export const profileOutput = z.object({
   version: z.number(),
 });
 export type Profile = z.infer<typeof profileOutput>;
+
+// ─── Sessions, password, export and deletion ─────────────────────────────────────────
+
+/** A password typed again to prove it is really the owner; checked, never rule-checked. */
+const passwordAgain = (what: string) =>
+  z
+    .string({ error: `Please enter ${what}.` })
+    .min(1, `Please enter ${what}.`)
+    .max(128, "Please use at most 128 characters.");
+
+export const sessionOutput = z.object({
+  /** A public id for ending this session; not the cookie's id and not its hash. */
+  id: z.string(),
+  /** A short guess from the browser's user agent: "Chrome on Android". */
+  device: z.string(),
+  createdAt: z.date(),
+  lastSeenAt: z.date(),
+  /** The session this request came from. */
+  current: z.boolean(),
+});
+export type SessionView = z.infer<typeof sessionOutput>;
+export const sessionListOutput = z.array(sessionOutput);
+
+export const sessionIdInput = z.strictObject({
+  id: z.uuid("We couldn't find that session. It may have ended already."),
+});
+export type SessionIdInput = z.input<typeof sessionIdInput>;
+
+export const changePasswordInput = z
+  .strictObject({
+    currentPassword: passwordAgain("your current password"),
+    /** The same rule as sign-up, whatever it grows into. */
+    newPassword: password,
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    message: "Please choose a password that is different from your current one.",
+    path: ["newPassword"],
+  });
+export type ChangePasswordInput = z.input<typeof changePasswordInput>;
+
+export const deleteAccountInput = z.strictObject({ password: passwordAgain("your password") });
+export type DeleteAccountInput = z.input<typeof deleteAccountInput>;
+
+export const endedOutput = z.object({ ended: z.number().int() });
+
+// ─── Password reset ──────────────────────────────────────────────────────────────────
+
+export const forgotPasswordInput = z.strictObject({ email });
+export type ForgotPasswordInput = z.input<typeof forgotPasswordInput>;
+
+export const resetPasswordInput = z.strictObject({
+  /** From the link; anything malformed is simply an unknown link. */
+  token: z.string().min(1).max(200),
+  password,
+});
+export type ResetPasswordInput = z.input<typeof resetPasswordInput>;

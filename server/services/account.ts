@@ -1,15 +1,36 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { buddyLinks, sessions, users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
-import { deleteUserSessions } from "@/server/auth/sessions";
+import {
+  deleteUserSession,
+  deleteUserSessions,
+  describeDevice,
+  listUserSessions,
+} from "@/server/auth/sessions";
 import { AppError } from "@/server/errors";
-import type { Profile, signUpInput, updateProfileInput } from "@/server/schemas/account";
+import type {
+  changePasswordInput,
+  deleteAccountInput,
+  Profile,
+  SessionView,
+  sessionIdInput,
+  signUpInput,
+  updateProfileInput,
+} from "@/server/schemas/account";
 import type { Actor } from "./common";
 
 type SignUp = z.output<typeof signUpInput>;
 type UpdateProfile = z.output<typeof updateProfileInput>;
+type SessionIdInput = z.output<typeof sessionIdInput>;
+type ChangePassword = z.output<typeof changePasswordInput>;
+type DeleteAccount = z.output<typeof deleteAccountInput>;
+
+/** The session a request came from, which some actions keep and the list marks. */
+export interface CurrentSession {
+  idHash: string;
+}
 
 /**
  * Creates an account. A taken address gets a clear message on the field; the sign-up form
@@ -58,9 +79,11 @@ const profileColumns = {
   version: users.version,
 };
 
+const accountGone = () => new AppError("NOT_FOUND", "We could not find your account.");
+
 export async function getProfile(db: Db, actor: Actor): Promise<Profile> {
   const [row] = await db.select(profileColumns).from(users).where(eq(users.id, actor.userId));
-  if (!row) throw new AppError("NOT_FOUND", "We could not find your account.");
+  if (!row) throw accountGone();
   return row;
 }
 
@@ -84,6 +107,133 @@ export async function updateProfile(db: Db, actor: Actor, input: UpdateProfile):
   );
 }
 
+/**
+ * Checks a password typed again before something that can't be taken back, and answers
+ * the stored hash it matched. A wrong one is a message on the field it was typed in.
+ */
+async function confirmPassword(
+  db: Db,
+  actor: Actor,
+  password: string,
+  wrong: { field: string; message: string },
+): Promise<string> {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, actor.userId));
+  if (!row) throw accountGone();
+  if (!(await verifyPassword(row.passwordHash, password))) {
+    throw new AppError("BAD_REQUEST", wrong.message, wrong.field);
+  }
+  return row.passwordHash;
+}
+
+// ─── Sessions ───────────────────────────────────────────────────────────────────────────
+
+/** Every device signed in to the account, this one first. */
+export async function listSessions(
+  db: Db,
+  actor: Actor,
+  current: CurrentSession,
+  now = new Date(),
+): Promise<SessionView[]> {
+  const rows = await listUserSessions(db, actor.userId, now);
+  const views = rows.map((row) => ({
+    id: row.id,
+    device: describeDevice(row.userAgent),
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    current: row.idHash === current.idHash,
+  }));
+  return views.sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/** Ends one of the caller's sessions; another person's is simply not found. */
+export async function endSession(
+  db: Db,
+  actor: Actor,
+  input: SessionIdInput,
+): Promise<{ id: string }> {
+  if (!(await deleteUserSession(db, actor.userId, input.id))) {
+    throw new AppError("NOT_FOUND", "We couldn't find that session. It may have ended already.");
+  }
+  return { id: input.id };
+}
+
+/** Signs out every other device and keeps this one. */
+export async function endOtherSessions(
+  db: Db,
+  actor: Actor,
+  current: CurrentSession,
+): Promise<{ ended: number }> {
+  return { ended: await deleteUserSessions(db, actor.userId, current.idHash) };
+}
+
+/** Ends every session, this one included: the caller signs out afterwards. */
 export async function signOutEverywhere(db: Db, actor: Actor): Promise<{ ended: number }> {
   return { ended: await deleteUserSessions(db, actor.userId) };
+}
+
+// ─── Password ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * Sets a new password after checking the current one, and signs out every other device,
+ * since whoever knew the old password may be on one of them. This device stays signed in.
+ */
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  current: CurrentSession,
+  input: ChangePassword,
+): Promise<{ ended: number }> {
+  const oldHash = await confirmPassword(db, actor, input.currentPassword, {
+    field: "currentPassword",
+    message: "That isn't your current password. Please check it and try again.",
+  });
+  // Hashing takes a moment: done before the transaction, so no row waits on it.
+  const newHash = await hashPassword(input.newPassword);
+  return db.transaction(async (tx) => {
+    const [changed] = await tx
+      .update(users)
+      .set({ passwordHash: newHash, updatedAt: new Date() })
+      .where(and(eq(users.id, actor.userId), eq(users.passwordHash, oldHash)))
+      .returning({ id: users.id });
+    if (!changed) {
+      throw new AppError(
+        "CONFLICT",
+        "Your password was changed on another device a moment ago, so nothing changed here. Please sign in again with the new one.",
+      );
+    }
+    return { ended: await deleteUserSessions(tx, actor.userId, current.idHash) };
+  });
+}
+
+// ─── Deleting the account ───────────────────────────────────────────────────────────────
+
+/**
+ * Deletes the account and everything in it, in one transaction, after the password is
+ * typed again. Sessions and buddy links go first and by name, so no device stays signed in
+ * and no link opens, whatever happens to the schema's cascades; every other owned row goes
+ * with the user row (each owner column cascades; tests/integration/account-data.test.ts
+ * counts the rows of every table that points at users).
+ */
+export async function deleteAccount(
+  db: Db,
+  actor: Actor,
+  input: DeleteAccount,
+): Promise<{ deleted: true }> {
+  await confirmPassword(db, actor, input.password, {
+    field: "password",
+    message: "That password isn't right. Please check it and try again.",
+  });
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.userId, actor.userId));
+    await tx.delete(buddyLinks).where(eq(buddyLinks.userId, actor.userId));
+    const [gone] = await tx
+      .delete(users)
+      .where(eq(users.id, actor.userId))
+      .returning({ id: users.id });
+    if (!gone) throw accountGone();
+  });
+  return { deleted: true };
 }

@@ -23,7 +23,7 @@ export interface TestUser {
  * Each call hashes a password with argon2 (about 50–100 ms): create what a test needs.
  */
 export async function createUser(db: Db, input: Partial<SignUpInput> = {}): Promise<TestUser> {
-  const parsed = signUpInput.parse({
+  const parsed = await signUpInput.parseAsync({
     displayName: "Sam Tester",
     email: `sam-${randomUUID().slice(0, 8)}@example.com`,
     password: DEFAULT_PASSWORD,

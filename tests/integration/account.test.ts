@@ -6,8 +6,9 @@ import { AppError } from "@/server/errors";
 import { signInInput } from "@/server/schemas/account";
 import { checkCredentials } from "@/server/services/account";
 import { setupTestDb } from "../helpers/db";
+import { mutationRequest, send } from "../helpers/http";
 import { ARGON2_PHC, UNICODE_PASSWORD, UNICODE_PASSWORD_LAST_CHANGED } from "../helpers/passwords";
-import { callerFor, createUser, signedInUser } from "../helpers/users";
+import { callerFor, createUser, sessionCookie, signedInUser, signIn } from "../helpers/users";
 
 const t = setupTestDb();
 
@@ -190,5 +191,92 @@ describe("saving from a version someone else already changed", () => {
     // After reloading, the loser saves on top of the newer version.
     await phone.account.updateProfile({ ...(edits[lost] as (typeof edits)[0]), version: 2 });
     expect(await phone.account.me()).toMatchObject({ ...edits[lost], version: 3 });
+  });
+});
+
+describe("changing the password", () => {
+  const NEW_PASSWORD = "plum kettle orbit lantern 1987";
+
+  /** Sends the change as the settings form does, over HTTP, and answers what it gets. */
+  const changeOverHttp = async (sessionId: string, input: Record<string, unknown>) =>
+    send(
+      mutationRequest("account.changePassword", input, { cookie: await sessionCookie(sessionId) }),
+      t.db,
+    );
+
+  it("signs every other device out on its next request, keeps this one, and swaps the passwords", async () => {
+    const sam = await signedInUser(t.db);
+    const phone = await signIn(t.db, sam.userId);
+    const before = await userRow(sam.userId);
+
+    expect(
+      await sam.caller.account.changePassword({
+        currentPassword: sam.password,
+        newPassword: NEW_PASSWORD,
+      }),
+    ).toEqual({ ended: 1 });
+
+    await expect((await callerFor(t.db, phone)).account.me()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    const laptop = await callerFor(t.db, sam.sessionId);
+    expect(await laptop.account.me()).toMatchObject({ email: sam.email });
+    expect(await signInWith(sam.email, sam.password)).toBeNull();
+    expect(await signInWith(sam.email, NEW_PASSWORD)).toBe(sam.userId);
+
+    const after = await userRow(sam.userId);
+    expect(after?.passwordHash).toMatch(ARGON2_PHC);
+    expect(after?.passwordHash).not.toBe(before?.passwordHash);
+    // A password is not a profile edit: an open profile form still saves.
+    expect(after?.version).toBe(before?.version);
+  });
+
+  it("refuses a wrong current password on its field, and changes nothing", async () => {
+    const sam = await signedInUser(t.db);
+    const phone = await signIn(t.db, sam.userId);
+    const before = await userRow(sam.userId);
+    const res = await changeOverHttp(sam.sessionId, {
+      currentPassword: `${sam.password}!`,
+      newPassword: NEW_PASSWORD,
+    });
+    expect(res.status).toBe(400);
+    expect(res.error?.data.fieldErrors).toEqual({
+      currentPassword: ["That isn't your current password. Please check it and try again."],
+    });
+    expect(await userRow(sam.userId)).toEqual(before);
+    expect(await (await callerFor(t.db, phone)).account.me()).toMatchObject({ email: sam.email });
+  });
+
+  it("holds the new password to the sign-up rule, on the new password's field", async () => {
+    const sam = await signedInUser(t.db);
+    const before = await userRow(sam.userId);
+    const cases: [string, string][] = [
+      ["short", "Please use at least 8 characters."],
+      ["x".repeat(129), "Please use at most 128 characters."],
+      [sam.password, "Please choose a password that is different from your current one."],
+    ];
+    for (const [newPassword, message] of cases) {
+      const res = await changeOverHttp(sam.sessionId, {
+        currentPassword: sam.password,
+        newPassword,
+      });
+      expect(res.status, newPassword).toBe(400);
+      expect(res.error?.data.fieldErrors?.newPassword?.[0], newPassword).toBe(message);
+    }
+    const empty = await changeOverHttp(sam.sessionId, { currentPassword: "", newPassword: "" });
+    expect(empty.error?.data.fieldErrors?.currentPassword).toEqual([
+      "Please enter your current password.",
+    ]);
+    expect(await userRow(sam.userId)).toEqual(before);
+  });
+
+  it("takes a long Unicode password, untrimmed", async () => {
+    const sam = await signedInUser(t.db);
+    await sam.caller.account.changePassword({
+      currentPassword: sam.password,
+      newPassword: UNICODE_PASSWORD,
+    });
+    expect(await signInWith(sam.email, UNICODE_PASSWORD)).toBe(sam.userId);
+    expect(await signInWith(sam.email, UNICODE_PASSWORD_LAST_CHANGED)).toBeNull();
   });
 });

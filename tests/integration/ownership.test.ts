@@ -62,8 +62,11 @@ async function withEverything(caller: Caller, marker = "owner") {
 }
 
 type Ids = Awaited<ReturnType<typeof withEverything>>;
-/** Owned rows made after withEverything: a memory, and a friend's link saved as supported. */
-type More = { memoryId: string; supportedId: string };
+/**
+ * Owned rows made after withEverything: a memory, a friend's link saved as supported, and
+ * the public id of the owner's session.
+ */
+type More = { memoryId: string; supportedId: string; sessionId: string };
 
 /** Every procedure that takes the id of something a person owns, with a valid input. */
 const byId: Record<string, (ids: Ids, more: More) => unknown> = {
@@ -111,6 +114,7 @@ const byId: Record<string, (ids: Ids, more: More) => unknown> = {
   "supporting.encourage": (_ids, { supportedId }) => ({ id: supportedId, message: "hi" }),
   "supporting.nudge": (_ids, { supportedId }) => ({ id: supportedId }),
   "supporting.remove": (_ids, { supportedId }) => ({ id: supportedId }),
+  "account.endSession": (_ids, { sessionId }) => ({ id: sessionId }),
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
@@ -133,6 +137,7 @@ async function ownerRows(userId: string) {
     drafts: schema.drafts,
     buddyLinks: schema.buddyLinks,
     encouragements: schema.encouragements,
+    sessions: schema.sessions,
   };
   const out: Record<string, unknown[]> = {};
   for (const [name, table] of Object.entries(tables)) {
@@ -176,8 +181,9 @@ describe("another person", () => {
     const others = await withEverything(other.caller, "other");
     // The owner keeps the other's link on their home: even its owner can't use the entry.
     const supported = await owner.caller.supporting.save({ token: others.token });
+    const [session] = await owner.caller.account.sessions();
     const before = await ownerRows(owner.userId);
-    const more = { memoryId: memory.id, supportedId: supported.id };
+    const more = { memoryId: memory.id, supportedId: supported.id, sessionId: session?.id ?? "" };
 
     for (const [path, input] of Object.entries(byId)) {
       const error = await call(other.caller, path, input(ids, more)).then(
@@ -209,11 +215,15 @@ describe("another person", () => {
       await other.caller.buddies.list(),
       await other.caller.buddies.inbox(),
       await other.caller.supporting.list(),
+      await other.caller.account.sessions(),
     ]);
     expect(seen).toContain("private entry other"); // their own words do show
     for (const word of ["reflection", "entry", "note", "draft", "encouragement"]) {
       expect(seen).not.toContain(`private ${word} owner`);
     }
     expect(seen).not.toContain(owner.userId);
+    for (const session of await owner.caller.account.sessions()) {
+      expect(seen).not.toContain(session.id);
+    }
   });
 });

@@ -4,15 +4,19 @@ import { Button, buttonClass } from "@/app/_components/button";
 import { signOutAction } from "@/app/(auth)/actions";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
+import { ChangePasswordForm } from "./change-password-form";
+import { DeleteAccount } from "./delete-account";
 import { ProfileForm } from "./profile-form";
+import { SessionList } from "./session-list";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   // Layouts and pages render side by side: each signed-in page checks for itself.
-  await requireSession();
-  const profile = await (await serverCaller()).account.me();
+  const { user } = await requireSession();
+  const caller = await serverCaller();
+  const [profile, sessions] = await Promise.all([caller.account.me(), caller.account.sessions()]);
   return (
     <>
       <h1 className="text-3xl font-bold">Settings</h1>
@@ -26,6 +30,16 @@ export default async function SettingsPage() {
         </h2>
         <p className="text-sm text-muted">Signed in as {profile.email}</p>
         <ProfileForm profile={profile} />
+      </section>
+
+      <section
+        aria-labelledby="password"
+        className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5"
+      >
+        <h2 id="password" className="text-xl font-bold">
+          Change your password
+        </h2>
+        <ChangePasswordForm email={profile.email} />
       </section>
 
       <section
@@ -48,14 +62,46 @@ export default async function SettingsPage() {
         className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5"
       >
         <h2 id="devices" className="text-xl font-bold">
-          Signing out
+          Where you're signed in
         </h2>
+        <SessionList sessions={sessions} timeZone={user.timeZone} />
         <form action={signOutAction}>
           <Button type="submit" variant="secondary" className="w-full">
             Sign out on this device
           </Button>
         </form>
         <SignOutEverywhere />
+      </section>
+
+      <section
+        aria-labelledby="your-data"
+        className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5"
+      >
+        <h2 id="your-data" className="text-xl font-bold">
+          Your data
+        </h2>
+        <p className="text-sm text-muted">
+          A copy of everything you've written in Rekindle, as one file you can keep: your plan,
+          journal, contact log, drafts, check-ins and buddy links.
+        </p>
+        {/* A file, not a page: a plain link, so the browser downloads it. */}
+        <a href="/api/export" download className={buttonClass("secondary")}>
+          Download my data
+        </a>
+      </section>
+
+      <section
+        aria-labelledby="delete-account"
+        className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5"
+      >
+        <h2 id="delete-account" className="text-xl font-bold">
+          Delete your account
+        </h2>
+        <p className="text-sm text-muted">
+          Erase your account and everything in it. Take your time; nothing goes until you confirm
+          with your password.
+        </p>
+        <DeleteAccount email={profile.email} />
       </section>
     </>
   );

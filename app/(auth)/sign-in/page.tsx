@@ -24,6 +24,12 @@ export default async function SignInPage({
           You are signed out. See you soon.
         </p>
       ) : null}
+      {params.reset ? (
+        <p role="status" className="rounded-xl bg-accent-soft px-4 py-3 text-sm">
+          Your new password is saved, and every device was signed out. Sign in with it when you're
+          ready.
+        </p>
+      ) : null}
       <SignInForm />
       <p className="text-center text-muted">
         New to Rekindle?{" "}

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
@@ -51,6 +52,12 @@ export function SignInForm() {
         error={errors.password?.message}
         {...form.register("password")}
       />
+      <Link
+        href="/forgot"
+        className="-mt-2 self-end text-sm font-semibold text-accent underline underline-offset-4"
+      >
+        Forgot your password?
+      </Link>
       <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
         Sign in
       </Button>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
+import { PasswordMeter } from "@/app/_components/password-meter";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { type SignUpInput, signUpInput } from "@/server/schemas/account";
 import { signUpAction } from "../actions";
@@ -22,6 +23,7 @@ export function SignUpForm() {
     reValidateMode: "onChange",
   });
   const { errors, isSubmitting } = form.formState;
+  const typedPassword = form.watch("password") ?? "";
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(undefined);
@@ -57,7 +59,14 @@ export function SignUpForm() {
         label="Password"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters. A short sentence is easy to remember and hard to guess."
+        hint={
+          <>
+            <PasswordMeter password={typedPassword} />
+            <span className="mt-1.5 block">
+              At least 8 characters. A short sentence is easy to remember and hard to guess.
+            </span>
+          </>
+        }
         error={errors.password?.message}
         {...form.register("password")}
       />

@@ -1,0 +1,102 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/app/_components/button";
+import { Field, FormError } from "@/app/_components/field";
+import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
+import { PasswordMeter } from "@/app/_components/password-meter";
+import { useHydrated } from "@/app/_components/use-hydrated";
+import { useTRPC } from "@/app/_trpc/client";
+import { type ChangePasswordInput, changePasswordInput } from "@/server/schemas/account";
+
+const FIELDS = ["currentPassword", "newPassword"] as const;
+
+/** A new password; every other device is signed out, this one stays. */
+export function ChangePasswordForm({ email }: { email: string }) {
+  const hydrated = useHydrated();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [notice, setNotice] = useState<string>();
+  const [formError, setFormError] = useState<string>();
+  const form = useForm<ChangePasswordInput>({
+    resolver: zodResolver(changePasswordInput),
+    defaultValues: { currentPassword: "", newPassword: "" },
+    // As on sign-up: checked on submit, then as they type.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const { errors } = form.formState;
+  const typed = form.watch("newPassword") ?? "";
+
+  const change = useMutation(
+    trpc.account.changePassword.mutationOptions({
+      onSuccess({ ended }) {
+        form.reset({ currentPassword: "", newPassword: "" });
+        setNotice(
+          ended === 0
+            ? "Your password is changed."
+            : `Your password is changed, and ${ended === 1 ? "1 other device was" : `${ended} other devices were`} signed out.`,
+        );
+        router.refresh();
+      },
+      onError(error) {
+        const problem = mutationProblem(error, UNREACHABLE_NOTHING_CHANGED);
+        let onAField = false;
+        for (const field of FIELDS) {
+          const message = problem.fieldErrors?.[field]?.[0];
+          if (message) {
+            form.setError(field, { type: "server", message });
+            onAField = true;
+          }
+        }
+        setFormError(onAField ? undefined : problem.message);
+      },
+    }),
+  );
+
+  const onSubmit = form.handleSubmit((values) => {
+    setNotice(undefined);
+    setFormError(undefined);
+    change.mutate(values);
+  });
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+      {/* Tells password managers whose password this is. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <FormError message={formError} />
+      <Field
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.currentPassword?.message}
+        {...form.register("currentPassword")}
+      />
+      <Field
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint={
+          <>
+            <PasswordMeter password={typed} />
+            <span className="mt-1.5 block">
+              At least 8 characters. Your other devices will be signed out; this one stays.
+            </span>
+          </>
+        }
+        error={errors.newPassword?.message}
+        {...form.register("newPassword")}
+      />
+      <Button type="submit" busy={change.isPending} disabled={!hydrated}>
+        Change password
+      </Button>
+      <p aria-live="polite" className="text-center text-sm text-ok">
+        {notice}
+      </p>
+    </form>
+  );
+}

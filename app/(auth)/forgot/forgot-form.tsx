@@ -1,0 +1,73 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/app/_components/button";
+import { Field, FormError } from "@/app/_components/field";
+import { useHydrated } from "@/app/_components/use-hydrated";
+import { type ForgotPasswordInput, forgotPasswordInput } from "@/server/schemas/account";
+import { requestResetAction } from "../actions";
+import { applyServerErrors } from "../form-errors";
+
+export function ForgotForm() {
+  const hydrated = useHydrated();
+  const [formError, setFormError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const form = useForm<ForgotPasswordInput>({
+    resolver: zodResolver(forgotPasswordInput),
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      const result = await requestResetAction(values);
+      if (result.done) setDone(result.done);
+      else setFormError(applyServerErrors(form.setError, result));
+    } catch {
+      setFormError("We could not reach Rekindle. Check your connection and try again.");
+    }
+  });
+
+  if (done) {
+    return (
+      <div role="status" className="flex flex-col gap-2 rounded-xl bg-accent-soft px-4 py-4">
+        <p className="font-semibold">Check your inbox</p>
+        <p className="text-sm">{done}</p>
+        <p className="text-sm text-muted">
+          Nothing after a few minutes? Look in your spam folder, or check the address.
+        </p>
+        <button
+          type="button"
+          className="self-start text-sm font-semibold text-accent underline underline-offset-4"
+          onClick={() => {
+            form.reset();
+            setDone(undefined);
+          }}
+        >
+          Use another address
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+      <FormError message={formError} />
+      <Field
+        label="E-mail"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
+      <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
+        Send me a link
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/app/_components/button";
+import { Field, FormError } from "@/app/_components/field";
+import { PasswordMeter } from "@/app/_components/password-meter";
+import { useHydrated } from "@/app/_components/use-hydrated";
+import { resetPasswordInput } from "@/server/schemas/account";
+import { resetPasswordAction } from "../../actions";
+import { applyServerErrors, isRedirect } from "../../form-errors";
+
+/** The token comes from the page's address, not from a field anyone types in. */
+const resetFormInput = resetPasswordInput.omit({ token: true });
+type ResetFormInput = { password: string };
+
+export function ResetForm({ token }: { token: string }) {
+  const hydrated = useHydrated();
+  const [formError, setFormError] = useState<string>();
+  const router = useRouter();
+  const form = useForm<ResetFormInput>({
+    resolver: zodResolver(resetFormInput),
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const { errors, isSubmitting } = form.formState;
+  const typedPassword = form.watch("password") ?? "";
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      const result = await resetPasswordAction({ ...values, token });
+      // The page checks the link again and shows that it has expired.
+      if (result.expired) router.refresh();
+      else setFormError(applyServerErrors(form.setError, result));
+    } catch (e) {
+      if (isRedirect(e)) throw e;
+      setFormError("We could not reach Rekindle. Check your connection and try again.");
+    }
+  });
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+      <FormError message={formError} />
+      <Field
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint={
+          <>
+            <PasswordMeter password={typedPassword} />
+            <span className="mt-1.5 block">
+              At least 8 characters. A few unrelated words together work well.
+            </span>
+          </>
+        }
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
+      <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
+        Save my new password
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,9 @@
+import { getDb } from "@/db/client";
+import { handleExportRequest } from "./handler";
+
+export const dynamic = "force-dynamic";
+
+/** The "Download my data" link in settings. */
+export function GET(req: Request) {
+  return handleExportRequest(req, getDb);
+}
