@@ -37,6 +37,9 @@ export function postgresDatabase(url: string, max: number): Database {
     max,
     onnotice: () => {},
     connection: { application_name: "rekindle" },
+    // The driver's own back-off after failed connections grows to 20 s; capped at one
+    // second, the app is back within a second of the database, not up to 20 s later.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
   });
   return {
     db: drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db,

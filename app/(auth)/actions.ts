@@ -1,13 +1,26 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
 import { authjs } from "@/server/auth/config";
+import { afterFailedSignIn, afterSignIn, beforeSignIn, beforeSignUp } from "@/server/auth/throttle";
+import { requestAddress } from "@/server/client-ip";
+import { env } from "@/server/env";
 import { AppError, loggableError } from "@/server/errors";
+import { RateLimitedError } from "@/server/limits";
 import { log } from "@/server/log";
-import { signInInput, signUpInput } from "@/server/schemas/account";
+import { sendMailQuietly } from "@/server/mail";
+import {
+  forgotPasswordInput,
+  resetPasswordInput,
+  signInInput,
+  signUpInput,
+} from "@/server/schemas/account";
 import { createAccount } from "@/server/services/account";
+import { requestPasswordReset, resetPassword } from "@/server/services/password-reset";
 
 export interface FormResult {
   fieldErrors?: Record<string, string[] | undefined>;
@@ -30,9 +43,21 @@ async function startSession(email: string, password: string): Promise<FormResult
   }
 }
 
+/** A refusal from the limits becomes their message; anything else, "try again". */
+function limitProblem(e: unknown, what: string): FormResult {
+  if (RateLimitedError.is(e)) return { formError: e.message };
+  log.error({ error: loggableError(e) }, `${what} failed unexpectedly`);
+  return { formError: TRY_AGAIN };
+}
+
 export async function signUpAction(values: unknown): Promise<FormResult> {
-  const parsed = signUpInput.safeParse(values);
+  const parsed = await signUpInput.safeParseAsync(values);
   if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors };
+  try {
+    await beforeSignUp(requestAddress(await headers()));
+  } catch (e) {
+    return limitProblem(e, "sign-up limit");
+  }
   try {
     await createAccount(await getDb(), parsed.data);
   } catch (e) {
@@ -47,10 +72,27 @@ export async function signUpAction(values: unknown): Promise<FormResult> {
   redirect("/home");
 }
 
+/**
+ * Signs in, throttled per e-mail and address and per address (server/auth/throttle.ts):
+ * a locked-out pair is told how long to wait, before its password is even checked.
+ */
 export async function signInAction(values: unknown): Promise<FormResult> {
   const parsed = signInInput.safeParse(values);
   if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors };
-  const failed = await startSession(parsed.data.email, parsed.data.password);
+  const { email, password } = parsed.data;
+  const address = requestAddress(await headers());
+  try {
+    await beforeSignIn(email, address);
+  } catch (e) {
+    return limitProblem(e, "sign-in limit");
+  }
+  const failed = await startSession(email, password);
+  try {
+    if (failed?.formError === WRONG_CREDENTIALS) await afterFailedSignIn(email, address);
+    else if (!failed) await afterSignIn(email, address);
+  } catch (e) {
+    log.error({ error: loggableError(e) }, "sign-in limit could not be counted");
+  }
   if (failed) return failed;
   redirect("/home");
 }
@@ -58,4 +100,68 @@ export async function signInAction(values: unknown): Promise<FormResult> {
 export async function signOutAction(): Promise<void> {
   await authjs().signOut({ redirect: false });
   redirect("/sign-in?signed-out=1");
+}
+
+// ─── Password reset ─────────────────────────────────────────────────────────────────
+
+/** The one answer to every reset request, whether or not an account uses the address. */
+const RESET_REQUESTED =
+  "If an account uses that address, we've sent a link. It works for 30 minutes.";
+
+/**
+ * Where links in mails start: APP_URL, or else the origin this request came to (browsers
+ * send Origin with every form post, and Next.js checks it against the host).
+ */
+function linkBase(h: Headers): string {
+  const configured = env().APP_URL;
+  if (configured) return configured;
+  const origin = h.get("origin");
+  if (origin && URL.canParse(origin)) return new URL(origin).origin;
+  const proto = h.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return `${proto}://${h.get("host") ?? "localhost"}`;
+}
+
+export interface ResetRequestResult extends FormResult {
+  /** Set once the request is taken: the sentence to show instead of the form. */
+  done?: string;
+}
+
+export async function requestResetAction(values: unknown): Promise<ResetRequestResult> {
+  const parsed = forgotPasswordInput.safeParse(values);
+  if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors };
+  const h = await headers();
+  try {
+    await requestPasswordReset(await getDb(), parsed.data.email, {
+      appUrl: linkBase(h),
+      address: requestAddress(h),
+      // After the answer is out, so its timing is the same for every address.
+      send: (mail) => after(() => sendMailQuietly(mail)),
+    });
+  } catch (e) {
+    if (RateLimitedError.is(e)) return { formError: e.message };
+    log.error({ error: loggableError(e) }, "reset request failed unexpectedly");
+    return { formError: TRY_AGAIN };
+  }
+  return { done: RESET_REQUESTED };
+}
+
+export interface ResetResult extends FormResult {
+  /** The link was unknown, used or expired: show that instead of the form. */
+  expired?: boolean;
+}
+
+export async function resetPasswordAction(values: unknown): Promise<ResetResult> {
+  const parsed = await resetPasswordInput.safeParseAsync(values);
+  if (!parsed.success) {
+    const { token, ...fieldErrors } = parsed.error.flatten().fieldErrors;
+    return token ? { expired: true } : { fieldErrors };
+  }
+  try {
+    await resetPassword(await getDb(), parsed.data);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "NOT_FOUND") return { expired: true };
+    log.error({ error: loggableError(e) }, "password reset failed unexpectedly");
+    return { formError: TRY_AGAIN };
+  }
+  redirect("/sign-in?reset=1");
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
-import { makeLink, newUser, onboard, signUp } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, makeLink, newUser, onboard, signUp, test } from "./fixtures";
 
 const publicPages = ["/", "/sign-in", "/sign-up", "/no-such-page"];
 const beforePlan = ["/home", "/onboarding", "/moving-on", "/settings"];

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { newUser, signIn, signUp } from "./fixtures";
+import { expect, freshAddress, newUser, signIn, signUp, test } from "./fixtures";
 
 test("a new person signs up, signs out, is refused a wrong password, and signs back in", async ({
   page,
@@ -119,4 +118,37 @@ test("the session cookie is HttpOnly and SameSite=Lax, and a copy replayed after
   await stolen.goto("/home");
   await expect(stolen).toHaveURL(/\/sign-in/);
   await thief.close();
+});
+
+test("five wrong passwords lock that e-mail out from this address, but not from another", async ({
+  page,
+  browser,
+}) => {
+  const user = newUser("Lock");
+  await signUp(page, user);
+  await page.context().clearCookies();
+
+  const tryPassword = async (password: string) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("E-mail").fill(user.email);
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+  for (let i = 0; i < 5; i++) {
+    await tryPassword(`wrong guess ${i}`);
+    await expect(page.getByText("That e-mail and password don't match an account.")).toBeVisible();
+  }
+  // Even the right password waits now, from this address.
+  await tryPassword(user.password);
+  await expect(
+    page.getByText("Too many attempts to sign in to this account. Please try again in 15 minutes."),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  // The owner, on their own phone elsewhere, still gets in.
+  const elsewhere = await browser.newContext({
+    extraHTTPHeaders: { "X-Forwarded-For": freshAddress() },
+  });
+  await signIn(await elsewhere.newPage(), user);
+  await elsewhere.close();
 });

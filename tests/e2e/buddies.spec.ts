@@ -1,15 +1,13 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { makeLink, newUser, onboard, signUp } from "./fixtures";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { expect, freshAddress, makeLink, newUser, onboard, signUp, test } from "./fixtures";
 
 /**
  * The owner and the buddy are two browser contexts: two people on two devices. Each
  * buddy context comes from its own address (the e2e server trusts one proxy hop), so the
  * rate limits of one test never touch another.
  */
-const freshAddress = () => `198.51.${randomInt(0, 255)}.${randomInt(1, 254)}`;
-
 function buddyContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
   return browser.newContext({
     ...options,
@@ -131,26 +129,31 @@ test("a buddy sees only what was shared, sends kind words safely, and loses acce
   }
 });
 
-test("with JavaScript off, a buddy reads the page, sends encouragement, and sees a dead link's notice", async ({
+test("with JavaScript off, a buddy reads the page, encourages, nudges a quiet friend, and sees a dead link's notice", async ({
   page,
   browser,
 }) => {
+  // A new owner who hasn't started yet has been quiet: the page offers a nudge.
   const owner = newUser("Quiet");
   await signUp(page, owner);
-  await onboard(page);
   const path = await makeLink(page, "my friend", "Progress only");
 
   const buddy = await buddyContext(browser, { javaScriptEnabled: false });
   const buddyPage = await buddy.newPage();
   await buddyPage.goto(path);
   await expect(buddyPage.getByRole("heading", { level: 1 })).toContainText(owner.name);
-  await expect(buddyPage.getByText("Step 1", { exact: false }).first()).toBeVisible();
   await buddyPage.getByLabel("Your message").fill("Thinking of you. One step at a time.");
   await buddyPage.getByRole("button", { name: "Send encouragement" }).click();
   await expect(buddyPage.getByText("Sent. Thank you for being there.")).toBeVisible();
 
+  await buddyPage.getByRole("button", { name: "Send a nudge" }).click();
+  await expect(buddyPage.getByText("Nudge sent.", { exact: false })).toBeVisible();
+  // One a day per link: the offer is gone until tomorrow.
+  await expect(buddyPage.getByRole("button", { name: "Send a nudge" })).toHaveCount(0);
+
   await page.goto("/buddies/inbox");
   await expect(page.getByText("Thinking of you. One step at a time.")).toBeVisible();
+  await expect(page.getByText("A nudge: they're thinking of you.")).toBeVisible();
 
   const unknown = await buddyPage.goto(`/b/${randomBytes(32).toString("base64url")}`);
   expect(unknown?.status()).toBe(404);

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { newUser, onboard, signUp } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, newUser, onboard, signUp, test } from "./fixtures";
 
 async function logContact(page: Page, who: "I did" | "Riley did") {
   await page.goto("/contacts/new");

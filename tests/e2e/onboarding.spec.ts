@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { newUser, onboard, signUp } from "./fixtures";
+import { expect, newUser, onboard, signUp, test } from "./fixtures";
 
 test("onboarding works with the keyboard alone", async ({ page }) => {
   await signUp(page, newUser("Key"));

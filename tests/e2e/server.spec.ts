@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("the health check reports a reachable, current database", async ({ request }) => {
   const res = await request.get("/api/health");
