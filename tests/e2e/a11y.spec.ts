@@ -2,7 +2,15 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, makeLink, newUser, onboard, signUp, test } from "./fixtures";
 
-const publicPages = ["/", "/sign-in", "/sign-up", "/no-such-page"];
+const publicPages = [
+  "/",
+  "/sign-in",
+  "/sign-up",
+  "/forgot",
+  "/reset/an-old-or-mistyped-link",
+  "/goodbye",
+  "/no-such-page",
+];
 const beforePlan = ["/home", "/onboarding", "/moving-on", "/settings"];
 const withPlan = [
   "/home",

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { afterFailedSignIn, afterSignIn, beforeSignIn } from "@/server/auth/throttle";
 import { Limits, RateLimitedError } from "@/server/limits";
 import { setupTestDb, workerPostgresUrl } from "../helpers/db";
+import { signedInUser } from "../helpers/users";
 
 const t = setupTestDb();
 const closers: (() => Promise<unknown>)[] = [];
@@ -84,4 +85,26 @@ describe("sign-in throttling", () => {
       await refusal(beforeSignIn("ari@example.com", "198.51.100.5", two));
     },
   );
+});
+
+describe("asking for the password again in settings", () => {
+  it("counts wrong guesses with sign-in, so a stolen session can't guess on and on", async () => {
+    const user = await signedInUser(t.db);
+    for (let i = 0; i < 5; i++) {
+      await expect(
+        user.caller.account.deleteAccount({ password: `not it ${i}` }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await expect(
+      user.caller.account.changePassword({
+        currentPassword: user.password,
+        newPassword: "a brand new calm walk 4f3e",
+      }),
+    ).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: "Too many attempts to sign in to this account. Please try again in 15 minutes.",
+    });
+    // Nothing changed: the account and the old password are still there.
+    expect((await user.caller.account.me()).email).toBe(user.email);
+  });
 });

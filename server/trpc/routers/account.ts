@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { SessionUser } from "@/server/auth/sessions";
+import { afterFailedSignIn, beforeSignIn } from "@/server/auth/throttle";
+import { AppError } from "@/server/errors";
 import {
   changePasswordInput,
   deleteAccountInput,
@@ -10,6 +13,26 @@ import {
 } from "@/server/schemas/account";
 import * as account from "@/server/services/account";
 import { protectedProcedure, router } from "../init";
+
+/**
+ * Work that asks for the password again. Wrong guesses count with failed sign-ins for the
+ * same account and address, so a stolen session can't be used to guess the password here.
+ */
+async function withPasswordCheck<T>(
+  user: SessionUser,
+  address: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  await beforeSignIn(user.email, address);
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof AppError && (e.field === "currentPassword" || e.field === "password")) {
+      await afterFailedSignIn(user.email, address);
+    }
+    throw e;
+  }
+}
 
 export const accountRouter = router({
   me: protectedProcedure
@@ -44,11 +67,19 @@ export const accountRouter = router({
   changePassword: protectedProcedure
     .input(changePasswordInput)
     .output(endedOutput)
-    .mutation(({ ctx, input }) => account.changePassword(ctx.db, ctx.actor, ctx.session, input)),
+    .mutation(({ ctx, input }) =>
+      withPasswordCheck(ctx.user, ctx.meta.address, () =>
+        account.changePassword(ctx.db, ctx.actor, ctx.session, input),
+      ),
+    ),
 
   /** Everything goes, sessions and buddy links included; the client then leaves. */
   deleteAccount: protectedProcedure
     .input(deleteAccountInput)
     .output(z.object({ deleted: z.literal(true) }))
-    .mutation(({ ctx, input }) => account.deleteAccount(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) =>
+      withPasswordCheck(ctx.user, ctx.meta.address, () =>
+        account.deleteAccount(ctx.db, ctx.actor, input),
+      ),
+    ),
 });
