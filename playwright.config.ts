@@ -10,6 +10,9 @@ const chromium =
 /** Browser tests drive a production build (`next build` runs first) on a fresh embedded database. */
 export default defineConfig({
   testDir: "tests/e2e",
+  // Reads the server's log for anything the specs noted as secret.
+  globalSetup: "./tests/e2e/global-setup.ts",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -40,7 +43,7 @@ export default defineConfig({
     : {
         // The server's output is also kept in a file, which tests read to prove what it never logs.
         command:
-          "rm -rf .data/e2e && mkdir -p .data/e2e && tsx scripts/prepare-db.ts && tsx scripts/serve.ts 2>&1 | tee .data/e2e/server.log",
+          "rm -rf .data/e2e/pglite .data/e2e/server.log && mkdir -p .data/e2e && tsx scripts/prepare-db.ts && tsx scripts/serve.ts 2>&1 | tee .data/e2e/server.log",
         url: `http://localhost:${port}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,

@@ -6,10 +6,13 @@
  *   tsx scripts/serve.ts          production (after `next build`)
  *   tsx scripts/serve.ts --dev    development, with hot reload
  */
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER, clientAddress, markServedByRekindle } from "../server/client-ip";
 import { env } from "../server/env";
+import { loggablePath, REQUEST_ID_HEADER } from "../server/http/request-log";
+import { log } from "../server/log";
 
 /**
  * Nothing Rekindle takes in comes near this: the longest journal entry is 20,000
@@ -38,6 +41,24 @@ async function main() {
   markServedByRekindle();
 
   const server = createServer((req, res) => {
+    // Each request gets an id, in the log and in the answer, so a person who reports a
+    // problem and the log line about it can be matched. An id a client sends is replaced.
+    const requestId = randomUUID();
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    const started = performance.now();
+    res.on("finish", () => {
+      log.info(
+        {
+          requestId,
+          method: req.method,
+          path: loggablePath(req.url ?? "/"),
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        "request",
+      );
+    });
     const refused = refuseBody(req);
     if (refused) {
       res.writeHead(refused.status, {

@@ -4,6 +4,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Db } from "@/db/client";
 import { readSessionId } from "@/server/auth/cookie";
 import { requestAddress } from "@/server/client-ip";
+import { REQUEST_ID_HEADER } from "@/server/http/request-log";
 import { createContext, hideUnexpectedError } from "./init";
 import { appRouter } from "./root";
 
@@ -59,7 +60,7 @@ export async function handleTrpcRequest(req: Request, getDb: () => Promise<Db>):
         });
       }
       const meta = {
-        requestId: randomUUID(),
+        requestId: req.headers.get(REQUEST_ID_HEADER) ?? randomUUID(),
         userAgent: req.headers.get("user-agent") ?? "",
         address: requestAddress(req.headers),
       };

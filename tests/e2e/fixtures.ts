@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { test as base, expect, type Page } from "@playwright/test";
 
 /** An address in a documentation range, different for each test. */
@@ -22,9 +23,20 @@ export interface TestUser {
   password: string;
 }
 
+/** Where the specs list what the server must never log; global-teardown.ts checks it. */
+export const SECRETS_FILE = ".data/e2e/secrets.txt";
+
+/** Notes a password, token or private text this run sends, to be sought in the server log. */
+export function remember(secret: string): void {
+  if (process.env.E2E_BASE_URL) return;
+  mkdirSync(".data/e2e", { recursive: true });
+  appendFileSync(SECRETS_FILE, `${secret}\n`);
+}
+
 /** Every spec makes its own person, so specs run in parallel without sharing state. */
 export function newUser(name = "Robin"): TestUser {
   const id = randomUUID().slice(0, 8);
+  remember(`a calm walk ${id}`);
   return {
     name: `${name} ${id}`,
     email: `${name.toLowerCase()}-${id}@example.com`,

@@ -1,0 +1,28 @@
+import { existsSync, readFileSync } from "node:fs";
+
+/**
+ * After every spec: the server's log (kept by playwright.config.ts) must hold none of the
+ * passwords, tokens and private words the specs sent, and must show the requests were
+ * logged at all, so an empty log can't pass for a clean one.
+ */
+export default function checkServerLog() {
+  if (process.env.E2E_BASE_URL) return;
+  const log = readFileSync(".data/e2e/server.log", "utf8");
+  const secrets = existsSync(".data/e2e/secrets.txt")
+    ? readFileSync(".data/e2e/secrets.txt", "utf8").split("\n").filter(Boolean)
+    : [];
+  const requests = log.split("\n").filter((line) => line.includes('"msg":"request"'));
+  if (requests.length < 50) {
+    throw new Error(`The server log has ${requests.length} request lines; expected every request.`);
+  }
+  if (secrets.length < 10) {
+    throw new Error(`Only ${secrets.length} secrets were noted; the specs should note each one.`);
+  }
+  if (!requests.some((line) => line.includes('"path":"/b/:token"'))) {
+    throw new Error("No buddy page visit was logged, so tokens were not put to the test.");
+  }
+  const leaked = secrets.filter((secret) => log.includes(secret));
+  if (leaked.length > 0) {
+    throw new Error(`The server log holds ${leaked.length} secret(s) the specs sent.`);
+  }
+}
