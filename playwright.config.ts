@@ -47,7 +47,8 @@ export default defineConfig({
         url: `http://localhost:${port}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,
-        stdout: "pipe",
+        // Each request is a log line: kept in .data/e2e/server.log, not printed here.
+        stdout: "ignore",
         env: {
           PGLITE_DATA_DIR: ".data/e2e/pglite",
           AUTH_SECRET: "e2e-secret-that-is-long-enough-for-production-use",
@@ -58,6 +59,9 @@ export default defineConfig({
           // Each buddy context sends its own X-Forwarded-For, as if behind one proxy, so
           // the per-address limits of one test never reach another.
           TRUST_PROXY_HOPS: "1",
+          // Mail goes through a real SMTP conversation to tests/e2e/global-setup.ts.
+          SMTP_URL: "smtp://127.0.0.1:3125",
+          APP_URL: `http://localhost:${port}`,
         },
       },
 });

@@ -19,8 +19,8 @@ import {
   signInInput,
   signUpInput,
 } from "@/server/schemas/account";
-import { createAccount } from "@/server/services/account";
 import { requestPasswordReset, resetPassword } from "@/server/services/password-reset";
+import { requestSignUp } from "@/server/services/sign-up";
 
 export interface FormResult {
   fieldErrors?: Record<string, string[] | undefined>;
@@ -50,25 +50,52 @@ function limitProblem(e: unknown, what: string): FormResult {
   return { formError: TRY_AGAIN };
 }
 
+/**
+ * Starts a sign-up. Every address gets the same answer, "check your inbox": a new one a
+ * link that makes the account, one with an account a mail saying so. Sent after the answer
+ * is out, so its timing tells nothing either.
+ */
 export async function signUpAction(values: unknown): Promise<FormResult> {
   const parsed = await signUpInput.safeParseAsync(values);
   if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors };
+  const h = await headers();
   try {
-    await beforeSignUp(requestAddress(await headers()));
+    await beforeSignUp(requestAddress(h));
   } catch (e) {
     return limitProblem(e, "sign-up limit");
   }
   try {
-    await createAccount(await getDb(), parsed.data);
+    await requestSignUp(await getDb(), parsed.data, {
+      appUrl: linkBase(h),
+      send: (mail) => after(() => sendMailQuietly(mail)),
+    });
   } catch (e) {
-    if (e instanceof AppError) {
-      return e.field ? { fieldErrors: { [e.field]: [e.message] } } : { formError: e.message };
-    }
     log.error({ error: loggableError(e) }, "sign-up failed unexpectedly");
     return { formError: TRY_AGAIN };
   }
-  const failed = await startSession(parsed.data.email, parsed.data.password);
-  if (failed) return failed;
+  redirect("/sign-up/check");
+}
+
+export interface WelcomeResult extends FormResult {
+  /** The link was unknown, used or out of date: show that instead of the button. */
+  expired?: boolean;
+}
+
+/** Opens the account a sign-up link was sent for, and signs this device in. */
+export async function finishSignUpAction(token: unknown): Promise<WelcomeResult> {
+  try {
+    await authjs().signIn("welcome", { token: String(token), redirect: false });
+  } catch (e) {
+    if (e instanceof AuthError && e.type === "CredentialsSignin") {
+      const code = (e as { code?: string }).code;
+      if (code === "already_signed_up") {
+        return { formError: "This address already has an account. Please sign in instead." };
+      }
+      return { expired: true };
+    }
+    log.error({ error: loggableError(e) }, "finishing a sign-up failed unexpectedly");
+    return { formError: TRY_AGAIN };
+  }
   redirect("/home");
 }
 

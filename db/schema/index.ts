@@ -7,4 +7,5 @@ export * from "./journal";
 export * from "./journeys";
 export * from "./limits";
 export * from "./resets";
+export * from "./signups";
 export * from "./supporting";

@@ -2,15 +2,26 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/server/env";
-import { loggableError } from "@/server/errors";
+import { AppError, loggableError } from "@/server/errors";
 import { log } from "@/server/log";
 import { signInInput } from "@/server/schemas/account";
 import { checkCredentials } from "@/server/services/account";
+import { confirmSignUp } from "@/server/services/sign-up";
 import { createSession, deleteSession, SESSION_MAX_AGE_SECONDS, validateSession } from "./sessions";
 
 /** One sentence for every failed sign-in, so it never tells which addresses exist. */
 export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid_credentials";
+}
+
+/** A sign-up link that is unknown, used or out of date. */
+export class SignUpLinkExpired extends CredentialsSignin {
+  override code = "sign_up_link_expired";
+}
+
+/** A sign-up link for an address that got an account meanwhile. */
+export class AlreadySignedUp extends CredentialsSignin {
+  override code = "already_signed_up";
 }
 
 function buildConfig(): NextAuthConfig {
@@ -40,6 +51,28 @@ function buildConfig(): NextAuthConfig {
           const db = await getDb();
           const userId = await checkCredentials(db, parsed.data.email, parsed.data.password);
           if (!userId) throw new InvalidCredentials();
+          const sid = await createSession(db, userId, {
+            userAgent: request.headers.get("user-agent") ?? "",
+          });
+          return { id: userId, sid };
+        },
+      }),
+      // The link from the sign-up mail: makes the account, then signs this device in.
+      Credentials({
+        id: "welcome",
+        credentials: { token: {} },
+        async authorize(raw, request) {
+          const token = typeof raw.token === "string" ? raw.token : "";
+          if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new SignUpLinkExpired();
+          const db = await getDb();
+          let userId: string;
+          try {
+            ({ userId } = await confirmSignUp(db, token));
+          } catch (e) {
+            if (e instanceof AppError && e.code === "CONFLICT") throw new AlreadySignedUp();
+            if (e instanceof AppError && e.code === "NOT_FOUND") throw new SignUpLinkExpired();
+            throw e;
+          }
           const sid = await createSession(db, userId, {
             userAgent: request.headers.get("user-agent") ?? "",
           });

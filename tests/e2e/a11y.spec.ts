@@ -7,6 +7,8 @@ const publicPages = [
   "/sign-in",
   "/sign-up",
   "/forgot",
+  "/sign-up/check",
+  "/welcome/an-old-or-mistyped-link",
   "/reset/an-old-or-mistyped-link",
   "/goodbye",
   "/no-such-page",

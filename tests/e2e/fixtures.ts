@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { appendFileSync, mkdirSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { test as base, expect, type Page } from "@playwright/test";
 
 /** An address in a documentation range, different for each test. */
@@ -44,6 +44,26 @@ export function newUser(name = "Robin"): TestUser {
   };
 }
 
+/**
+ * The first link matching `pattern` in mail sent to `to`, as the e2e server sent it through
+ * SMTP (tests/e2e/global-setup.ts receives it). Waits for the mail to arrive.
+ */
+export async function mailLink(to: string, pattern: RegExp): Promise<string> {
+  const mailbox = ".data/e2e/mail.jsonl";
+  for (let waited = 0; waited < 20_000; waited += 200) {
+    if (existsSync(mailbox)) {
+      for (const line of readFileSync(mailbox, "utf8").split("\n").filter(Boolean)) {
+        const mail = JSON.parse(line) as { to: string[]; text: string };
+        const found = mail.to.includes(to) ? pattern.exec(mail.text)?.[0] : undefined;
+        if (found) return found;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No mail to ${to} with a link like ${pattern} arrived.`);
+}
+
+/** Signs up as a person would: the form, then the link from the mail, then home. */
 export async function signUp(page: Page, user: TestUser) {
   await page.goto("/sign-up");
   await page.getByLabel("Your first name").fill(user.name);
@@ -51,6 +71,11 @@ export async function signUp(page: Page, user: TestUser) {
   await page.getByLabel("Password", { exact: true }).fill(user.password);
   await page.getByRole("button", { name: "Create my account" }).click();
   // Hashing the password and checking its strength is meant to take a moment.
+  await expect(page).toHaveURL(/\/sign-up\/check$/, { timeout: 20_000 });
+  const link = await mailLink(user.email, /https?:\/\/[^\s]+\/welcome\/[A-Za-z0-9_-]{43}/);
+  remember(link.slice(link.lastIndexOf("/") + 1));
+  await page.goto(link);
+  await page.getByRole("button", { name: "Create my account" }).click();
   await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 });
   await expect(page.getByRole("heading", { level: 1 })).toContainText(user.name);
 }

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/app/_components/button";
+import { getDb } from "@/db/client";
+import { signUpLinkName } from "@/server/services/sign-up";
+import { FinishSignUp } from "./finish-sign-up";
+
+/** The address holds the token: never sent on in a Referer, never indexed. */
+export const metadata: Metadata = {
+  title: "Finish creating your account",
+  referrer: "no-referrer",
+  robots: { index: false, follow: false },
+};
+
+/** Opening the link shows a button; only pressing it makes the account (mail scanners open links). */
+export default async function WelcomePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const name = await signUpLinkName(await getDb(), token);
+  if (!name) return <SignUpLinkExpired />;
+  return (
+    <>
+      <div className="flex flex-col gap-2">
+        <h1 className="text-3xl font-bold">Welcome, {name}</h1>
+        <p className="text-muted">One tap and your private space is ready.</p>
+      </div>
+      <FinishSignUp token={token} />
+    </>
+  );
+}
+
+function SignUpLinkExpired() {
+  return (
+    <>
+      <div className="flex flex-col gap-2">
+        <h1 className="text-3xl font-bold">This link has expired</h1>
+        <p className="text-muted">
+          Sign-up links work once, for 24 hours. If you already finished, sign in; otherwise sign up
+          again for a new link.
+        </p>
+      </div>
+      <Link href="/sign-in" className={buttonClass("primary")}>
+        Sign in
+      </Link>
+      <Link href="/sign-up" className={buttonClass("secondary")}>
+        Sign up again
+      </Link>
+    </>
+  );
+}
