@@ -6,19 +6,14 @@ import { after } from "next/server";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
 import { authjs } from "@/server/auth/config";
-import { afterFailedSignIn, afterSignIn, beforeSignIn, beforeSignUp } from "@/server/auth/throttle";
+import { beforeSignUp } from "@/server/auth/throttle";
 import { requestAddress } from "@/server/client-ip";
 import { env } from "@/server/env";
 import { AppError, loggableError } from "@/server/errors";
 import { RateLimitedError } from "@/server/limits";
 import { log } from "@/server/log";
 import { sendMailQuietly } from "@/server/mail";
-import {
-  forgotPasswordInput,
-  resetPasswordInput,
-  signInInput,
-  signUpInput,
-} from "@/server/schemas/account";
+import { forgotPasswordInput, resetPasswordInput, signUpInput } from "@/server/schemas/account";
 import { requestPasswordReset, resetPassword } from "@/server/services/password-reset";
 import { requestSignUp } from "@/server/services/sign-up";
 
@@ -27,21 +22,7 @@ export interface FormResult {
   formError?: string;
 }
 
-const WRONG_CREDENTIALS =
-  "That e-mail and password don't match an account. Check both and try again.";
 const TRY_AGAIN = "We could not reach Rekindle's database just now. Please try again in a moment.";
-
-async function startSession(email: string, password: string): Promise<FormResult | null> {
-  try {
-    await authjs().signIn("credentials", { email, password, redirect: false });
-    return null;
-  } catch (e) {
-    if (e instanceof AuthError && e.type === "CredentialsSignin")
-      return { formError: WRONG_CREDENTIALS };
-    log.error({ error: loggableError(e) }, "sign-in failed unexpectedly");
-    return { formError: TRY_AGAIN };
-  }
-}
 
 /** A refusal from the limits becomes their message; anything else, "try again". */
 function limitProblem(e: unknown, what: string): FormResult {
@@ -96,31 +77,6 @@ export async function finishSignUpAction(token: unknown): Promise<WelcomeResult>
     log.error({ error: loggableError(e) }, "finishing a sign-up failed unexpectedly");
     return { formError: TRY_AGAIN };
   }
-  redirect("/home");
-}
-
-/**
- * Signs in, throttled per e-mail and address and per address (server/auth/throttle.ts):
- * a locked-out pair is told how long to wait, before its password is even checked.
- */
-export async function signInAction(values: unknown): Promise<FormResult> {
-  const parsed = signInInput.safeParse(values);
-  if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors };
-  const { email, password } = parsed.data;
-  const address = requestAddress(await headers());
-  try {
-    await beforeSignIn(email, address);
-  } catch (e) {
-    return limitProblem(e, "sign-in limit");
-  }
-  const failed = await startSession(email, password);
-  try {
-    if (failed?.formError === WRONG_CREDENTIALS) await afterFailedSignIn(email, address);
-    else if (!failed) await afterSignIn(email, address);
-  } catch (e) {
-    log.error({ error: loggableError(e) }, "sign-in limit could not be counted");
-  }
-  if (failed) return failed;
   redirect("/home");
 }
 

@@ -144,8 +144,12 @@ test("five wrong passwords lock that e-mail out from this address, but not from 
     await tryPassword(`wrong guess ${i}`);
     await expect(page.getByText("That e-mail and password don't match an account.")).toBeVisible();
   }
-  // Even the right password waits now, from this address.
+  // Even the right password waits now, from this address: 429, with how long to wait.
+  const refused = page.waitForResponse((r) => r.url().endsWith("/sign-in/submit"));
   await tryPassword(user.password);
+  const response = await refused;
+  expect(response.status()).toBe(429);
+  expect(Number(response.headers()["retry-after"])).toBeGreaterThan(14 * 60);
   await expect(
     page.getByText("Too many attempts to sign in to this account. Please try again in 15 minutes."),
   ).toBeVisible();
