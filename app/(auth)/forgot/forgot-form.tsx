@@ -7,8 +7,8 @@ import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { type ForgotPasswordInput, forgotPasswordInput } from "@/server/schemas/account";
-import { requestResetAction } from "../actions";
 import { applyServerErrors } from "../form-errors";
+import { postJson } from "../post-json";
 
 export function ForgotForm() {
   const hydrated = useHydrated();
@@ -23,13 +23,9 @@ export function ForgotForm() {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(undefined);
-    try {
-      const result = await requestResetAction(values);
-      if (result.done) setDone(result.done);
-      else setFormError(applyServerErrors(form.setError, result));
-    } catch {
-      setFormError("We could not reach Rekindle. Check your connection and try again.");
-    }
+    const sent = await postJson<{ done: string }>("/forgot/submit", values);
+    if (sent.ok) setDone(sent.data.done);
+    else setFormError(applyServerErrors(form.setError, sent.result));
   });
 
   if (done) {

@@ -8,8 +8,8 @@ import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { type SignInInput, signInInput } from "@/server/schemas/account";
-import type { FormResult } from "../actions";
 import { applyServerErrors } from "../form-errors";
+import { postJson } from "../post-json";
 
 export function SignInForm() {
   const hydrated = useHydrated();
@@ -26,26 +26,10 @@ export function SignInForm() {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(undefined);
-    let response: Response;
-    try {
-      response = await fetch("/sign-in/submit", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(values),
-      });
-    } catch {
-      setFormError("We could not reach Rekindle. Check your connection and try again.");
-      return;
-    }
-    if (response.ok) {
-      // A full load, so every part of the app starts from the new session.
-      window.location.assign("/home");
-      return;
-    }
-    const result = (await response.json().catch(() => ({}))) as FormResult;
-    setFormError(
-      applyServerErrors(form.setError, result) ?? "Something went wrong. Please try again.",
-    );
+    const sent = await postJson("/sign-in/submit", values);
+    // A full load, so every part of the app starts from the new session.
+    if (sent.ok) window.location.assign("/home");
+    else setFormError(applyServerErrors(form.setError, sent.result));
   });
 
   return (

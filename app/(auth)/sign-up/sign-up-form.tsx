@@ -8,8 +8,8 @@ import { Field, FormError } from "@/app/_components/field";
 import { PasswordMeter } from "@/app/_components/password-meter";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { type SignUpInput, signUpInput } from "@/server/schemas/account";
-import { signUpAction } from "../actions";
-import { applyServerErrors, isRedirect } from "../form-errors";
+import { applyServerErrors } from "../form-errors";
+import { postJson } from "../post-json";
 
 export function SignUpForm() {
   const hydrated = useHydrated();
@@ -27,14 +27,10 @@ export function SignUpForm() {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(undefined);
-    try {
-      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const result = await signUpAction({ ...values, timeZone });
-      setFormError(applyServerErrors(form.setError, result));
-    } catch (e) {
-      if (isRedirect(e)) throw e;
-      setFormError("We could not reach Rekindle. Check your connection and try again.");
-    }
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const sent = await postJson("/sign-up/submit", { ...values, timeZone });
+    if (sent.ok) window.location.assign("/sign-up/check");
+    else setFormError(applyServerErrors(form.setError, sent.result));
   });
 
   return (
