@@ -162,3 +162,28 @@ test("five wrong passwords lock that e-mail out from this address, but not from 
   await signIn(await elsewhere.newPage(), user);
   await elsewhere.close();
 });
+
+test("over https the session cookie is __Secure-, Secure, HttpOnly, SameSite=Lax, with no Domain", async ({
+  page,
+  request,
+}) => {
+  const user = newUser("Tls");
+  await signUp(page, user);
+  // As behind a TLS-terminating proxy, which says the client used https.
+  const res = await request.post("/sign-in/submit", {
+    data: { email: user.email, password: user.password },
+    headers: { "X-Forwarded-Proto": "https" },
+  });
+  expect(res.status()).toBe(200);
+  const cookie = res
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value)
+    .find((v) => v.startsWith("__Secure-authjs.session-token="));
+  expect(cookie, "a __Secure- session cookie").toBeDefined();
+  const attributes = (cookie ?? "").split(";").map((a) => a.trim().toLowerCase());
+  expect(attributes).toContain("secure");
+  expect(attributes).toContain("httponly");
+  expect(attributes).toContain("samesite=lax");
+  expect(attributes.some((a) => a.startsWith("domain="))).toBe(false);
+});
