@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const users = pgTable(
   "users",
@@ -11,6 +11,11 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     /** An IANA zone name; days, streaks and reminders count in it. */
     timeZone: text().notNull().default("UTC"),
+    /**
+     * Discreet mode: a neutral title and name, the ex's name hidden everywhere, and no
+     * telling words in notifications, e-mail subjects or the calendar feed.
+     */
+    discreet: boolean().notNull().default(false),
     /** Bumped on every profile edit, so two devices never silently overwrite each other. */
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
