@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { dayKey, shortDateTime, timeOfDay } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import type { BuddyLinkView } from "@/server/schemas/buddies";
@@ -61,6 +62,7 @@ function ends(link: BuddyLinkView, timeZone: string): { term: string; text: stri
 function LinkRow({ link, timeZone }: { link: BuddyLinkView; timeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const hydrated = useHydrated();
   const [confirming, setConfirming] = useState(false);
   const keep = useRef<HTMLButtonElement>(null);
   const revoke = useMutation(
@@ -155,6 +157,7 @@ function LinkRow({ link, timeZone }: { link: BuddyLinkView; timeZone: string }) 
           </Link>
           <button
             type="button"
+            disabled={!hydrated}
             onClick={() => setConfirming(true)}
             className={`${ROW_ACTION} ml-auto px-3 text-danger`}
           >
