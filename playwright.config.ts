@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_SMTP_PORT } from "./tests/e2e/global-setup";
 
-const port = 3100;
+/** E2E_PORT lets a second checkout run its browser tests beside this one (SMTP takes E2E_PORT + 25). */
+const port = Number(process.env.E2E_PORT ?? 3100);
 /** Point the tests at a server that is already running (e.g. `next dev`) instead of building. */
 const external = process.env.E2E_BASE_URL;
 const chromium =
@@ -43,7 +45,7 @@ export default defineConfig({
     : {
         // The server's output is also kept in a file, which tests read to prove what it never logs.
         command:
-          "rm -rf .data/e2e/pglite .data/e2e/server.log && mkdir -p .data/e2e && tsx scripts/prepare-db.ts && tsx scripts/serve.ts 2>&1 | tee .data/e2e/server.log",
+          "rm -rf .data/e2e/pglite .data/e2e/*.log && mkdir -p .data/e2e && tsx scripts/prepare-db.ts && tsx scripts/serve.ts 2>&1 | tee .data/e2e/server.log",
         url: `http://localhost:${port}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,
@@ -60,7 +62,7 @@ export default defineConfig({
           // the per-address limits of one test never reach another.
           TRUST_PROXY_HOPS: "1",
           // Mail goes through a real SMTP conversation to tests/e2e/global-setup.ts.
-          SMTP_URL: "smtp://127.0.0.1:3125",
+          SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
           APP_URL: `http://localhost:${port}`,
         },
       },

@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, rmSync } from "node:fs";
 import { SMTPServer } from "smtp-server";
 
 /** The e2e server sends its mail here (SMTP_URL in playwright.config.ts). */
-export const E2E_SMTP_PORT = 3125;
+export const E2E_SMTP_PORT = Number(process.env.E2E_PORT ?? 3100) + 25;
 /** Every mail received, one JSON object a line, read by fixtures.ts `mailLink`. */
 export const E2E_MAILBOX = ".data/e2e/mail.jsonl";
 

@@ -1,0 +1,213 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { devices } from "@playwright/test";
+import postgres from "postgres";
+import {
+  expect,
+  freshAddress,
+  makeLink,
+  newUser,
+  remember,
+  signUp,
+  type TestUser,
+  test,
+} from "./fixtures";
+import { E2E_SMTP_PORT } from "./global-setup";
+
+/**
+ * A real deployment runs several app servers behind a load balancer. Here two production
+ * instances of this build share one fresh PostgreSQL database, on two ports, and a person
+ * moves between them as a balancer would send them: whatever one instance decides
+ * (a session, its end, a limit reached, a link revoked) holds on the other at once.
+ *
+ * Needs PostgreSQL: TEST_DATABASE_URL, which `.ci/run` sets. Without it, this says so and
+ * skips: the embedded database belongs to one process by design.
+ */
+const serverUrl = process.env.TEST_DATABASE_URL;
+const base = Number(process.env.E2E_PORT ?? 3100);
+const PORTS = { a: base + 11, b: base + 12 } as const;
+type Instance = keyof typeof PORTS;
+const url = (instance: Instance) => `http://localhost:${PORTS[instance]}`;
+
+test.describe.configure({ mode: "serial" });
+test.skip(!serverUrl, "Two instances need PostgreSQL: set TEST_DATABASE_URL.");
+
+const database = `rekindle_two_${randomBytes(4).toString("hex")}`;
+const servers: ChildProcess[] = [];
+
+async function healthy(instance: Instance, deadline: number) {
+  while (Date.now() < deadline) {
+    const answer = await fetch(`${url(instance)}/api/health`).catch(() => null);
+    if (answer?.ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Instance ${instance} did not become healthy.`);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const admin = postgres(serverUrl as string, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const databaseUrl = new URL(serverUrl as string);
+  databaseUrl.pathname = `/${database}`;
+
+  mkdirSync(".data/e2e", { recursive: true });
+  for (const instance of ["a", "b"] as const) {
+    // Both migrate as they start, at the same moment: the advisory lock lets one do it.
+    const child = spawn(
+      "bash",
+      [
+        "-c",
+        "node_modules/.bin/tsx scripts/prepare-db.ts && exec node_modules/.bin/tsx scripts/serve.ts",
+      ],
+      {
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+          DATABASE_URL: databaseUrl.toString(),
+          MIGRATE_ON_START: "true",
+          PORT: String(PORTS[instance]),
+          AUTH_SECRET: "e2e-secret-that-is-long-enough-for-production-use",
+          TRUST_PROXY_HOPS: "1",
+          SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+          APP_URL: url(instance),
+          LOG_LEVEL: "info",
+        },
+      },
+    );
+    // Kept beside the main server's log, which global-teardown.ts searches for secrets.
+    const log = createWriteStream(`.data/e2e/instance-${instance}.log`);
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    servers.push(child);
+  }
+  const deadline = Date.now() + 150_000;
+  await Promise.all([healthy("a", deadline), healthy("b", deadline)]);
+});
+
+test.afterAll(async () => {
+  for (const child of servers) {
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+  }
+  await Promise.all(
+    servers.map((child) =>
+      child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null,
+    ),
+  );
+  const admin = postgres(serverUrl as string, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.end();
+});
+
+/** A phone whose requests come from one address, starting on instance `a`. */
+async function phone(browser: import("@playwright/test").Browser, address = freshAddress()) {
+  return browser.newContext({
+    ...devices["Pixel 7"],
+    baseURL: url("a"),
+    extraHTTPHeaders: { "X-Forwarded-For": address },
+  });
+}
+
+test("a session made on one instance works on the other, and signing out on one ends it on both", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const user = newUser("Both");
+  const context = await phone(browser);
+  const page = await context.newPage();
+  await signUp(page, user);
+
+  // Cookies belong to the host, not the port: the same session goes to instance b.
+  await page.goto(`${url("b")}/home`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(user.name);
+  const session = await context.cookies();
+
+  await page.goto(`${url("a")}/settings`);
+  await page.getByRole("button", { name: "Sign out on this device" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  // The old cookie, replayed to the other instance, opens nothing.
+  const replay = await phone(browser);
+  await replay.addCookies(session);
+  const again = await replay.newPage();
+  await again.goto(`${url("b")}/home`);
+  await expect(again).toHaveURL(/\/sign-in/);
+  await expect(again.getByText(user.name)).toHaveCount(0);
+  await replay.close();
+  await context.close();
+});
+
+/** Posts a sign-in as the form does, to one instance. */
+function signInTo(
+  context: import("@playwright/test").BrowserContext,
+  instance: Instance,
+  user: TestUser,
+  password: string,
+) {
+  return context.request.post(`${url(instance)}/sign-in/submit`, {
+    data: { email: user.email, password },
+  });
+}
+
+test("wrong passwords spread over both instances reach one shared limit", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const user = newUser("Limit");
+  const owner = await phone(browser);
+  await signUp(await owner.newPage(), user);
+  await owner.close();
+
+  // Someone else, from one address, guesses: five wrong passwords, turn and turn about.
+  const guesser = await phone(browser);
+  const instances: Instance[] = ["a", "b", "a", "b", "a"];
+  for (const instance of instances) {
+    const wrong = `not-it-${randomBytes(6).toString("hex")}`;
+    remember(wrong);
+    const answer = await signInTo(guesser, instance, user, wrong);
+    expect(answer.status(), `a wrong password on ${instance}`).toBe(401);
+  }
+  // Neither instance lets a sixth try through, not even with the right password.
+  for (const instance of ["b", "a"] as const) {
+    const answer = await signInTo(guesser, instance, user, user.password);
+    expect(answer.status(), `instance ${instance} after the limit`).toBe(429);
+    expect(Number(answer.headers()["retry-after"])).toBeGreaterThan(0);
+    expect((await answer.json()).formError).toContain(
+      "Too many attempts to sign in to this account.",
+    );
+  }
+  await guesser.close();
+
+  // The owner, on their own phone elsewhere, still signs in.
+  const elsewhere = await phone(browser);
+  const answer = await signInTo(elsewhere, "b", user, user.password);
+  expect(answer.status()).toBe(200);
+  await elsewhere.close();
+});
+
+test("a buddy link revoked on one instance is dead on the other at once", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await phone(browser);
+  const page = await context.newPage();
+  await signUp(page, newUser("Revoker"));
+  const path = await makeLink(page, "my brother", "Progress only");
+  remember(path.slice("/b/".length));
+
+  const buddy = await phone(browser);
+  const before = await buddy.request.get(`${url("b")}${path}`);
+  expect(before.status()).toBe(200);
+
+  await page.goto("/buddies");
+  await page.getByRole("button", { name: /^Revoke/ }).click();
+  await page.getByRole("button", { name: "Yes, revoke" }).click();
+  await expect(page.getByText("Revoked", { exact: true })).toBeVisible();
+
+  const after = await buddy.request.get(`${url("b")}${path}`);
+  expect(after.status()).toBe(404);
+  expect(await after.text()).toContain("This link no longer works");
+  await buddy.close();
+  await context.close();
+});
