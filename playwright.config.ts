@@ -64,6 +64,8 @@ export default defineConfig({
           // Mail goes through a real SMTP conversation to tests/e2e/global-setup.ts.
           SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
           APP_URL: `http://localhost:${port}`,
+          // Reminders are looked for every second, so a spec's reminder arrives quickly.
+          REMINDER_INTERVAL_MS: "1000",
         },
       },
 });

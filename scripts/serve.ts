@@ -13,6 +13,7 @@ import { CLIENT_IP_HEADER, clientAddress, markServedByRekindle } from "../server
 import { env } from "../server/env";
 import { loggablePath, REQUEST_ID_HEADER } from "../server/http/request-log";
 import { log } from "../server/log";
+import { stopProcessReminders } from "../server/reminders/runner";
 
 /**
  * Nothing Rekindle takes in comes near this: the longest journal entry is 20,000
@@ -91,7 +92,8 @@ async function main() {
   });
 
   const stop = () => {
-    server.close(() => process.exit(0));
+    // A reminder mail being sent is finished, not cut off halfway.
+    server.close(() => void stopProcessReminders().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on("SIGTERM", stop);

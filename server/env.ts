@@ -52,6 +52,11 @@ const schema = z.object({
     .optional(),
   /** Outside production, without SMTP_URL: the folder each mail is written to. */
   MAIL_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
+  /**
+   * How often each server process looks for reminders that are due, in milliseconds.
+   * Every instance may look; the database makes sure each reminder goes out once.
+   */
+  REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** Set by Next.js itself; during `next build` nothing may open the database. */
   NEXT_PHASE: z.string().optional(),
 });

@@ -25,6 +25,15 @@ export const LIMITS = {
     duration: 60,
     message: "This page was opened many times from your connection.",
   },
+  /**
+   * Calendar feeds fetched from one address: calendar apps refresh a feed every few
+   * minutes at most, so this leaves room for several feeds and stops anyone guessing.
+   */
+  calendarLookup: {
+    points: 60,
+    duration: 60 * 60,
+    message: "This calendar was fetched many times from your connection.",
+  },
   /** Encouragements one link receives in a day. */
   buddyMessagePerLink: {
     points: 20,
@@ -256,4 +265,9 @@ export async function countBuddyMessage(address: string, linkId: string): Promis
 /** Counts one buddy page opened from this address. */
 export async function countBuddyLookup(address: string): Promise<void> {
   await (await limits()).consume("buddyLookup", limitKeyForAddress(address));
+}
+
+/** Counts one calendar feed fetched from this address. */
+export async function countCalendarLookup(address: string): Promise<void> {
+  await (await limits()).consume("calendarLookup", limitKeyForAddress(address));
 }

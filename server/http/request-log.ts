@@ -1,11 +1,13 @@
 /**
  * What the request log may say about an address. Capability tokens live in some paths
- * (buddy links, reset links) and must never reach a log, and query strings can carry
- * anything, so paths are logged as their route with tokens replaced and no query.
+ * (buddy links, reset links, calendar feeds) and must never reach a log, and query
+ * strings can carry anything, so paths are logged as their route with tokens replaced
+ * and no query.
  */
 const TOKEN_ROUTES: [RegExp, string][] = [
   [/^\/b\/[^/]+/, "/b/:token"],
   [/^\/reset\/[^/]+/, "/reset/:token"],
+  [/^\/cal\/[^/]+/, "/cal/:token"],
 ];
 
 export function loggablePath(url: string): string {

@@ -3,6 +3,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
   buddyLinks,
+  calendarFeeds,
   checkIns,
   contacts,
   drafts,
@@ -12,6 +13,8 @@ import {
   memories,
   pauseDays,
   reflections,
+  reminderSettings,
+  reminders,
   stepProgress,
   supportedLinks,
   taskCompletions,
@@ -75,6 +78,20 @@ const SECTIONS = {
     table: encouragements,
     owner: encouragements.userId,
     order: [encouragements.createdAt],
+  },
+  /** When and how the person asked to be reminded. */
+  reminderSettings: {
+    table: reminderSettings,
+    owner: reminderSettings.userId,
+    order: [reminderSettings.createdAt],
+  },
+  /** The reminders Rekindle made for them, one a day at most. */
+  reminders: { table: reminders, owner: reminders.userId, order: [reminders.localDate] },
+  /** Whether a calendar feed exists and when it was last read; never its token's hash. */
+  calendarFeeds: {
+    table: calendarFeeds,
+    owner: calendarFeeds.userId,
+    order: [calendarFeeds.createdAt],
   },
   /** Other people's buddy links this person keeps under "People you support". */
   supportedLinks: {

@@ -7,6 +7,7 @@ import { dashboardRouter } from "./routers/dashboard";
 import { draftsRouter } from "./routers/drafts";
 import { journalRouter } from "./routers/journal";
 import { journeyRouter } from "./routers/journey";
+import { remindersRouter } from "./routers/reminders";
 import { stepsRouter } from "./routers/steps";
 import { supportingRouter } from "./routers/supporting";
 
@@ -21,6 +22,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   buddies: buddiesRouter,
   supporting: supportingRouter,
+  reminders: remindersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -183,6 +183,18 @@ async function withEverything(person: { userId: string; caller: Caller }, marker
     showExName: false,
   });
   await sendEncouragement(t.db, buddy.token, { message: `private encouragement ${marker}` });
+  await caller.reminders.save({
+    enabled: true,
+    checkInTime: "09:00",
+    quietHours: false,
+    quietStart: "22:00",
+    quietEnd: "07:00",
+    email: false,
+    version: 0,
+  });
+  // Closing today's notice makes today's reminder row.
+  await caller.reminders.dismiss();
+  await caller.reminders.createCalendar();
   return { token: buddy.token, linkId: buddy.link.id };
 }
 

@@ -216,6 +216,9 @@ describe("another person", () => {
       await other.caller.buddies.inbox(),
       await other.caller.supporting.list(),
       await other.caller.account.sessions(),
+      await other.caller.reminders.settings(),
+      await other.caller.reminders.notice(),
+      await other.caller.reminders.calendar(),
     ]);
     expect(seen).toContain("private entry other"); // their own words do show
     for (const word of ["reflection", "entry", "note", "draft", "encouragement"]) {

@@ -16,6 +16,7 @@ import type { JourneyView } from "@/server/schemas/journey";
 import type { SupportedPerson } from "@/server/schemas/supporting";
 import { serverCaller } from "@/server/trpc/server";
 import { CheckIn } from "./check-in";
+import { ReminderNotice } from "./reminder-notice";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -41,12 +42,13 @@ function greeting(timeZone: string, now = new Date()): string {
 export default async function HomePage() {
   const { user } = await requireSession();
   const caller = await serverCaller();
-  const [journey, dashboard, today, history, supported] = await Promise.all([
+  const [journey, dashboard, today, history, supported, reminder] = await Promise.all([
     caller.journey.current(),
     caller.dashboard.get(),
     caller.activity.today(),
     caller.journey.history(),
     caller.supporting.list(),
+    caller.reminders.notice(),
   ]);
 
   return (
@@ -57,6 +59,7 @@ export default async function HomePage() {
         </h1>
         <p className="text-muted">Thank you for taking a moment for yourself today.</p>
       </div>
+      <ReminderNotice notice={reminder} hasPlan={journey !== null} />
       {journey ? (
         <>
           <CurrentStep journey={journey} />

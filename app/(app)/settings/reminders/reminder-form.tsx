@@ -1,0 +1,136 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/app/_components/button";
+import { CheckboxField } from "@/app/_components/checkbox-field";
+import { Field, FormError } from "@/app/_components/field";
+import { mutationProblem } from "@/app/_components/mutation-errors";
+import { useHydrated } from "@/app/_components/use-hydrated";
+import { useTRPC } from "@/app/_trpc/client";
+import {
+  type ReminderSettingsView,
+  type SaveReminderSettingsInput,
+  saveReminderSettingsInput,
+} from "@/server/schemas/reminders";
+
+const FIELDS = ["checkInTime", "quietStart", "quietEnd", "enabled", "email"] as const;
+
+const formValues = (s: ReminderSettingsView): SaveReminderSettingsInput => ({
+  enabled: s.enabled,
+  checkInTime: s.checkInTime,
+  quietHours: s.quietHours,
+  quietStart: s.quietStart,
+  quietEnd: s.quietEnd,
+  email: s.email,
+  version: s.version,
+});
+
+export function ReminderForm({ settings }: { settings: ReminderSettingsView }) {
+  const hydrated = useHydrated();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [notice, setNotice] = useState<string>();
+  const [formError, setFormError] = useState<string>();
+  const form = useForm<SaveReminderSettingsInput>({
+    resolver: zodResolver(saveReminderSettingsInput),
+    defaultValues: formValues(settings),
+  });
+  const { errors } = form.formState;
+  const quietHours = form.watch("quietHours");
+
+  const save = useMutation(
+    trpc.reminders.save.mutationOptions({
+      onSuccess(saved) {
+        form.reset(formValues(saved));
+        setNotice(
+          saved.enabled
+            ? `Saved. We'll remind you at ${saved.checkInTime}.`
+            : "Saved. Reminders are off.",
+        );
+        router.refresh();
+      },
+      onError(error) {
+        // The person's choices stay in the form whatever went wrong.
+        const problem = mutationProblem(error);
+        let placed = false;
+        for (const [field, messages] of Object.entries(problem.fieldErrors ?? {})) {
+          if ((FIELDS as readonly string[]).includes(field)) {
+            form.setError(field as (typeof FIELDS)[number], {
+              type: "server",
+              message: messages[0],
+            });
+            placed = true;
+          }
+        }
+        setFormError(placed ? undefined : problem.message);
+      },
+    }),
+  );
+
+  const onSubmit = form.handleSubmit((values) => {
+    setNotice(undefined);
+    setFormError(undefined);
+    save.mutate(values);
+  });
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+      <FormError message={formError} />
+      <CheckboxField
+        label="Remind me each day"
+        description="A calm note on your home page when it's time. It goes away once you check in."
+        error={errors.enabled?.message}
+        {...form.register("enabled")}
+      />
+      <Field
+        label="Check-in time"
+        type="time"
+        hint={`In your time zone, ${settings.timeZone.replaceAll("_", " ")}. You can change the zone in Settings.`}
+        error={errors.checkInTime?.message}
+        {...form.register("checkInTime")}
+      />
+      <CheckboxField
+        label="Quiet hours"
+        description="No reminders at all between these times."
+        {...form.register("quietHours")}
+      />
+      {quietHours ? (
+        <div className="grid grid-cols-2 gap-3">
+          <Field
+            label="From"
+            type="time"
+            error={errors.quietStart?.message}
+            {...form.register("quietStart")}
+          />
+          <Field
+            label="Until"
+            type="time"
+            error={errors.quietEnd?.message}
+            {...form.register("quietEnd")}
+          />
+        </div>
+      ) : null}
+      <CheckboxField
+        label="Also send me an e-mail"
+        description={
+          settings.emailAvailable
+            ? "A short, plain note with a neutral subject. It never mentions anyone by name or anything you wrote."
+            : "E-mail isn't set up on this Rekindle yet, so your reminders will show in the app only. That works just as well."
+        }
+        disabled={!settings.emailAvailable}
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
+      <Button type="submit" busy={save.isPending} disabled={!hydrated}>
+        Save reminders
+      </Button>
+      <p role="status" className="text-center text-sm text-ok">
+        {notice}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import {
+  calendarFeedOutput,
+  createdCalendarFeedOutput,
+  reminderNoticeOutput,
+  reminderSettingsOutput,
+  saveReminderSettingsInput,
+} from "@/server/schemas/reminders";
+import * as calendar from "@/server/services/calendar";
+import * as reminders from "@/server/services/reminders";
+import { protectedProcedure, router } from "../init";
+
+const okOutput = z.object({ ok: z.literal(true) });
+
+/** The daily check-in reminder, today's notice on the home page, and the calendar feed. */
+export const remindersRouter = router({
+  settings: protectedProcedure
+    .output(reminderSettingsOutput)
+    .query(({ ctx }) => reminders.getSettings(ctx.db, ctx.actor)),
+
+  save: protectedProcedure
+    .input(saveReminderSettingsInput)
+    .output(reminderSettingsOutput)
+    .mutation(({ ctx, input }) => reminders.saveSettings(ctx.db, ctx.actor, input)),
+
+  /** No reminders today and the six days after; they come back by themselves. */
+  snooze: protectedProcedure
+    .output(reminderSettingsOutput)
+    .mutation(({ ctx }) => reminders.snooze(ctx.db, ctx.actor)),
+
+  resume: protectedProcedure
+    .output(reminderSettingsOutput)
+    .mutation(({ ctx }) => reminders.resume(ctx.db, ctx.actor)),
+
+  notice: protectedProcedure
+    .output(reminderNoticeOutput)
+    .query(({ ctx }) => reminders.notice(ctx.db, ctx.actor)),
+
+  dismiss: protectedProcedure
+    .output(okOutput)
+    .mutation(({ ctx }) => reminders.dismiss(ctx.db, ctx.actor)),
+
+  calendar: protectedProcedure
+    .output(calendarFeedOutput)
+    .query(({ ctx }) => calendar.feedStatus(ctx.db, ctx.actor)),
+
+  /** Answers with the token once; making a new one retires the old address. */
+  createCalendar: protectedProcedure
+    .output(createdCalendarFeedOutput)
+    .mutation(({ ctx }) => calendar.createFeed(ctx.db, ctx.actor)),
+
+  revokeCalendar: protectedProcedure
+    .output(calendarFeedOutput)
+    .mutation(({ ctx }) => calendar.revokeFeed(ctx.db, ctx.actor)),
+});
