@@ -8,11 +8,9 @@
  *                      a database named rekindle_load is made afresh on it
  *   --connections N    (default 200)   --seconds N (default 60)
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import autocannon from "autocannon";
-import { encode } from "next-auth/jwt";
 import postgres from "postgres";
 import superjson from "superjson";
 import { postgresDatabase } from "../db/client";
@@ -20,13 +18,10 @@ import { migrateDatabase } from "../db/migrate";
 import { users } from "../db/schema";
 import { hashPassword } from "../server/auth/password";
 import { createSession } from "../server/auth/sessions";
+import { numberFlag, sessionCookie, startServer } from "./bench/shared";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const CONNECTIONS = arg("connections", 200);
-const SECONDS = arg("seconds", 60);
+const CONNECTIONS = numberFlag("connections", 200);
+const SECONDS = numberFlag("seconds", 60);
 const USERS = 200;
 const PORT = 3300;
 const ORIGIN = `http://localhost:${PORT}`;
@@ -64,34 +59,9 @@ async function seed(database: Awaited<ReturnType<typeof freshDatabase>>) {
   const cookies: string[] = [];
   for (const { id } of rows) {
     const sid = await createSession(database.db, id, { userAgent: "load" });
-    const jwt = await encode({ token: { sid }, secret: SECRET, salt: "authjs.session-token" });
-    cookies.push(`authjs.session-token=${jwt}`);
+    cookies.push(await sessionCookie(sid, SECRET));
   }
   return cookies;
-}
-
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: url,
-      AUTH_SECRET: SECRET,
-      PORT: String(PORT),
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${ORIGIN}/api/health`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("The server did not start within a minute.");
 }
 
 /** What autocannon keeps per connection: its person, and the key of the write in flight. */
@@ -104,7 +74,12 @@ async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("Run `npm run build` first.");
   const database = await freshDatabase();
   const cookies = await seed(database);
-  const server = await startServer();
+  const server = await startServer({
+    cwd: process.cwd(),
+    script: "scripts/serve.ts",
+    port: PORT,
+    env: { NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: SECRET, LOG_LEVEL: "warn" },
+  });
   const statuses = new Map<number, number>();
   const saved = new Set<string>();
   let next = 0;
@@ -181,7 +156,7 @@ async function main() {
       console.log("PASS: zero errors, zero lost writes");
     }
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await server.stop();
     await database.close();
   }
 }

@@ -1,0 +1,517 @@
+/**
+ * The baselines' work: the dashboard read and the journal write with the same SQL the
+ * app runs (the session lookup included), without tRPC, superjson's walk, zod or Drizzle's
+ * per-call query building. The statement texts are made once by Drizzle's query builder,
+ * so they are the app's own, and run as prepared statements on a `postgres` pool made by
+ * db/client.ts. The answers are the same JSON as the tRPC procedures'.
+ *
+ * Used by the bare node:http server (bare-server.ts) and by the Next.js route handler the
+ * benchmark writes into its build copy (build.ts).
+ */
+import { createHash } from "node:crypto";
+import { and, desc, eq, gte, lt, lte, type Placeholder, sql as placeholder } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
+import { decode } from "next-auth/jwt";
+import type postgres from "postgres";
+import superjson from "superjson";
+import {
+  checkIns,
+  contacts,
+  journalEntries,
+  journeys,
+  pauseDays,
+  sessions,
+  stepProgress,
+  taskCompletions,
+  users,
+} from "@/db/schema";
+import { getProgram, isStepStalled, personalize } from "@/server/program";
+import type { Dashboard, JourneySummary } from "@/server/schemas/dashboard";
+import {
+  activityCalendar,
+  addDays,
+  CALENDAR_WEEKS,
+  calendarRange,
+  computeStreak,
+  type Day,
+  daysBetween,
+  initiative,
+  localDay,
+  MAX_PAUSE_DAYS,
+  moodTrend,
+  startOfLocalDay,
+  tally,
+} from "@/server/stats";
+
+const qb = new QueryBuilder({ casing: "snake_case" });
+const p = (name: string) => placeholder.placeholder(name);
+
+interface Statement {
+  text: string;
+  /** For each $n, the placeholder name to fill it from, or a constant. */
+  params: ({ name: string } | { value: unknown })[];
+}
+
+function statement(query: { toSQL(): { sql: string; params: unknown[] } }): Statement {
+  const { sql: text, params } = query.toSQL();
+  return {
+    text,
+    params: params.map((v) =>
+      v !== null && typeof v === "object" && "name" in (v as Placeholder)
+        ? { name: (v as Placeholder).name as string }
+        : { value: v },
+    ),
+  };
+}
+
+async function run(
+  sql: postgres.Sql | postgres.TransactionSql,
+  s: Statement,
+  values: Record<string, unknown> = {},
+): Promise<unknown[][]> {
+  const params = s.params.map((x) => ("name" in x ? values[x.name] : x.value));
+  // biome-ignore lint/suspicious/noExplicitAny: the driver's parameter type is a union
+  return (await sql.unsafe(s.text, params as any[], { prepare: true }).values()) as unknown[][];
+}
+
+const activityStatements = (bounded: boolean) => ({
+  tasks: statement(
+    qb
+      .select({ at: taskCompletions.completedAt })
+      .from(taskCompletions)
+      .where(
+        and(
+          eq(taskCompletions.userId, p("user")),
+          gte(taskCompletions.completedAt, p("since")),
+          bounded ? lt(taskCompletions.completedAt, p("until")) : undefined,
+        ),
+      ),
+  ),
+  entries: statement(
+    qb
+      .select({ at: journalEntries.createdAt, mood: journalEntries.mood })
+      .from(journalEntries)
+      .where(
+        and(
+          eq(journalEntries.userId, p("user")),
+          gte(journalEntries.createdAt, p("since")),
+          bounded ? lt(journalEntries.createdAt, p("until")) : undefined,
+        ),
+      ),
+  ),
+  logged: statement(
+    qb
+      .select({ at: contacts.createdAt })
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.userId, p("user")),
+          gte(contacts.createdAt, p("since")),
+          bounded ? lt(contacts.createdAt, p("until")) : undefined,
+        ),
+      ),
+  ),
+  checks: statement(
+    qb
+      .select({ day: checkIns.day, mood: checkIns.mood })
+      .from(checkIns)
+      .where(
+        and(
+          eq(checkIns.userId, p("user")),
+          gte(checkIns.day, p("from")),
+          bounded ? lt(checkIns.day, p("to")) : undefined,
+        ),
+      ),
+  ),
+  pauses: statement(
+    qb
+      .select({ day: pauseDays.day })
+      .from(pauseDays)
+      .where(
+        and(
+          eq(pauseDays.userId, p("user")),
+          gte(pauseDays.day, p("from")),
+          bounded ? lt(pauseDays.day, p("to")) : undefined,
+        ),
+      ),
+  ),
+});
+
+const S = {
+  session: statement(
+    qb
+      .select({
+        expiresAt: sessions.expiresAt,
+        lastSeenAt: sessions.lastSeenAt,
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        timeZone: users.timeZone,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.idHash, p("idHash"))),
+  ),
+  journey: statement(
+    qb
+      .select()
+      .from(journeys)
+      .where(and(eq(journeys.userId, p("user")), eq(journeys.status, "active"))),
+  ),
+  activeJourneyId: statement(
+    qb
+      .select({ id: journeys.id })
+      .from(journeys)
+      .where(and(eq(journeys.userId, p("user")), eq(journeys.status, "active"))),
+  ),
+  recent: activityStatements(false),
+  older: activityStatements(true),
+  recentContacts: statement(
+    qb
+      .select({ at: contacts.occurredAt, initiator: contacts.initiator })
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.userId, p("user")),
+          eq(contacts.journeyId, p("journey")),
+          gte(contacts.occurredAt, p("startAt")),
+          lte(contacts.occurredAt, p("now")),
+        ),
+      ),
+  ),
+  lastContact: statement(
+    qb
+      .select({ at: contacts.occurredAt })
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.userId, p("user")),
+          eq(contacts.journeyId, p("journey")),
+          lte(contacts.occurredAt, p("now")),
+        ),
+      )
+      .orderBy(desc(contacts.occurredAt))
+      .limit(1),
+  ),
+  steps: statement(
+    qb
+      .select()
+      .from(stepProgress)
+      .where(and(eq(stepProgress.userId, p("user")), eq(stepProgress.journeyId, p("journey"))))
+      .orderBy(stepProgress.stepNumber),
+  ),
+  done: statement(
+    qb
+      .select({ stepNumber: taskCompletions.stepNumber, taskKey: taskCompletions.taskKey })
+      .from(taskCompletions)
+      .where(
+        and(eq(taskCompletions.userId, p("user")), eq(taskCompletions.journeyId, p("journey"))),
+      ),
+  ),
+};
+
+// The journal insert as Drizzle writes it (insert … on conflict do nothing returning).
+const ENTRY_COLUMNS = `"id", "journey_id", "step_number", "mood", "body", "shared_with_buddies", "version", "created_at", "updated_at"`;
+const INSERT_ENTRY = `insert into "journal_entries" ("id", "user_id", "journey_id", "step_number", "mood", "body", "shared_with_buddies", "idempotency_key", "version", "created_at", "updated_at") values (default, $1, $2, $3, $4, $5, $6, $7, default, $8, $9) on conflict ("user_id","idempotency_key") do nothing returning ${ENTRY_COLUMNS}`;
+const SELECT_ENTRY = `select ${ENTRY_COLUMNS} from "journal_entries" where ("journal_entries"."user_id" = $1 and "journal_entries"."idempotency_key" = $2)`;
+const TOUCH_STEP = `update "step_progress" set "last_activity_at" = $1 where ("step_progress"."user_id" = $2 and "step_progress"."journey_id" = $3 and "step_progress"."step_number" = $4)`;
+const TOUCH_SESSION = `update "sessions" set "last_seen_at" = $1 where "sessions"."id_hash" = $2`;
+const DELETE_SESSION = `delete from "sessions" where "sessions"."id_hash" = $1`;
+
+const asDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
+const COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+const IDLE_MS = 14 * 24 * 60 * 60 * 1000;
+const TOUCH_MS = 5 * 60 * 1000;
+
+export interface BaselineUser {
+  id: string;
+  timeZone: string;
+}
+
+/** The cookie's session id, then the session row (server/auth: cookie.ts, sessions.ts). */
+export async function sessionUser(
+  sql: postgres.Sql,
+  cookieHeader: string | undefined,
+  secret: string,
+  now = new Date(),
+): Promise<BaselineUser | null> {
+  let sessionId: string | null = null;
+  for (const part of (cookieHeader ?? "").split(";")) {
+    const eqAt = part.indexOf("=");
+    const name = part.slice(0, eqAt).trim();
+    if (!COOKIES.includes(name)) continue;
+    try {
+      const payload = await decode({ token: part.slice(eqAt + 1).trim(), secret, salt: name });
+      sessionId = typeof payload?.sid === "string" ? payload.sid : null;
+    } catch {
+      return null;
+    }
+    break;
+  }
+  if (!sessionId) return null;
+  const idHash = createHash("sha256").update(sessionId).digest("base64url");
+  const [row] = await run(sql, S.session, { idHash });
+  if (!row) return null;
+  const [expiresAt, lastSeenAt, id, , , timeZone] = row;
+  const idleFor = now.getTime() - asDate(lastSeenAt).getTime();
+  if (asDate(expiresAt) <= now || idleFor > IDLE_MS) {
+    await sql.unsafe(DELETE_SESSION, [idHash], { prepare: true });
+    return null;
+  }
+  if (idleFor > TOUCH_MS) {
+    await sql.unsafe(TOUCH_SESSION, [now.toISOString(), idHash], { prepare: true });
+  }
+  return { id: String(id), timeZone: String(timeZone) };
+}
+
+async function activityBetween(
+  sql: postgres.Sql,
+  user: string,
+  timeZone: string,
+  from: Day,
+  to: Day | null,
+) {
+  const s = to === null ? S.recent : S.older;
+  const values = {
+    user,
+    since: startOfLocalDay(from, timeZone).toISOString(),
+    until: to === null ? null : startOfLocalDay(to, timeZone).toISOString(),
+    from,
+    to,
+  };
+  const [tasks, entries, logged, checks, pauses] = await Promise.all([
+    run(sql, s.tasks, values),
+    run(sql, s.entries, values),
+    run(sql, s.logged, values),
+    run(sql, s.checks, values),
+    run(sql, s.pauses, values),
+  ]);
+  const counts = new Map<Day, number>();
+  const moods: { day: Day; mood: number }[] = [];
+  for (const [at] of tasks) tally(counts, localDay(asDate(at), timeZone));
+  for (const [at] of logged) tally(counts, localDay(asDate(at), timeZone));
+  for (const [at, mood] of entries) {
+    const day = localDay(asDate(at), timeZone);
+    tally(counts, day);
+    moods.push({ day, mood: Number(mood) });
+  }
+  for (const [day, mood] of checks) {
+    tally(counts, day as Day);
+    if (mood !== null) moods.push({ day: day as Day, mood: Number(mood) });
+  }
+  return { counts, moods, pauseDays: pauses.map(([day]) => day as Day) };
+}
+
+/** server/services/dashboard.ts's getDashboard, statement for statement. */
+export async function dashboardBySql(
+  sql: postgres.Sql,
+  user: BaselineUser,
+  now = new Date(),
+): Promise<Dashboard> {
+  const { timeZone } = user;
+  const today = localDay(now, timeZone);
+  const { start } = calendarRange(today);
+  const [[journey], recent] = await Promise.all([
+    run(sql, S.journey, { user: user.id }),
+    activityBetween(sql, user.id, timeZone, start, null),
+  ]);
+  const activeDays = new Set([...recent.counts.keys()]);
+  const pauses = new Set(recent.pauseDays);
+  let streak = computeStreak({ activeDays, pauseDays: pauses, today });
+  for (let knownFrom = start; streak.since !== null; ) {
+    if (daysBetween(knownFrom, streak.since) > MAX_PAUSE_DAYS) break;
+    const from = addDays(knownFrom, -CALENDAR_WEEKS * 7);
+    const older = await activityBetween(sql, user.id, timeZone, from, knownFrom);
+    if (older.counts.size === 0) break;
+    for (const day of older.counts.keys()) activeDays.add(day);
+    for (const day of older.pauseDays) pauses.add(day);
+    knownFrom = from;
+    streak = computeStreak({ activeDays, pauseDays: pauses, today });
+  }
+
+  let contactsBy: { day: Day; initiator: "me" | "them" }[] = [];
+  let daysSinceLastContact: number | null = null;
+  let summary: JourneySummary | null = null;
+  // journeys' columns in schema order: id, user_id, program_version, status, breakup_date,
+  // contact_level, ex_name, ex_pronouns, …
+  const journeyId = journey ? String(journey[0]) : null;
+  if (journey && journeyId) {
+    const values = {
+      user: user.id,
+      journey: journeyId,
+      startAt: startOfLocalDay(start, timeZone).toISOString(),
+      now: now.toISOString(),
+    };
+    const [recentContacts, [last], steps, done] = await Promise.all([
+      run(sql, S.recentContacts, values),
+      run(sql, S.lastContact, values),
+      run(sql, S.steps, values),
+      run(sql, S.done, values),
+    ]);
+    contactsBy = recentContacts.map(([at, initiator]) => ({
+      day: localDay(asDate(at), timeZone),
+      initiator: initiator as "me" | "them",
+    }));
+    daysSinceLastContact = last ? daysBetween(localDay(asDate(last[0]), timeZone), today) : null;
+    summary = journeySummary(journey, steps, done, today, timeZone);
+  }
+  return {
+    today,
+    timeZone,
+    streak: {
+      current: streak.current,
+      longest: streak.longest,
+      activeToday: streak.activeToday,
+      pausedToday: pauses.has(today),
+    },
+    calendar: activityCalendar({ counts: recent.counts, pauseDays: recent.pauseDays, today }),
+    mood: moodTrend({ moods: recent.moods, today }),
+    initiative: initiative({ contacts: contactsBy, today }),
+    daysSinceBreakup: journey ? Math.max(0, daysBetween(String(journey[4]), today)) : null,
+    daysSinceLastContact,
+    journey: summary,
+  };
+}
+
+function journeySummary(
+  journey: unknown[],
+  stepRows: unknown[][],
+  doneRows: unknown[][],
+  today: Day,
+  timeZone: string,
+): JourneySummary {
+  const program = getProgram(Number(journey[2]));
+  const person = {
+    name: journey[6] as string | null,
+    pronouns: journey[7] as "he" | "she" | "they",
+  };
+  // step_progress: journey_id, user_id, step_number, status, opened_at, completed_at,
+  // last_activity_at
+  const steps = stepRows.map((r) => ({
+    stepNumber: Number(r[2]),
+    status: r[3] as string,
+    openedAt: r[4] === null ? null : asDate(r[4]),
+    lastActivityAt: r[6] === null ? null : asDate(r[6]),
+  }));
+  const required = new Set(
+    program.steps.flatMap((s) =>
+      s.tasks.filter((t) => t.required).map((t) => `${s.number}/${t.key}`),
+    ),
+  );
+  const requiredDone = new Set(
+    doneRows.map(([n, key]) => `${n}/${key}`).filter((k) => required.has(k)),
+  ).size;
+  const stepsTotal = program.steps.length;
+  const stepsDone = steps.filter((s) => s.status === "done").length;
+  const daysSince = (at: Date | null) => (at ? daysBetween(localDay(at, timeZone), today) : null);
+  const open = steps.find((s) => s.status === "open");
+  let currentStep: JourneySummary["currentStep"] = null;
+  const step = open && program.steps.find((s) => s.number === open.stepNumber);
+  if (open && step) {
+    const daysSinceActivity = daysSince(open.lastActivityAt ?? open.openedAt);
+    const stalled = daysSinceActivity !== null && isStepStalled(step, daysSinceActivity, program);
+    currentStep = {
+      number: step.number,
+      slug: step.slug,
+      title: personalize(step.title, person),
+      paceDays: step.paceDays,
+      daysOnStep: daysSince(open.openedAt),
+      daysSinceActivity,
+      stalled,
+      stalledNudge: stalled ? personalize(step.stalledNudge, person) : null,
+    };
+  }
+  return {
+    id: String(journey[0]),
+    currentStep,
+    stepsDone,
+    stepsTotal,
+    requiredTasksDone: requiredDone,
+    requiredTasksTotal: required.size,
+    progress: {
+      steps: stepsTotal === 0 ? 0 : stepsDone / stepsTotal,
+      tasks: required.size === 0 ? 0 : requiredDone / required.size,
+    },
+  };
+}
+
+export interface NewEntry {
+  idempotencyKey: string;
+  mood: number;
+  body: string;
+  stepNumber?: number | null;
+  sharedWithBuddies?: boolean;
+}
+
+/** server/services/journal.ts's createEntry, statement for statement, in one transaction. */
+export async function createEntryBySql(sql: postgres.Sql, user: BaselineUser, input: NewEntry) {
+  return sql.begin(async (tx) => {
+    const [journey] = await run(tx, S.activeJourneyId, { user: user.id });
+    const journeyId = journey ? String(journey[0]) : null;
+    const stepNumber = input.stepNumber ?? null;
+    const now = new Date().toISOString();
+    const args = [
+      user.id,
+      journeyId,
+      stepNumber,
+      input.mood,
+      input.body,
+      input.sharedWithBuddies ?? false,
+      input.idempotencyKey,
+      now,
+      now,
+    ];
+    let [row] = await tx.unsafe(INSERT_ENTRY, args, { prepare: true });
+    if (row && journeyId && stepNumber) {
+      await tx.unsafe(TOUCH_STEP, [now, user.id, journeyId, stepNumber], { prepare: true });
+    }
+    if (!row) [row] = await tx.unsafe(SELECT_ENTRY, [user.id, input.idempotencyKey]);
+    if (!row) throw new Error("Please tap Save again.");
+    return {
+      id: row.id,
+      journeyId: row.journey_id,
+      stepNumber: row.step_number,
+      mood: row.mood,
+      body: row.body,
+      sharedWithBuddies: row.shared_with_buddies,
+      version: row.version,
+      createdAt: asDate(row.created_at),
+      updatedAt: asDate(row.updated_at),
+    };
+  });
+}
+
+const json = (status: number, body: string) => ({
+  status,
+  headers: { "content-type": "application/json", "cache-control": "no-store" },
+  body,
+});
+const unauthorized = () =>
+  json(401, JSON.stringify({ error: { json: { message: "Please sign in again to continue." } } }));
+
+/**
+ * One baseline request, whatever serves it: the path's last part names the work. Answers
+ * as tRPC does: `{"result":{"data":<superjson>}}`.
+ */
+export async function baselineAnswer(
+  sql: postgres.Sql,
+  secret: string,
+  req: { method: string; path: string; cookie?: string; body?: string },
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  const user = await sessionUser(sql, req.cookie, secret);
+  if (req.path.endsWith("/dashboard")) {
+    if (!user) return unauthorized();
+    // No dates in the dashboard: superjson's output is { json } alone.
+    return json(
+      200,
+      `{"result":{"data":{"json":${JSON.stringify(await dashboardBySql(sql, user))}}}}`,
+    );
+  }
+  if (req.path.endsWith("/journal") && req.method === "POST") {
+    if (!user) return unauthorized();
+    const input = (JSON.parse(req.body ?? "{}") as { json: NewEntry }).json;
+    const entry = await createEntryBySql(sql, user, input);
+    return json(200, JSON.stringify({ result: { data: superjson.serialize(entry) } }));
+  }
+  return json(404, `{"error":"not found"}`);
+}

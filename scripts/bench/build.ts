@@ -1,0 +1,82 @@
+/**
+ * The benchmark's own production build, in a copy of the project: the route-handler
+ * baseline is written into the copy's app/ tree before `next build`, so it never exists
+ * in the app itself, and a build running elsewhere in the project is left alone.
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const SKIP = new Set([
+  "node_modules",
+  ".next",
+  ".data",
+  ".git",
+  "test-results",
+  "playwright-report",
+]);
+
+/** Where the baseline route lives in the copy: /api/bench-baseline/dashboard and /journal. */
+export const BASELINE_ROUTE = "app/api/bench-baseline/[op]/route.ts";
+
+const ROUTE_SOURCE = `// Written by scripts/bench/build.ts into the benchmark's build copy only.
+import { getDatabase } from "@/db/client";
+import { baselineAnswer } from "@/scripts/bench/baseline";
+import { authSecret } from "@/server/env";
+
+export const dynamic = "force-dynamic";
+
+async function handler(req: Request) {
+  const database = await getDatabase();
+  if (!database.sql) return new Response("PostgreSQL only", { status: 501 });
+  const answer = await baselineAnswer(database.sql, authSecret(), {
+    method: req.method,
+    path: new URL(req.url).pathname,
+    cookie: req.headers.get("cookie") ?? undefined,
+    body: req.method === "POST" ? await req.text() : undefined,
+  });
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+export { handler as GET, handler as POST };
+`;
+
+/**
+ * Copies the project at `source` to `dir` (node_modules hard-linked, or copied where hard
+ * links cannot be made), adds the baseline route and runs `next build` there.
+ */
+export function buildCopy(source: string, dir: string, log: (line: string) => void): number {
+  const started = performance.now();
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(source, dir, {
+    recursive: true,
+    filter: (from) => {
+      const rel = path.relative(source, from);
+      return rel === "" || !SKIP.has(rel.split(path.sep)[0] ?? "");
+    },
+  });
+  const modules = path.join(source, "node_modules");
+  try {
+    execFileSync("cp", ["-al", modules, path.join(dir, "node_modules")], { stdio: "pipe" });
+  } catch {
+    log("  node_modules: hard links failed (another file system?), linking the folder instead");
+    rmSync(path.join(dir, "node_modules"), { recursive: true, force: true });
+    symlinkSync(modules, path.join(dir, "node_modules"), "dir");
+  }
+  const route = path.join(dir, BASELINE_ROUTE);
+  mkdirSync(path.dirname(route), { recursive: true });
+  writeFileSync(route, ROUTE_SOURCE);
+  log(`  next build in ${dir} …`);
+  execFileSync(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 30 * 60 * 1000,
+  });
+  return (performance.now() - started) / 1000;
+}
+
+export const hasBuild = (dir: string) =>
+  existsSync(path.join(dir, ".next", "BUILD_ID")) && existsSync(path.join(dir, BASELINE_ROUTE));

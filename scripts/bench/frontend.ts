@@ -1,0 +1,176 @@
+/**
+ * What a phone downloads: first-load JavaScript per route from the production build's
+ * manifests, Lighthouse (mobile) on the pages that matter, and whether the buddy page
+ * works with JavaScript off.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+
+export interface RouteJs {
+  route: string;
+  files: number;
+  gzipKb: number;
+  signedIn: boolean;
+}
+
+/** Pages behind sign-in live in the (app) route group. */
+const SIGNED_IN = /^\/\(app\)\//;
+
+/**
+ * First-load JS of each page: the framework's root files plus every chunk the page's
+ * client-reference manifest lists for its layouts and the page itself, each gzipped
+ * (level 9; what a CDN or proxy would send). Polyfills (nomodule) are left out.
+ */
+export function firstLoadJs(buildDir: string): RouteJs[] {
+  const next = path.join(buildDir, ".next");
+  const build = JSON.parse(readFileSync(path.join(next, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
+  const routes = JSON.parse(
+    readFileSync(path.join(next, "app-path-routes-manifest.json"), "utf8"),
+  ) as Record<string, string>;
+  const load = createRequire(import.meta.url);
+  const sizes = new Map<string, number>();
+  const gz = (file: string) => {
+    let size = sizes.get(file);
+    if (size === undefined) {
+      size = gzipSync(readFileSync(path.join(next, file)), { level: 9 }).length;
+      sizes.set(file, size);
+    }
+    return size;
+  };
+  const out: RouteJs[] = [];
+  for (const [entry, route] of Object.entries(routes)) {
+    if (!entry.endsWith("/page") || route.startsWith("/_")) continue;
+    const manifest = path.join(next, "server", "app", `${entry}_client-reference-manifest.js`);
+    if (!existsSync(manifest)) continue;
+    const g = globalThis as {
+      __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }>;
+    };
+    g.__RSC_MANIFEST = {};
+    load(manifest);
+    const m = g.__RSC_MANIFEST[entry];
+    if (!m) continue;
+    const files = new Set(build.rootMainFiles);
+    for (const list of Object.values(m.entryJSFiles)) for (const f of list) files.add(f);
+    const bytes = [...files].reduce((n, f) => n + gz(f), 0);
+    out.push({ route, files: files.size, gzipKb: bytes / 1024, signedIn: SIGNED_IN.test(entry) });
+  }
+  return out.sort((a, b) => a.route.localeCompare(b.route));
+}
+
+export interface LighthouseResult {
+  page: string;
+  performance: number | null;
+  accessibility: number | null;
+  /** Everything transferred, in kB. */
+  transferKb: number | null;
+  lcpMs: number | null;
+  tbtMs: number | null;
+  cls: number | null;
+  failedAudits: string[];
+  error?: string;
+}
+
+/** Lighthouse 12 in its default mobile emulation, on Debian's Chromium, one page at a time. */
+export async function lighthouse(opts: {
+  cwd: string;
+  url: string;
+  page: string;
+  cookie?: string;
+  chromium: string;
+}): Promise<LighthouseResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), "rekindle-lh-"));
+  const out = path.join(dir, "report.json");
+  const empty = {
+    page: opts.page,
+    performance: null,
+    accessibility: null,
+    transferKb: null,
+    lcpMs: null,
+    tbtMs: null,
+    cls: null,
+    failedAudits: [],
+  };
+  try {
+    const args = [
+      path.join(opts.cwd, "node_modules", "lighthouse", "cli", "index.js"),
+      opts.url,
+      "--quiet",
+      "--output=json",
+      `--output-path=${out}`,
+      "--only-categories=performance,accessibility",
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    ];
+    if (opts.cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: opts.cookie })}`);
+    await promisify(execFile)(process.execPath, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, CHROME_PATH: opts.chromium },
+      timeout: 240_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const report = JSON.parse(readFileSync(out, "utf8")) as {
+      categories: Record<
+        string,
+        { score: number | null; auditRefs: { id: string; weight: number }[] }
+      >;
+      audits: Record<string, { score: number | null; numericValue?: number; title: string }>;
+    };
+    const score = (c: string) => {
+      const s = report.categories[c]?.score;
+      return s === null || s === undefined ? null : Math.round(s * 100);
+    };
+    const num = (a: string) => report.audits[a]?.numericValue ?? null;
+    const failedAudits = Object.values(report.categories)
+      .flatMap((c) => c.auditRefs.filter((r) => r.weight > 0))
+      .map((r) => ({ id: r.id, audit: report.audits[r.id] }))
+      .filter((a) => a.audit && a.audit.score !== null && a.audit.score < 0.9)
+      .map((a) => `${a.id} (${Math.round((a.audit?.score ?? 0) * 100)})`);
+    const bytes = num("total-byte-weight");
+    return {
+      page: opts.page,
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      transferKb: bytes === null ? null : bytes / 1024,
+      lcpMs: num("largest-contentful-paint"),
+      tbtMs: num("total-blocking-time"),
+      cls: num("cumulative-layout-shift"),
+      failedAudits,
+    };
+  } catch (e) {
+    return { ...empty, error: e instanceof Error ? e.message.split("\n")[0] : String(e) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The buddy page with JavaScript off: the progress is in the HTML itself, and each form
+ * posts to a plain URL (no server action, which would need the client runtime).
+ */
+export async function buddyPageWithoutJs(url: string, ownerName: string) {
+  const res = await fetch(url, { headers: { "x-forwarded-for": "198.51.100.7" } });
+  const html = await res.text();
+  const forms = [...html.matchAll(/<form\b[^>]*>/g)].map((m) => m[0]);
+  const plainForms = forms.filter((f) => /action="\/b\//.test(f) && /method="post"/i.test(f));
+  const scripts = [...html.matchAll(/<script\b[^>]*src="([^"]+)"/g)].length;
+  return {
+    status: res.status,
+    htmlKb: Buffer.byteLength(html) / 1024,
+    htmlGzipKb: gzipSync(html, { level: 9 }).length / 1024,
+    showsProgress: html.includes(ownerName),
+    forms: forms.length,
+    plainForms: plainForms.length,
+    scripts,
+    usable:
+      res.status === 200 &&
+      html.includes(ownerName) &&
+      forms.length > 0 &&
+      plainForms.length === forms.length,
+  };
+}

@@ -1,0 +1,473 @@
+/**
+ * `npm run bench`: Rekindle side by side with the bare stack on realistic data, and the
+ * budgets it must meet. A report, not a test: it never runs in `npm test`, and CI does not
+ * depend on timing. Writes docs/benchmarks.md (and the raw figures as JSON beside the build).
+ *
+ *   --users N         people seeded for the main runs (10000)
+ *   --duration S      seconds per measured run (20), after --warmup S (5)
+ *   --connections N   autocannon connections (32)
+ *   --scale N         people for the scale check: EXPLAIN and latency vs --small (100000; 0 skips)
+ *   --small N         people for the scale check's small side (1000)
+ *   --processes N     Rekindle instances for the several-processes run (2; 1 skips)
+ *   --skip-lighthouse --skip-pglite --skip-build (reuse the build in --build-dir)
+ *   --build-dir DIR   where the build copy goes (<tmp>/rekindle-bench-build)
+ *   --pg-port N       the throwaway cluster's port (5441), when DATABASE_URL is not set
+ *   --port N          first of the ports used (3600; three in a row)
+ *   --report FILE     where the report goes (docs/benchmarks.md)
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { buildCopy, hasBuild } from "./build";
+import { drive, driveSpread, type Person, type RunResult } from "./drive";
+import { buddyPageWithoutJs, firstLoadJs, lighthouse } from "./frontend";
+import { benchPostgres } from "./postgres";
+import { type BenchReport, writeReport } from "./report";
+import { benchBuddyToken, benchSessionId, seedPeople } from "./seed";
+import {
+  booleanFlag,
+  numberFlag,
+  residentMb,
+  type StartedServer,
+  sessionCookie,
+  startServer,
+  stringFlag,
+} from "./shared";
+
+const SECRET = "bench-secret-that-is-long-enough-for-production-use";
+const ROOT = process.cwd();
+const o = {
+  users: numberFlag("users", 10_000),
+  duration: numberFlag("duration", 20),
+  warmup: numberFlag("warmup", 5),
+  connections: numberFlag("connections", 32),
+  scale: numberFlag("scale", 100_000),
+  small: numberFlag("small", 1_000),
+  processes: numberFlag("processes", 2),
+  skipLighthouse: booleanFlag("skip-lighthouse"),
+  skipPglite: booleanFlag("skip-pglite"),
+  skipBuild: booleanFlag("skip-build"),
+  buildDir: path.resolve(stringFlag("build-dir", path.join(os.tmpdir(), "rekindle-bench-build"))),
+  pgPort: numberFlag("pg-port", 5441),
+  port: numberFlag("port", 3600),
+  report: path.resolve(stringFlag("report", path.join(ROOT, "docs", "benchmarks.md"))),
+  chromium: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+};
+
+const log = (line: string) => console.log(line);
+const version = (pkg: string) => {
+  try {
+    return (
+      JSON.parse(readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as {
+        version: string;
+      }
+    ).version;
+  } catch {
+    return "?";
+  }
+};
+
+/** Cookies for up to 10,000 people chosen at random among `people`. */
+async function peopleFor(people: number): Promise<Person[]> {
+  const count = Math.min(people, 10_000);
+  const chosen = new Set<number>();
+  while (chosen.size < count) chosen.add(1 + Math.floor(Math.random() * people));
+  return Promise.all(
+    [...chosen].map(async (i) => ({ i, cookie: await sessionCookie(benchSessionId(i), SECRET) })),
+  );
+}
+
+async function main() {
+  // server/env.ts reads these once, when the app's modules first ask.
+  process.env.AUTH_SECRET = SECRET;
+  process.env.LOG_LEVEL = "warn";
+  const started = new Date();
+  const report: BenchReport = {
+    date: started.toISOString(),
+    options: { ...o },
+    machine: {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? "?",
+      memoryGb: os.totalmem() / 1024 ** 3,
+      loadAtStart: os.loadavg(),
+      loadAtEnd: null,
+    },
+    versions: {
+      node: process.version,
+      next: version("next"),
+      react: version("react"),
+      "next-auth": version("next-auth"),
+      "@trpc/server": version("@trpc/server"),
+      "drizzle-orm": version("drizzle-orm"),
+      postgres: version("postgres"),
+      pglite: version("@electric-sql/pglite"),
+      autocannon: version("autocannon"),
+      lighthouse: version("lighthouse"),
+    },
+    runs: [],
+    notes: [],
+  };
+  log(
+    `Load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")} on ${report.machine.cores} cores`,
+  );
+
+  if (o.skipBuild && hasBuild(o.buildDir)) {
+    log(`Build: reusing ${o.buildDir}`);
+  } else {
+    log("Build: copying the project and building it with the baseline route …");
+    report.buildSeconds = buildCopy(ROOT, o.buildDir, log);
+  }
+
+  const pg = await benchPostgres(o.pgPort);
+  report.postgres = {
+    description: pg.description,
+    version: pg.version,
+    statStatements: pg.statStatements,
+  };
+  log(`PostgreSQL ${pg.version}: ${pg.description}`);
+  const servers: StartedServer[] = [];
+  const serve = async (
+    port: number,
+    env: Record<string, string | undefined>,
+    script = "scripts/serve.ts",
+  ) => {
+    const s = await startServer({
+      cwd: o.buildDir,
+      script,
+      port,
+      logFile: path.join(o.buildDir, "bench-server.log"),
+      env: {
+        NODE_ENV: "production",
+        AUTH_SECRET: SECRET,
+        LOG_LEVEL: "warn",
+        TRUST_PROXY_HOPS: "1",
+        DATABASE_POOL_MAX: "10",
+        ...env,
+      },
+    });
+    servers.push(s);
+    return s;
+  };
+  const stopAll = async () => {
+    await Promise.all(servers.splice(0).map((s) => s.stop()));
+  };
+
+  try {
+    const { postgresDatabase } = await import("@/db/client");
+    const { migrateDatabase } = await import("@/db/migrate");
+    const seeded = async (name: string, people: number) => {
+      const url = await pg.freshDatabase(name);
+      const database = postgresDatabase(url, 2);
+      await migrateDatabase(database, url);
+      const sql = database.sql as postgres.Sql;
+      const t = performance.now();
+      await seedPeople(
+        (text, params) => sql.unsafe(text, (params ?? []) as never[]),
+        people,
+        (what, ms) => log(`  ${what}: ${(ms / 1000).toFixed(1)} s`),
+      );
+      const seconds = (performance.now() - t) / 1000;
+      const [counted] = await sql<{ rows: number }[]>`
+        select (select count(*) from check_ins) + (select count(*) from journal_entries)
+          + (select count(*) from contacts) + (select count(*) from task_completions)
+          + (select count(*) from step_progress) as rows`;
+      const rows = Number(counted?.rows ?? 0);
+      await database.close();
+      report.seeding = [...(report.seeding ?? []), { name, people, seconds, rows: Number(rows) }];
+      log(
+        `  seeded ${people} people in ${seconds.toFixed(1)} s (${Number(rows).toLocaleString("en")} activity rows)`,
+      );
+      return url;
+    };
+
+    // ─── The main runs, on --users people ───────────────────────────────────────────
+    log(`Seeding ${o.users} people …`);
+    const url = await seeded("rekindle_bench", o.users);
+    const people = await peopleFor(o.users);
+    const app = await serve(o.port, { DATABASE_URL: url });
+    const bare = await serve(o.port + 1, { DATABASE_URL: url }, "scripts/bench/bare-server.ts");
+
+    // The baselines must answer exactly what the procedure answers.
+    for (const person of people.slice(0, 3)) {
+      const get = async (u: string) => {
+        const res = await fetch(u, { headers: { cookie: person.cookie } });
+        const text = await res.text();
+        if (res.status !== 200)
+          throw new Error(`${u} answered ${res.status}: ${text.slice(0, 300)}`);
+        return (JSON.parse(text) as { result: { data: { json: unknown } } }).result.data.json;
+      };
+      const viaTrpc = JSON.stringify(await get(`${app.origin}/api/trpc/dashboard.get`));
+      const viaRoute = JSON.stringify(await get(`${app.origin}/api/bench-baseline/dashboard`));
+      const viaBare = JSON.stringify(await get(`${bare.origin}/api/bench-baseline/dashboard`));
+      if (viaTrpc !== viaRoute || viaTrpc !== viaBare) {
+        throw new Error(
+          `The baselines' dashboard differs from the procedure's for person ${person.i}.`,
+        );
+      }
+    }
+    log("Baselines answer the same JSON as dashboard.get.");
+
+    const statsSql = pg.statStatements ? postgres(url, { max: 1, onnotice: () => {} }) : null;
+    const measure = async (run: Parameters<typeof drive>[0]): Promise<RunResult> => {
+      if (statsSql) await statsSql`select pg_stat_statements_reset()`;
+      const result = await drive(run);
+      if (statsSql) {
+        const [stats] = await statsSql<{ calls: number }[]>`
+          select coalesce(sum(calls), 0)::float8 as calls from pg_stat_statements s
+          join pg_database d on d.oid = s.dbid
+          where d.datname = current_database() and s.query not like '%pg_stat_statements%'`;
+        result.serverStatements =
+          result.requests > 0 ? Number(stats?.calls ?? 0) / result.requests : null;
+      }
+      report.runs.push(result);
+      log(
+        `  ${result.name.padEnd(34)} ${result.target.padEnd(15)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}  cpu ${result.cpuMs?.toFixed(2) ?? "?"} ms/req${result.serverStatements ? `  ${result.serverStatements.toFixed(1)} stmts/req` : ""}`,
+      );
+      return result;
+    };
+    const common = { people, connections: o.connections, seconds: o.duration, warmup: o.warmup };
+    log(
+      `Measuring: ${o.connections} connections, ${o.warmup} s warm-up, ${o.duration} s measured …`,
+    );
+    await measure({
+      ...common,
+      name: "dashboard data",
+      scenario: "dashboard-data",
+      target: "Rekindle",
+      origin: app.origin,
+      pid: app.pid,
+    });
+    await measure({
+      ...common,
+      name: "dashboard data",
+      scenario: "baseline-dashboard",
+      target: "route handler",
+      origin: app.origin,
+      pid: app.pid,
+    });
+    await measure({
+      ...common,
+      name: "dashboard data",
+      scenario: "baseline-dashboard",
+      target: "bare node:http",
+      origin: bare.origin,
+      pid: bare.pid,
+    });
+    await measure({
+      ...common,
+      name: "journal create",
+      scenario: "journal-create",
+      target: "Rekindle",
+      origin: app.origin,
+      pid: app.pid,
+    });
+    await measure({
+      ...common,
+      name: "journal create",
+      scenario: "baseline-journal",
+      target: "route handler",
+      origin: app.origin,
+      pid: app.pid,
+    });
+    await measure({
+      ...common,
+      name: "journal create",
+      scenario: "baseline-journal",
+      target: "bare node:http",
+      origin: bare.origin,
+      pid: bare.pid,
+    });
+    await measure({
+      ...common,
+      name: "dashboard page (/home)",
+      scenario: "dashboard-page",
+      target: "Rekindle",
+      origin: app.origin,
+      pid: app.pid,
+    });
+    await measure({
+      ...common,
+      name: "buddy page (/b/<token>)",
+      scenario: "buddy-page",
+      target: "Rekindle",
+      origin: app.origin,
+      pid: app.pid,
+    });
+    await measure({
+      ...common,
+      name: "sign-in (argon2id)",
+      scenario: "sign-in",
+      target: "Rekindle",
+      origin: app.origin,
+      pid: app.pid,
+    });
+    await statsSql?.end();
+    report.memory = { postgresMb: residentMb(app.pid) };
+    await bare.stop();
+
+    log("Counting statements per request …");
+    const { countStatements, explainStatements } = await import("./statements");
+    const first = people[0] as Person;
+    const counted = await countStatements({
+      url,
+      cookie: first.cookie,
+      sessionId: benchSessionId(first.i),
+      buddyToken: benchBuddyToken(first.i),
+      origin: app.origin,
+    });
+    report.statements = counted.map((c) => ({
+      name: c.name,
+      count: c.statements.length,
+      note: c.note,
+      texts: c.statements.map((s) => s.text),
+    }));
+    for (const c of report.statements) log(`  ${c.name}: ${c.count}`);
+
+    log("First-load JavaScript per route …");
+    report.firstLoadJs = firstLoadJs(o.buildDir);
+    const buddyUrl = `${app.origin}/b/${benchBuddyToken(first.i)}`;
+    report.buddyNoJs = await buddyPageWithoutJs(buddyUrl, `Bench ${first.i}`);
+
+    if (!o.skipLighthouse) {
+      log("Lighthouse (mobile) …");
+      report.lighthouse = [];
+      for (const [page, u, cookie] of [
+        ["/", `${app.origin}/`, undefined],
+        ["/home", `${app.origin}/home`, first.cookie],
+        ["/b/<token>", buddyUrl, undefined],
+      ] as const) {
+        const r = await lighthouse({ cwd: o.buildDir, url: u, page, cookie, chromium: o.chromium });
+        report.lighthouse.push(r);
+        log(
+          `  ${page}: performance ${r.performance}, accessibility ${r.accessibility}, ${r.transferKb?.toFixed(1)} kB${r.error ? ` (${r.error})` : ""}`,
+        );
+      }
+    }
+
+    if (o.processes > 1) {
+      log(`${o.processes} Rekindle processes on one machine …`);
+      const more: { origin: string; pid: number }[] = [{ origin: app.origin, pid: app.pid }];
+      for (let k = 1; k < o.processes; k++) {
+        const s = await serve(o.port + 1 + k, { DATABASE_URL: url });
+        more.push({ origin: s.origin, pid: s.pid });
+      }
+      const r = await driveSpread({
+        ...common,
+        name: "dashboard data",
+        scenario: "dashboard-data",
+        target: `${o.processes} processes`,
+        servers: more,
+      });
+      report.runs.push(r);
+      log(`  ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`);
+    }
+    await stopAll();
+
+    // ─── Scale: EXPLAIN at --scale people, latency against --small people ───────────
+    if (o.scale > 0) {
+      log(`Scale check: ${o.small} and ${o.scale} people …`);
+      report.scale = { small: o.small, large: o.scale, runs: [], plans: [] };
+      for (const [name, n] of [
+        ["rekindle_bench_small", o.small],
+        ["rekindle_bench_scale", o.scale],
+      ] as const) {
+        const u = await seeded(name, n);
+        const s = await serve(o.port, { DATABASE_URL: u });
+        const r = await drive({
+          ...common,
+          people: await peopleFor(n),
+          name: `dashboard data, ${n} people`,
+          scenario: "dashboard-data",
+          target: "Rekindle",
+          origin: s.origin,
+          pid: s.pid,
+        });
+        report.scale.runs.push({ people: n, ...r });
+        log(
+          `  ${n} people: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`,
+        );
+        await stopAll();
+        if (n === o.scale) {
+          // The statements seen above, with person 1's values (they exist at every size).
+          const hot = await countStatements({
+            url: u,
+            cookie: await sessionCookie(benchSessionId(1), SECRET),
+            sessionId: benchSessionId(1),
+            buddyToken: benchBuddyToken(1),
+            origin: app.origin,
+          });
+          report.scale.plans = await explainStatements(
+            u,
+            hot.flatMap((h) => h.statements),
+          );
+          const full = report.scale.plans.filter((p) => p.fullScan).length;
+          log(
+            `  EXPLAIN: ${report.scale.plans.length} statements, ${full} scanning a whole big table`,
+          );
+        }
+      }
+    }
+  } finally {
+    await stopAll();
+    await pg.stop().catch((e: unknown) => log(`Could not stop PostgreSQL: ${String(e)}`));
+  }
+
+  // ─── The embedded database: memory after 1,000 requests ─────────────────────────────
+  if (!o.skipPglite) {
+    log("Embedded database (PGlite): 1,000 requests …");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "rekindle-bench-pglite-"));
+    try {
+      const { openPglite } = await import("@/db/client");
+      const n = Math.min(o.users, 1_000);
+      const database = await openPglite(path.join(dir, "pglite"));
+      const client = (
+        database.db as unknown as { $client: { query(t: string, p?: unknown[]): Promise<unknown> } }
+      ).$client;
+      await seedPeople((text, params) => client.query(text, params ?? []), n);
+      await database.close();
+      const s = await serve(o.port, {
+        DATABASE_URL: undefined,
+        PGLITE_DATA_DIR: path.join(dir, "pglite"),
+      });
+      const idle = residentMb(s.pid);
+      const r = await drive({
+        people: await peopleFor(n),
+        connections: 10,
+        seconds: 0,
+        warmup: 0,
+        amount: 1_000,
+        name: "dashboard data, 1,000 requests",
+        scenario: "dashboard-data",
+        target: "Rekindle (PGlite)",
+        origin: s.origin,
+        pid: s.pid,
+      });
+      report.pglite = { idleMb: idle, afterMb: residentMb(s.pid), run: r };
+      log(
+        `  resident ${idle.toFixed(0)} MB at start, ${report.pglite.afterMb.toFixed(0)} MB after (${r.errors} errors)`,
+      );
+      await stopAll();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  report.machine.loadAtEnd = os.loadavg();
+  mkdirSync(path.dirname(o.report), { recursive: true });
+  writeFileSync(o.report, writeReport(report));
+  const raw = path.join(o.buildDir, "bench-results.json");
+  writeFileSync(raw, `${JSON.stringify(report, null, 2)}\n`);
+  log(`Report: ${o.report} (raw figures: ${raw})`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,342 @@
+/**
+ * docs/benchmarks.md from one run's figures. The analysis of misses is written by people:
+ * whatever sits between the analysis markers of the previous report is kept as it was.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import type { RunResult } from "./drive";
+import type { LighthouseResult, RouteJs } from "./frontend";
+import type { PlanCheck } from "./statements";
+
+export interface BenchReport {
+  date: string;
+  options: Record<string, unknown> & {
+    report: string;
+    connections: number;
+    duration: number;
+    warmup: number;
+    users: number;
+  };
+  machine: {
+    cores: number;
+    cpu: string;
+    memoryGb: number;
+    loadAtStart: number[];
+    loadAtEnd: number[] | null;
+  };
+  versions: Record<string, string>;
+  buildSeconds?: number;
+  postgres?: { description: string; version: string; statStatements: boolean };
+  seeding?: { name: string; people: number; seconds: number; rows: number }[];
+  runs: RunResult[];
+  statements?: { name: string; count: number; note?: string; texts: string[] }[];
+  memory?: { postgresMb: number };
+  firstLoadJs?: RouteJs[];
+  buddyNoJs?: {
+    status: number;
+    htmlKb: number;
+    htmlGzipKb: number;
+    forms: number;
+    plainForms: number;
+    scripts: number;
+    usable: boolean;
+  };
+  lighthouse?: LighthouseResult[];
+  scale?: {
+    small: number;
+    large: number;
+    runs: (RunResult & { people: number })[];
+    plans: PlanCheck[];
+  };
+  pglite?: { idleMb: number; afterMb: number; run: RunResult };
+  notes: string[];
+}
+
+const START = "<!-- analysis:start -->";
+const END = "<!-- analysis:end -->";
+const f0 = (n: number | null | undefined) => (n === null || n === undefined ? "–" : n.toFixed(0));
+const f1 = (n: number | null | undefined) => (n === null || n === undefined ? "–" : n.toFixed(1));
+const f2 = (n: number | null | undefined) => (n === null || n === undefined ? "–" : n.toFixed(2));
+const status = (pass: boolean | null) =>
+  pass === null ? "not measured" : pass ? "**pass**" : "**FAIL**";
+
+function keptAnalysis(file: string): string {
+  if (!existsSync(file)) return `${START}\n_No analysis written yet._\n${END}`;
+  const text = readFileSync(file, "utf8");
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  return a >= 0 && b > a
+    ? text.slice(a, b + END.length)
+    : `${START}\n_No analysis written yet._\n${END}`;
+}
+
+export function writeReport(r: BenchReport): string {
+  const run = (name: string, target: string) =>
+    r.runs.find((x) => x.name === name && x.target === target);
+  const dash = run("dashboard data", "Rekindle");
+  const dashRoute = run("dashboard data", "route handler");
+  const dashBare = run("dashboard data", "bare node:http");
+  const journal = run("journal create", "Rekindle");
+  const journalRoute = run("journal create", "route handler");
+  const ratio = (a?: RunResult, b?: RunResult) => (a && b && b.rps > 0 ? a.rps / b.rps : null);
+  const dashStatements =
+    r.statements?.find((s) => s.name.startsWith("dashboard data"))?.count ?? null;
+  const signedInJs = (r.firstLoadJs ?? []).filter((x) => x.signedIn);
+  const worstJs = signedInJs.reduce<RouteJs | null>(
+    (w, x) => (!w || x.gzipKb > w.gzipKb ? x : w),
+    null,
+  );
+  const small = r.scale?.runs.find((x) => x.people === r.scale?.small);
+  const large = r.scale?.runs.find((x) => x.people === r.scale?.large);
+  const scaleRatio = small && large && small.p50 > 0 ? large.p50 / small.p50 : null;
+  const fullScans = r.scale?.plans.filter((p) => p.fullScan) ?? [];
+  const lh = r.lighthouse ?? [];
+  const buddyLh = lh.find((x) => x.page === "/b/<token>");
+  const multi = r.runs.find((x) => x.name === "dashboard data" && x.target.endsWith("processes"));
+
+  const budgets: [string, string, boolean | null][] = [
+    [
+      "Dashboard data ≥ 0.8 × the route handler (req/s)",
+      `${f2(ratio(dash, dashRoute))} ×`,
+      ratio(dash, dashRoute) === null ? null : (ratio(dash, dashRoute) ?? 0) >= 0.8,
+    ],
+    [
+      "Dashboard data p99 ≤ 100 ms at 32 connections",
+      `${f0(dash?.p99)} ms at ${dash?.connections ?? "–"}`,
+      dash ? dash.p99 <= 100 && dash.connections >= 32 : null,
+    ],
+    [
+      "Journal create ≥ 0.6 × the route handler (req/s)",
+      `${f2(ratio(journal, journalRoute))} ×`,
+      ratio(journal, journalRoute) === null ? null : (ratio(journal, journalRoute) ?? 0) >= 0.6,
+    ],
+    [
+      "≤ 4 SQL statements per dashboard request",
+      `${dashStatements ?? "–"}`,
+      dashStatements === null ? null : dashStatements <= 4,
+    ],
+    [
+      `Dashboard p50 at ${r.scale?.large ?? "–"} people ≤ 1.3 × at ${r.scale?.small ?? "–"}`,
+      `${f2(scaleRatio)} ×`,
+      scaleRatio === null ? null : scaleRatio <= 1.3,
+    ],
+    [
+      "No hot query scans a whole big table (EXPLAIN at scale)",
+      `${fullScans.length} of ${r.scale?.plans.length ?? 0}`,
+      r.scale ? fullScans.length === 0 : null,
+    ],
+    [
+      "First-load JS ≤ 130 kB gzip on every signed-in page",
+      worstJs ? `largest ${f1(worstJs.gzipKb)} kB (${worstJs.route})` : "–",
+      worstJs ? worstJs.gzipKb <= 130 : null,
+    ],
+    [
+      "Buddy page usable with JavaScript off",
+      r.buddyNoJs
+        ? `${r.buddyNoJs.plainForms}/${r.buddyNoJs.forms} plain forms, content in HTML`
+        : "–",
+      r.buddyNoJs ? r.buddyNoJs.usable : null,
+    ],
+    [
+      "Buddy page ≤ 50 kB transferred in total",
+      buddyLh?.transferKb ? `${f1(buddyLh.transferKb)} kB` : "–",
+      buddyLh?.transferKb ? buddyLh.transferKb <= 50 : null,
+    ],
+    [
+      "Lighthouse mobile performance ≥ 95 on /, /home, /b/<token>",
+      lh.map((x) => `${x.page} ${x.performance ?? "–"}`).join(", ") || "–",
+      lh.length === 3 && lh.every((x) => x.performance !== null)
+        ? lh.every((x) => (x.performance ?? 0) >= 95)
+        : null,
+    ],
+    [
+      "Lighthouse accessibility 100 on the three pages",
+      lh.map((x) => `${x.page} ${x.accessibility ?? "–"}`).join(", ") || "–",
+      lh.length === 3 && lh.every((x) => x.accessibility !== null)
+        ? lh.every((x) => x.accessibility === 100)
+        : null,
+    ],
+    [
+      "Embedded database ≤ 450 MB resident after 1,000 requests",
+      r.pglite ? `${f0(r.pglite.afterMb)} MB` : "–",
+      r.pglite ? r.pglite.afterMb <= 450 : null,
+    ],
+    [
+      "Zero errors in every run",
+      `${r.runs.reduce((n, x) => n + x.errors, 0)} errors`,
+      r.runs.length ? r.runs.every((x) => x.errors === 0) : null,
+    ],
+  ];
+
+  const L: string[] = [];
+  L.push("# Benchmarks", "");
+  L.push(
+    "Written by `npm run bench` (scripts/bench/); the analysis section is written by hand and kept between runs. " +
+      "A report, not a test: timings on a shared machine are noisy, so read them with the load average below.",
+    "",
+  );
+  L.push("## The run", "");
+  L.push(`- Date: ${r.date}`);
+  L.push(
+    `- Machine: ${r.machine.cores} cores (${r.machine.cpu}), ${f1(r.machine.memoryGb)} GB memory`,
+  );
+  L.push(
+    `- Load average (1, 5, 15 min) at start: ${r.machine.loadAtStart.map(f2).join(", ")}; at end: ${r.machine.loadAtEnd?.map(f2).join(", ") ?? "–"}` +
+      (r.machine.loadAtStart[0] && r.machine.loadAtStart[0] > r.machine.cores * 0.5
+        ? " — **the machine was busy with other work: throughput is understated and latency overstated**"
+        : ""),
+  );
+  L.push(
+    `- Versions: ${Object.entries(r.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
+  if (r.postgres) {
+    L.push(
+      `- PostgreSQL ${r.postgres.version}: ${r.postgres.description}; pg_stat_statements ${r.postgres.statStatements ? "on" : "not loaded (statements counted in-process only)"}`,
+    );
+  }
+  L.push(
+    `- Options: ${r.options.users} people, ${r.options.connections} connections, ${r.options.warmup} s warm-up then ${r.options.duration} s per run; ` +
+      "each request as a randomly chosen signed-in person; autocannon runs on the same machine",
+  );
+  if (r.buildSeconds) L.push(`- Production build: ${f0(r.buildSeconds)} s`);
+  for (const s of r.seeding ?? []) {
+    L.push(
+      `- Seeded \`${s.name}\`: ${s.people.toLocaleString("en")} people, ${s.rows.toLocaleString("en")} activity rows, in ${f1(s.seconds)} s`,
+    );
+  }
+  L.push("");
+
+  L.push("## Budgets", "", "| Budget | Measured | Status |", "| --- | --- | --- |");
+  for (const [what, measured, pass] of budgets)
+    L.push(`| ${what} | ${measured} | ${status(pass)} |`);
+  L.push("");
+
+  L.push("## Throughput and latency", "");
+  L.push(
+    "| Request | Served by | req/s | p50 ms | p99 ms | errors | server CPU ms/req | statements/req (server) |",
+  );
+  L.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const x of r.runs) {
+    L.push(
+      `| ${x.name} | ${x.target} | ${f0(x.rps)} | ${x.p50} | ${x.p99} | ${x.errors} | ${f2(x.cpuMs)} | ${f1(x.serverStatements)} |`,
+    );
+  }
+  L.push("");
+  const line = (label: string, a?: RunResult, b?: RunResult) =>
+    `- ${label}: ${f2(ratio(a, b))} × in req/s; CPU per request ${f2(a?.cpuMs)} vs ${f2(b?.cpuMs)} ms`;
+  L.push(line("Dashboard data, Rekindle / route handler", dash, dashRoute));
+  L.push(line("Dashboard data, Rekindle / bare node:http", dash, dashBare));
+  L.push(line("Dashboard data, route handler / bare node:http", dashRoute, dashBare));
+  L.push(line("Journal create, Rekindle / route handler", journal, journalRoute));
+  L.push(
+    line(
+      "Journal create, Rekindle / bare node:http",
+      journal,
+      run("journal create", "bare node:http"),
+    ),
+  );
+  if (multi && dash)
+    L.push(
+      `- ${multi.target} on one machine: ${f0(multi.rps)} req/s, ${f2(multi.rps / dash.rps)} × one process`,
+    );
+  L.push(
+    "",
+    "The baselines run the dashboard's and the journal write's own SQL (statement texts made by Drizzle's query builder, the session lookup included) as prepared statements on a pool made by `db/client.ts`, and answer the same JSON; the benchmark checks the dashboard JSON is identical before measuring. The route handler is generated into the benchmark's build copy only (`app/api/bench-baseline/[op]/route.ts`) and runs in the same server process as Rekindle, on the app's own pool.",
+    "",
+  );
+
+  if (r.statements) {
+    L.push("## SQL statements per request (in-process count)", "");
+    for (const s of r.statements) {
+      L.push(`- **${s.name}: ${s.count}**${s.note ? ` (${s.note})` : ""}`);
+    }
+    L.push("", "<details><summary>The statements</summary>", "");
+    for (const s of r.statements) {
+      L.push(
+        `**${s.name}**`,
+        "",
+        "```sql",
+        ...s.texts.map((t) => t.replace(/\s+/g, " ")),
+        "```",
+        "",
+      );
+    }
+    L.push("</details>", "");
+  }
+
+  if (r.scale) {
+    L.push(
+      `## Scale: ${r.scale.small.toLocaleString("en")} against ${r.scale.large.toLocaleString("en")} people`,
+      "",
+    );
+    L.push("| People | req/s | p50 ms | p99 ms | errors |", "| ---: | ---: | ---: | ---: | ---: |");
+    for (const x of r.scale.runs)
+      L.push(
+        `| ${x.people.toLocaleString("en")} | ${f0(x.rps)} | ${x.p50} | ${x.p99} | ${x.errors} |`,
+      );
+    L.push(
+      "",
+      `EXPLAIN of every statement above at ${r.scale.large.toLocaleString("en")} people (a big table has at least 10,000 rows):`,
+      "",
+    );
+    for (const p of r.scale.plans) {
+      const scans = p.seqScans
+        .map((s) => `${s.table} (${s.rows.toLocaleString("en")} rows)`)
+        .join(", ");
+      L.push(
+        `- ${p.fullScan ? "**whole-table scan**" : "ok"}: \`${p.text.replace(/\s+/g, " ").slice(0, 160)}${p.text.length > 160 ? "…" : ""}\`${scans ? ` — seq scan on ${scans}` : ""}`,
+      );
+    }
+    L.push("");
+  }
+
+  if (r.firstLoadJs) {
+    L.push("## First-load JavaScript per route (gzip)", "");
+    L.push(
+      "From the build's manifests: the framework's root chunks plus every chunk the route's layouts and page list.",
+      "",
+    );
+    L.push("| Route | Signed in | Chunks | kB gzip |", "| --- | --- | ---: | ---: |");
+    for (const x of r.firstLoadJs)
+      L.push(`| ${x.route} | ${x.signedIn ? "yes" : ""} | ${x.files} | ${f1(x.gzipKb)} |`);
+    L.push("");
+  }
+
+  if (r.buddyNoJs || lh.length) {
+    L.push("## Pages on a phone", "");
+    if (r.buddyNoJs) {
+      const b = r.buddyNoJs;
+      L.push(
+        `- Buddy page without JavaScript: status ${b.status}, HTML ${f1(b.htmlKb)} kB (${f1(b.htmlGzipKb)} kB gzip), ${b.forms} forms of which ${b.plainForms} post to a plain URL, ${b.scripts} script tags (not needed to read or send).`,
+        "",
+      );
+    }
+    if (lh.length) {
+      L.push("Lighthouse 12 (mobile emulation, simulated throttling), Chromium headless:", "");
+      L.push(
+        "| Page | Performance | Accessibility | Transferred kB | LCP ms | TBT ms | CLS | Audits under 90 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+      );
+      for (const x of lh) {
+        L.push(
+          `| ${x.page} | ${x.performance ?? "–"} | ${x.accessibility ?? "–"} | ${f1(x.transferKb)} | ${f0(x.lcpMs)} | ${f0(x.tbtMs)} | ${f2(x.cls)} | ${x.error ? `error: ${x.error}` : x.failedAudits.join(", ")} |`,
+        );
+      }
+      L.push("");
+    }
+  }
+
+  L.push("## Memory", "");
+  if (r.memory)
+    L.push(`- On PostgreSQL, after all the runs above: ${f0(r.memory.postgresMb)} MB resident`);
+  if (r.pglite) {
+    L.push(
+      `- On the embedded database (PGlite): ${f0(r.pglite.idleMb)} MB resident when ready, ${f0(r.pglite.afterMb)} MB after 1,000 dashboard requests (${f0(r.pglite.run.rps)} req/s, p99 ${r.pglite.run.p99} ms, ${r.pglite.run.errors} errors)`,
+    );
+  }
+  L.push("");
+  for (const n of r.notes) L.push(`- ${n}`);
+  L.push("## Analysis", "", keptAnalysis(r.options.report), "");
+  return `${L.join("\n")}\n`;
+}
