@@ -12,6 +12,8 @@ const nextConfig = {
     "pino",
     "rate-limiter-flexible",
     "ioredis",
+    // @serwist/turbopack bundles the service worker with esbuild while the build runs.
+    "esbuild",
   ],
   // The migrations are read from disk when the database opens.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
@@ -42,6 +44,15 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "X-Robots-Tag", value: "noindex, nofollow" },
           { key: "Cache-Control", value: "no-store" },
+        ],
+      },
+      // The service worker: checked for a new version on every visit, never kept stale by
+      // a cache, and allowed to control the whole site from its /serwist/ address.
+      {
+        source: "/serwist/:path*",
+        headers: [
+          { key: "Cache-Control", value: "no-cache" },
+          { key: "Service-Worker-Allowed", value: "/" },
         ],
       },
     ];

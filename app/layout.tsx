@@ -1,11 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { ForgetPrivatePages } from "@/app/_components/sw-register";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Rekindle", template: "%s · Rekindle" },
   description: "A calm, private, step-by-step plan for finding your way back to someone.",
   robots: { index: true, follow: true },
+  // Installing: the manifest comes from app/manifest.ts; iOS takes this icon instead.
+  icons: { apple: "/icons/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = {
@@ -25,7 +28,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-dvh font-sans antialiased">{children}</body>
+      <body className="min-h-dvh font-sans antialiased">
+        <ForgetPrivatePages />
+        {children}
+      </body>
     </html>
   );
 }

@@ -1,21 +1,60 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "@/app/_components/art";
+import { OfflineNotice } from "@/app/_components/offline-notice";
+import { HideButton, QuickHide } from "@/app/_components/quick-hide";
+import { ServiceWorkerRegister } from "@/app/_components/sw-register";
 import { TRPCReactProvider } from "@/app/_trpc/client";
-import { requireSession } from "@/server/auth/current";
+import { getCurrentSession, requireSession } from "@/server/auth/current";
 import { NavLink, TabLink } from "./nav-link";
 
+/** Discreet mode's name for the app: what a glance at the screen or the tab shows. */
+const NEUTRAL_NAME = "Notes";
+
+/**
+ * The name iOS offers when a signed-in page is added to the home screen. In discreet mode
+ * it is plain, and so is every page's title (the template has no %s, so a page's own title
+ * never shows).
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  const session = await getCurrentSession();
+  if (!session?.user.discreet) {
+    return { appleWebApp: { capable: true, title: "Rekindle", statusBarStyle: "default" } };
+  }
+  return {
+    title: { default: NEUTRAL_NAME, template: NEUTRAL_NAME },
+    description: NEUTRAL_NAME,
+    appleWebApp: { capable: true, title: NEUTRAL_NAME, statusBarStyle: "default" },
+  };
+}
+
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
-  await requireSession();
+  const { user } = await requireSession();
   return (
     <TRPCReactProvider>
+      <ServiceWorkerRegister />
+      <QuickHide />
       <div className="mx-auto flex min-h-dvh max-w-xl flex-col">
         <header className="flex items-center justify-between px-5 pt-5">
           <Link href="/home" className="flex items-center gap-2 text-lg font-bold">
-            <Logo /> Rekindle
+            {user.discreet ? (
+              <>
+                <NeutralMark /> {NEUTRAL_NAME}
+              </>
+            ) : (
+              <>
+                <Logo /> Rekindle
+              </>
+            )}
           </Link>
-          <NavLink href="/settings">Settings</NavLink>
+          <div className="flex items-center gap-1">
+            {user.discreet ? <HideButton /> : null}
+            <NavLink href="/settings">Settings</NavLink>
+          </div>
         </header>
-        <main className="flex flex-1 flex-col gap-6 px-5 pt-6 pb-28">{children}</main>
+        <main className="flex flex-1 flex-col gap-6 px-5 pt-6 pb-28">
+          <OfflineNotice>{children}</OfflineNotice>
+        </main>
         <nav
           aria-label="Main"
           className="fixed inset-x-0 bottom-0 border-t border-line bg-canvas/95 pb-[env(safe-area-inset-bottom)] backdrop-blur"
@@ -37,5 +76,20 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         </nav>
       </div>
     </TRPCReactProvider>
+  );
+}
+
+/** Discreet mode's mark: a plain page with lines, like any notes app. */
+function NeutralMark() {
+  return (
+    <svg viewBox="0 0 32 32" className="size-8" aria-hidden="true">
+      <rect x="1" y="1" width="30" height="30" rx="8" fill="var(--color-line)" />
+      <path
+        d="M10 11h12M10 16h12M10 21h8"
+        stroke="var(--color-muted)"
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
+    </svg>
   );
 }

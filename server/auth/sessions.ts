@@ -16,6 +16,8 @@ export interface SessionUser {
   email: string;
   displayName: string;
   timeZone: string;
+  /** Discreet mode: pages read it to hide the ex's name and use a neutral title. */
+  discreet: boolean;
 }
 
 export interface ActiveSession {
@@ -75,6 +77,7 @@ export async function validateSession(
       email: users.email,
       displayName: users.displayName,
       timeZone: users.timeZone,
+      discreet: users.discreet,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

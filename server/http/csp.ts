@@ -6,6 +6,10 @@
  *
  * Styles allow 'unsafe-inline' because React writes style attributes (a progress bar's
  * width); a stylesheet cannot run code, and scripts stay nonce-only.
+ *
+ * The install manifest and the service worker (/serwist/sw.js) come from this origin. A
+ * page the worker replays offline carries the policy it was stored with, nonce included,
+ * so its own scripts still run and nothing else does.
  */
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [

@@ -103,6 +103,23 @@ export function displayName(person: Person): string | null {
   return name === "" ? null : name;
 }
 
+/**
+ * The ex's name as this person may see it: none in discreet mode, so every {ex} in the
+ * program reads as a pronoun and nothing on a glanced-at screen names them. Only what the
+ * app shows goes through here; the export keeps the name, since it is the person's own data.
+ */
+export function shownName(name: string | null, discreet: boolean | undefined): string | null {
+  return discreet ? null : name;
+}
+
+/** Whom a journey's text speaks of, for a reader who may have discreet mode on. */
+export function exPerson(
+  journey: { exName: string | null; exPronouns: Pronouns },
+  discreet: boolean | undefined,
+): Person {
+  return { name: shownName(journey.exName, discreet), pronouns: journey.exPronouns };
+}
+
 /** Renders one template for one person. Throws a TemplateError on a bad template. */
 export function personalize(template: Template, person: Person): string {
   const name = displayName(person);

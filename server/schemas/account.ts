@@ -89,6 +89,13 @@ export const profileOutput = z.object({
 });
 export type Profile = z.infer<typeof profileOutput>;
 
+/** Discreet mode on or off; the answer is what was saved. */
+export const discreetInput = z.strictObject({
+  discreet: z.boolean({ error: "Please choose on or off." }),
+});
+export type DiscreetInput = z.input<typeof discreetInput>;
+export const discreetOutput = z.object({ discreet: z.boolean() });
+
 // ─── Sessions, password, export and deletion ─────────────────────────────────────────
 
 /** A password typed again to prove it is really the owner; checked, never rule-checked. */

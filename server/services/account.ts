@@ -13,6 +13,7 @@ import { AppError } from "@/server/errors";
 import type {
   changePasswordInput,
   deleteAccountInput,
+  discreetInput,
   Profile,
   SessionView,
   sessionIdInput,
@@ -26,6 +27,7 @@ type UpdateProfile = z.output<typeof updateProfileInput>;
 type SessionIdInput = z.output<typeof sessionIdInput>;
 type ChangePassword = z.output<typeof changePasswordInput>;
 type DeleteAccount = z.output<typeof deleteAccountInput>;
+type Discreet = z.output<typeof discreetInput>;
 
 /** The session a request came from, which some actions keep and the list marks. */
 export interface CurrentSession {
@@ -105,6 +107,20 @@ export async function updateProfile(db: Db, actor: Actor, input: UpdateProfile):
     "CONFLICT",
     "Your profile was changed on another device. Reload to see the newest version, then save again.",
   );
+}
+
+/**
+ * Turns discreet mode on or off. Not versioned like the profile: the last tap wins, which
+ * is what someone hiding their screen in a hurry means.
+ */
+export async function setDiscreet(db: Db, actor: Actor, input: Discreet): Promise<Discreet> {
+  const [row] = await db
+    .update(users)
+    .set({ discreet: input.discreet, updatedAt: new Date() })
+    .where(eq(users.id, actor.userId))
+    .returning({ discreet: users.discreet });
+  if (!row) throw accountGone();
+  return row;
 }
 
 /**

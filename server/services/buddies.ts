@@ -310,7 +310,7 @@ async function nudgedToday(db: Tx, link: BuddyLink, timeZone: string, now: Date)
  */
 export async function viewFor(db: Db, link: BuddyLink, now: Date): Promise<BuddyView> {
   const [owner] = await db
-    .select({ displayName: users.displayName, timeZone: users.timeZone })
+    .select({ displayName: users.displayName, timeZone: users.timeZone, discreet: users.discreet })
     .from(users)
     .where(eq(users.id, link.userId));
   if (!owner) throw notFound(WHAT);
@@ -346,8 +346,9 @@ export async function viewFor(db: Db, link: BuddyLink, now: Date): Promise<Buddy
   const open = dashboard.journey?.currentStep;
   if (open && journey) {
     // Titled afresh rather than taken from the dashboard, which always uses the name.
+    // Discreet mode hides the name here too, whatever the link allows.
     const person = {
-      name: link.showExName ? journey.exName : null,
+      name: link.showExName && !owner.discreet ? journey.exName : null,
       pronouns: journey.exPronouns,
     };
     const step = getStep(getProgram(journey.programVersion), open.number as StepNumber);

@@ -6,6 +6,8 @@ import { AppError } from "@/server/errors";
 /** Who is acting. Services scope every query by it; it never comes from input. */
 export interface Actor {
   userId: string;
+  /** Discreet mode: what the services show this person leaves the ex's name out. */
+  discreet?: boolean;
 }
 
 /** A transaction or the database: services accept either. */

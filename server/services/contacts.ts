@@ -1,11 +1,11 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { contacts, journeys } from "@/db/schema";
 import { AppError } from "@/server/errors";
-import { getProgram, personalize } from "@/server/program";
+import { exPerson, getProgram, personalize, shownName } from "@/server/program";
 import {
   type ContactFormContext,
   type ContactList,
@@ -40,8 +40,11 @@ const WHAT = "contact";
  */
 const FUTURE_GRACE_MS = 2 * 60 * 1000;
 
-/** Never the owner id; each contact carries its own journey's name and breakup date. */
-const contactColumns = {
+/**
+ * Never the owner id; each contact carries its own journey's name (none in discreet mode)
+ * and breakup date.
+ */
+const contactColumns = (actor: Actor) => ({
   id: contacts.id,
   journeyId: contacts.journeyId,
   stepNumber: contacts.stepNumber,
@@ -53,16 +56,16 @@ const contactColumns = {
   version: contacts.version,
   createdAt: contacts.createdAt,
   updatedAt: contacts.updatedAt,
-  exName: journeys.exName,
+  exName: actor.discreet ? sql<string | null>`null` : journeys.exName,
   breakupDate: journeys.breakupDate,
-};
+});
 
 /** A contact's journey, which must have the same owner. */
 const sameJourney = and(eq(journeys.id, contacts.journeyId), eq(journeys.userId, contacts.userId));
 
 /** Contacts with their journey; callers add the owner filter. */
-function selectContacts(db: Tx) {
-  return db.select(contactColumns).from(contacts).innerJoin(journeys, sameJourney);
+function selectContacts(db: Tx, actor: Actor) {
+  return db.select(contactColumns(actor)).from(contacts).innerJoin(journeys, sameJourney);
 }
 
 const owned = (actor: Actor, id: string) =>
@@ -117,7 +120,7 @@ const paging = keyset(contacts.occurredAt, contacts.id);
 /** Every contact the person logged, in every journey, the most recent first. */
 export async function listContacts(db: Db, actor: Actor, input: ListInput): Promise<ContactList> {
   const rows = await db
-    .select({ ...contactColumns, cursorAt: paging.cursorAt })
+    .select({ ...contactColumns(actor), cursorAt: paging.cursorAt })
     .from(contacts)
     .innerJoin(journeys, sameJourney)
     .where(and(eq(contacts.userId, actor.userId), paging.after(input.cursor)))
@@ -127,7 +130,7 @@ export async function listContacts(db: Db, actor: Actor, input: ListInput): Prom
 }
 
 export async function getContact(db: Db, actor: Actor, input: IdInput): Promise<ContactView> {
-  const [row] = await selectContacts(db).where(owned(actor, input.id));
+  const [row] = await selectContacts(db, actor).where(owned(actor, input.id));
   if (!row) throw notFound(WHAT);
   return row;
 }
@@ -144,9 +147,12 @@ export async function formContext(db: Db, actor: Actor): Promise<ContactFormCont
     .from(journeys)
     .where(and(eq(journeys.userId, actor.userId), eq(journeys.status, "active")));
   if (!journey) return { journey: null, steps: [] };
-  const person = { name: journey.exName, pronouns: journey.exPronouns };
+  const person = exPerson(journey, actor.discreet);
   return {
-    journey: { exName: journey.exName, breakupDate: journey.breakupDate },
+    journey: {
+      exName: shownName(journey.exName, actor.discreet),
+      breakupDate: journey.breakupDate,
+    },
     steps: getProgram(journey.programVersion).steps.map((step) => ({
       number: step.number,
       title: personalize(step.title, person),
@@ -189,7 +195,7 @@ export async function createContact(
       .onConflictDoNothing({ target: [contacts.userId, contacts.idempotencyKey] })
       .returning({ id: contacts.id });
     if (created) await touchStep(tx, actor, journey.id, stepNumber, now);
-    const [row] = await selectContacts(tx).where(
+    const [row] = await selectContacts(tx, actor).where(
       and(eq(contacts.userId, actor.userId), eq(contacts.idempotencyKey, input.idempotencyKey)),
     );
     // Only if the first save was deleted between the two statements; a retry then saves.
@@ -218,7 +224,7 @@ export async function updateContact(
   clock: Clock,
 ): Promise<ContactView> {
   return db.transaction(async (tx) => {
-    const [current] = await selectContacts(tx).where(owned(actor, input.id));
+    const [current] = await selectContacts(tx, actor).where(owned(actor, input.id));
     if (!current) throw notFound(WHAT);
     const occurredAt = occurredAtWithin(input.occurredAt, current.breakupDate, clock);
     const stepNumber = input.stepNumber ?? null;
@@ -239,7 +245,7 @@ export async function updateContact(
       .returning({ id: contacts.id });
     if (saved) await touchStep(tx, actor, current.journeyId, stepNumber, now);
     // Read again: this statement sees whatever committed while the update waited.
-    const [latest] = await selectContacts(tx).where(owned(actor, input.id));
+    const [latest] = await selectContacts(tx, actor).where(owned(actor, input.id));
     if (!latest) throw notFound(WHAT);
     if (saved) return latest;
     if (latest.version === input.version + 1 && sameContent(latest, input, occurredAt)) {

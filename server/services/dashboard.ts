@@ -10,7 +10,7 @@ import {
   stepProgress,
   taskCompletions,
 } from "@/db/schema";
-import { getProgram, isStepStalled, personalize } from "@/server/program";
+import { exPerson, getProgram, isStepStalled, personalize } from "@/server/program";
 import type { Dashboard, JourneySummary } from "@/server/schemas/dashboard";
 import {
   activityCalendar,
@@ -129,7 +129,7 @@ async function journeySummary(
       ),
   ]);
   const program = getProgram(journey.programVersion);
-  const person = { name: journey.exName, pronouns: journey.exPronouns };
+  const person = exPerson(journey, actor.discreet);
   const required = new Set(
     program.steps.flatMap((s) =>
       s.tasks.filter((t) => t.required).map((t) => `${s.number}/${t.key}`),

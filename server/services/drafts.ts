@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { type Draft, drafts, type Journey, journeys } from "@/db/schema";
 import { AppError } from "@/server/errors";
-import { getProgram, personalize, type Step } from "@/server/program";
+import { exPerson, getProgram, personalize, type Step } from "@/server/program";
 import {
   type createDraftInput,
   DRAFT_COOL_DOWN_MINUTES,
@@ -65,7 +65,7 @@ async function ownDraft(db: Tx, actor: Actor, id: string) {
 /** The steps of the journey in progress that have a message to draft, with their checks. */
 export async function listDraftSteps(db: Db, actor: Actor): Promise<DraftStep[]> {
   const journey = await activeJourney(db, actor);
-  const person = { name: journey.exName, pronouns: journey.exPronouns };
+  const person = exPerson(journey, actor.discreet);
   return draftSteps(journey).map((step) => ({
     stepNumber: step.number,
     title: personalize(step.title, person),

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { journalEntries, journeys } from "@/db/schema";
 import { AppError } from "@/server/errors";
-import { getProgram, personalize } from "@/server/program";
+import { exPerson, getProgram, personalize } from "@/server/program";
 import {
   type createJournalEntryInput,
   JOURNAL_PREVIEW_LENGTH,
@@ -102,7 +102,7 @@ export async function formContext(db: Db, actor: Actor): Promise<JournalFormCont
     .from(journeys)
     .where(and(eq(journeys.userId, actor.userId), eq(journeys.status, "active")));
   if (!journey) return { steps: [] };
-  const person = { name: journey.exName, pronouns: journey.exPronouns };
+  const person = exPerson(journey, actor.discreet);
   return {
     steps: getProgram(journey.programVersion).steps.map((step) => ({
       number: step.number,

@@ -1,5 +1,5 @@
 import { format, subYears } from "date-fns";
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { type Journey, journeys, reflections, stepProgress, taskCompletions } from "@/db/schema";
@@ -10,6 +10,7 @@ import {
   PROGRAM_VERSION,
   type ReadinessVerdict,
   scoreReadiness,
+  shownName,
 } from "@/server/program";
 import type {
   JourneyView,
@@ -49,7 +50,10 @@ function checkBreakupDate(date: string, clock: Clock, field: string) {
   }
 }
 
-/** Everything the plan screens need about a journey, in four small queries. */
+/**
+ * Everything the plan screens need about a journey, in four small queries. In discreet
+ * mode the name stays out, so no screen (and no payload behind one) can show it.
+ */
 export async function journeyView(db: Tx, actor: Actor, journey: Journey): Promise<JourneyView> {
   const scope = and(eq(stepProgress.userId, actor.userId), eq(stepProgress.journeyId, journey.id));
   const [steps, tasks, reflectionCounts] = await Promise.all([
@@ -72,7 +76,7 @@ export async function journeyView(db: Tx, actor: Actor, journey: Journey): Promi
     status: journey.status,
     breakupDate: journey.breakupDate,
     contactLevel: journey.contactLevel,
-    exName: journey.exName,
+    exName: shownName(journey.exName, actor.discreet),
     exPronouns: journey.exPronouns,
     readinessResult: journey.readinessResult,
     safetyConcern: journey.safetyConcern,
@@ -165,7 +169,7 @@ export async function journeyHistory(db: Db, actor: Actor) {
   return db
     .select({
       id: journeys.id,
-      exName: journeys.exName,
+      exName: actor.discreet ? sql<string | null>`null` : journeys.exName,
       outcome: journeys.outcome,
       createdAt: journeys.createdAt,
       endedAt: journeys.endedAt,
@@ -199,12 +203,14 @@ export async function updateSituation(
   checkBreakupDate(input.breakupDate, clock, "breakupDate");
   const journey = await activeJourney(db, actor);
   const next: z.output<typeof situation> = input;
+  // Discreet mode hides the name field, so a form without it keeps the name as it was.
+  const exName = next.exName === undefined ? journey.exName : next.exName;
   const [saved] = await db
     .update(journeys)
     .set({
       breakupDate: next.breakupDate,
       contactLevel: next.contactLevel,
-      exName: next.exName ?? null,
+      exName,
       exPronouns: next.exPronouns,
       version: input.version + 1,
       updatedAt: clock.now ?? new Date(),

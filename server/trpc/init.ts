@@ -184,6 +184,11 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again to continue." });
   }
   return next({
-    ctx: { ...ctx, user: ctx.user, session: ctx.session, actor: { userId: ctx.user.id } },
+    ctx: {
+      ...ctx,
+      user: ctx.user,
+      session: ctx.session,
+      actor: { userId: ctx.user.id, discreet: ctx.user.discreet },
+    },
   });
 });

@@ -11,6 +11,7 @@ const publicPages = [
   "/welcome/an-old-or-mistyped-link",
   "/reset/an-old-or-mistyped-link",
   "/goodbye",
+  "/list",
   "/no-such-page",
 ];
 const beforePlan = ["/home", "/onboarding", "/moving-on", "/settings"];

@@ -12,6 +12,14 @@ describe("the content security policy", () => {
     expect(policy).not.toMatch(/https?:/);
   });
 
+  it("lets the install manifest and the service worker load, from this origin only", () => {
+    const policy = contentSecurityPolicy("abc123", false);
+    expect(policy).toContain("manifest-src 'self'");
+    expect(policy).toContain("worker-src 'self'");
+    // The worker fetches pages and files from this origin only.
+    expect(policy).toContain("connect-src 'self'");
+  });
+
   it("allows eval only in development, for React's error overlay", () => {
     expect(contentSecurityPolicy("abc123", true)).toContain("'unsafe-eval'");
   });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { allPrograms } from "@/server/program";
 import {
+  exPerson,
   type Person,
   personalize,
   personalizeDeep,
+  shownName,
   TemplateError,
 } from "@/server/program/personalize";
 
@@ -139,5 +142,46 @@ describe("personalizeDeep", () => {
       missing: undefined,
       list: ["Text her", { deep: "She is here" }],
     });
+  });
+});
+
+describe("discreet mode", () => {
+  const journey = (exPronouns: Person["pronouns"]) => ({ exName: "Sam", exPronouns });
+
+  it("shows the name only when discreet mode is off", () => {
+    expect(shownName("Sam", false)).toBe("Sam");
+    expect(shownName("Sam", undefined)).toBe("Sam");
+    expect(shownName("Sam", true)).toBeNull();
+    expect(shownName(null, false)).toBeNull();
+  });
+
+  it("speaks of the ex by pronoun, with verbs that agree", () => {
+    const template = "{Ex} {are} quiet; text {ex:them} about {ex:their} day.";
+    expect(personalize(template, exPerson(journey("she"), false))).toBe(
+      "Sam is quiet; text Sam about Sam's day.",
+    );
+    expect(personalize(template, exPerson(journey("she"), true))).toBe(
+      "She is quiet; text her about her day.",
+    );
+    expect(personalize(template, exPerson(journey("they"), true))).toBe(
+      "They are quiet; text them about their day.",
+    );
+  });
+
+  it("leaves the name out of every text of every program, for every pronoun set", () => {
+    // A name no template could produce by itself, so any trace of it is the name leaking.
+    const name = "Quillon";
+    for (const program of allPrograms()) {
+      for (const exPronouns of ["he", "she", "they"] as const) {
+        const person = exPerson({ exName: name, exPronouns }, true);
+        const rendered = JSON.stringify(personalizeDeep(program, person));
+        expect(rendered).not.toContain(name);
+        // And the same texts do carry the name with discreet mode off.
+        const named = JSON.stringify(
+          personalizeDeep(program, exPerson({ exName: name, exPronouns }, false)),
+        );
+        expect(named).toContain(name);
+      }
+    }
   });
 });

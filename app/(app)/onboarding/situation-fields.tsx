@@ -16,10 +16,13 @@ export function SituationFields({
   value,
   onChange,
   errors,
+  nameHidden = false,
 }: {
   value: SituationValue;
   onChange: (patch: Partial<SituationValue>) => void;
   errors: Partial<Record<keyof SituationValue, string>>;
+  /** Discreet mode: the name field gives way to a note, and the name stays as saved. */
+  nameHidden?: boolean;
 }) {
   const today = new Date().toLocaleDateString("en-CA");
   return (
@@ -45,15 +48,22 @@ export function SituationFields({
         onChange={(contactLevel) => onChange({ contactLevel })}
         error={errors.contactLevel}
       />
-      <Field
-        label="Their first name (optional)"
-        hint="Used only on your own screens, to make the advice feel like yours."
-        autoComplete="off"
-        maxLength={80}
-        value={value.exName}
-        onChange={(e) => onChange({ exName: e.target.value })}
-        error={errors.exName}
-      />
+      {nameHidden ? (
+        <p className="text-sm text-muted">
+          Their name is hidden while discreet mode is on, and stays as you saved it. Turn discreet
+          mode off in Settings to see or change it.
+        </p>
+      ) : (
+        <Field
+          label="Their first name (optional)"
+          hint="Used only on your own screens, to make the advice feel like yours."
+          autoComplete="off"
+          maxLength={80}
+          value={value.exName}
+          onChange={(e) => onChange({ exName: e.target.value })}
+          error={errors.exName}
+        />
+      )}
       <ChoiceGroup
         name="exPronouns"
         legend="Which pronouns should Rekindle use for them?"

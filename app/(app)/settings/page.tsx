@@ -6,6 +6,7 @@ import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
 import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccount } from "./delete-account";
+import { DiscreetToggle } from "./discreet-toggle";
 import { ProfileForm } from "./profile-form";
 import { SessionList } from "./session-list";
 import { SignOutEverywhere } from "./sign-out-everywhere";
@@ -40,6 +41,23 @@ export default async function SettingsPage() {
           Change your password
         </h2>
         <ChangePasswordForm email={profile.email} />
+      </section>
+
+      <DiscreetToggle discreet={user.discreet} />
+
+      <section
+        aria-labelledby="reminders"
+        className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5"
+      >
+        <h2 id="reminders" className="text-xl font-bold">
+          Reminders
+        </h2>
+        <p className="text-sm text-muted">
+          Choose a daily check-in time, quiet hours and e-mail, or add your plan to your calendar.
+        </p>
+        <Link href="/settings/reminders" className={buttonClass("secondary")}>
+          Set up reminders
+        </Link>
       </section>
 
       <section

@@ -5,6 +5,8 @@ import { AppError } from "@/server/errors";
 import {
   changePasswordInput,
   deleteAccountInput,
+  discreetInput,
+  discreetOutput,
   endedOutput,
   profileOutput,
   sessionIdInput,
@@ -43,6 +45,12 @@ export const accountRouter = router({
     .input(updateProfileInput)
     .output(profileOutput)
     .mutation(({ ctx, input }) => account.updateProfile(ctx.db, ctx.actor, input)),
+
+  /** Discreet mode: a neutral title and name, and the ex's name hidden on every page. */
+  setDiscreet: protectedProcedure
+    .input(discreetInput)
+    .output(discreetOutput)
+    .mutation(({ ctx, input }) => account.setDiscreet(ctx.db, ctx.actor, input)),
 
   /** Every signed-in device, with `current` on the one asking. */
   sessions: protectedProcedure

@@ -7,7 +7,7 @@ import { SituationForm } from "./situation-form";
 export const metadata: Metadata = { title: "Where things stand" };
 
 export default async function SituationPage() {
-  await requireSession();
+  const { user } = await requireSession();
   const journey = await (await serverCaller()).journey.current();
   if (!journey) redirect("/onboarding");
   return (
@@ -24,6 +24,7 @@ export default async function SituationPage() {
           exPronouns: journey.exPronouns,
           version: journey.version,
         }}
+        nameHidden={user.discreet}
       />
     </>
   );

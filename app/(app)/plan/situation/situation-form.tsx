@@ -18,7 +18,14 @@ interface Situation {
   version: number;
 }
 
-export function SituationForm({ initial }: { initial: Situation }) {
+/** `nameHidden`: discreet mode, where the name is neither shown nor sent (and so kept). */
+export function SituationForm({
+  initial,
+  nameHidden = false,
+}: {
+  initial: Situation;
+  nameHidden?: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [value, setValue] = useState(initial);
@@ -44,7 +51,7 @@ export function SituationForm({ initial }: { initial: Situation }) {
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
-        save.mutate(value);
+        save.mutate(nameHidden ? { ...value, exName: undefined } : value);
       }}
     >
       <FormError
@@ -55,6 +62,7 @@ export function SituationForm({ initial }: { initial: Situation }) {
       <SituationFields
         value={value}
         onChange={(patch) => setValue((v) => ({ ...v, ...patch }))}
+        nameHidden={nameHidden}
         errors={{ breakupDate: fieldErrors.breakupDate?.[0], exName: fieldErrors.exName?.[0] }}
       />
       <Button type="submit" busy={save.isPending}>
