@@ -15,6 +15,16 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /**
+   * For someone in discreet mode: the sender shows as a bare address, without the
+   * "Rekindle" display name MAIL_FROM usually carries.
+   */
+  discreet?: boolean;
+}
+
+/** `Rekindle <no-reply@example.com>` becomes `no-reply@example.com`. */
+export function bareAddress(from: string): string {
+  return /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;
 }
 
 export interface MailSettings {
@@ -49,7 +59,7 @@ export async function sendMail(mail: Mail, settings = mailSettings()): Promise<M
       socketTimeout: 30_000,
     });
     await transport.sendMail({
-      from: settings.from,
+      from: mail.discreet ? bareAddress(settings.from) : settings.from,
       to: mail.to,
       subject: mail.subject,
       text: mail.text,

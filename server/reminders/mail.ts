@@ -25,6 +25,7 @@ export function reminderMail(to: string, facts: ReminderMailFacts): Mail {
   if (facts.discreet) {
     return {
       to,
+      discreet: true,
       subject: "A reminder",
       text: [
         "Hello,",

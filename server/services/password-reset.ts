@@ -36,22 +36,28 @@ export interface ResetRequestOptions {
   now?: Date;
 }
 
-function resetMail(to: string, name: string, link: string): Mail {
+/** The subject was always neutral; in discreet mode the text does not name Rekindle either. */
+function resetMail(
+  to: string,
+  account: { displayName: string; discreet: boolean },
+  link: string,
+): Mail {
+  const what = account.discreet ? "your account" : "your Rekindle account";
   return {
     to,
+    discreet: account.discreet,
     subject: "Reset your password",
     text: [
-      `Hi ${name},`,
+      `Hi ${account.displayName},`,
       "",
-      "Someone asked to reset the password of your Rekindle account. If it was you, choose a new password here:",
+      `Someone asked to reset the password of ${what}. If it was you, choose a new password here:`,
       "",
       link,
       "",
       "The link works once, for 30 minutes. Using it signs you out on every device.",
       "",
       "If you didn't ask, you can ignore this mail. Your password stays as it is.",
-      "",
-      "Rekindle",
+      ...(account.discreet ? [] : ["", "Rekindle"]),
     ].join("\n"),
   };
 }
@@ -75,7 +81,7 @@ export async function requestPasswordReset(
   const token = randomBytes(32).toString("base64url");
   const tokenHash = hashResetToken(token);
   const [user] = await db
-    .select({ id: users.id, displayName: users.displayName })
+    .select({ id: users.id, displayName: users.displayName, discreet: users.discreet })
     .from(users)
     .where(eq(users.email, email));
   if (!user) return;
@@ -96,9 +102,7 @@ export async function requestPasswordReset(
       createdAt: now,
     });
   });
-  await (options.send ?? sendMail)(
-    resetMail(email, user.displayName, `${options.appUrl}/reset/${token}`),
-  );
+  await (options.send ?? sendMail)(resetMail(email, user, `${options.appUrl}/reset/${token}`));
 }
 
 const live = (tokenHash: string, now: Date) =>

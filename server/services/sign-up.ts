@@ -43,21 +43,30 @@ function welcomeMail(to: string, name: string, link: string): Mail {
   };
 }
 
-function alreadyThereMail(to: string, name: string, appUrl: string): Mail {
+/**
+ * For an address that already has an account. In discreet mode neither the subject nor the
+ * text names Rekindle: a preview on a shared screen should say nothing.
+ */
+function alreadyThereMail(
+  to: string,
+  account: { displayName: string; discreet: boolean },
+  appUrl: string,
+): Mail {
+  const what = account.discreet ? "an account" : "a Rekindle account";
   return {
     to,
-    subject: "You already have a Rekindle account",
+    discreet: account.discreet,
+    subject: account.discreet ? "About your account" : "You already have a Rekindle account",
     text: [
-      `Hi ${name},`,
+      `Hi ${account.displayName},`,
       "",
-      "Someone, probably you, tried to create a Rekindle account with this address. You already have one, so nothing new was made.",
+      `Someone, probably you, tried to create ${what} with this address. You already have one, so nothing new was made.`,
       "",
       `To sign in: ${appUrl}/sign-in`,
       `If you've forgotten your password: ${appUrl}/forgot`,
       "",
       "If it wasn't you, you can ignore this mail. Your account is unchanged.",
-      "",
-      "Rekindle",
+      ...(account.discreet ? [] : ["", "Rekindle"]),
     ].join("\n"),
   };
 }
@@ -77,11 +86,11 @@ export async function requestSignUp(
   const passwordHash = await hashPassword(input.password);
   const token = randomBytes(32).toString("base64url");
   const [existing] = await db
-    .select({ displayName: users.displayName })
+    .select({ displayName: users.displayName, discreet: users.discreet })
     .from(users)
     .where(eq(users.email, input.email));
   if (existing) {
-    await send(alreadyThereMail(input.email, existing.displayName, options.appUrl));
+    await send(alreadyThereMail(input.email, existing, options.appUrl));
     return;
   }
   await db.transaction(async (tx) => {

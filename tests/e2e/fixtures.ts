@@ -48,15 +48,23 @@ export function newUser(name = "Robin"): TestUser {
  * The first link matching `pattern` in mail sent to `to`, as the e2e server sent it through
  * SMTP (tests/e2e/global-setup.ts receives it). Waits for the mail to arrive.
  */
-export async function mailLink(to: string, pattern: RegExp): Promise<string> {
+/** The text of every mail that has reached `to` so far, oldest first. */
+export function mailsTo(to: string): string[] {
   const mailbox = ".data/e2e/mail.jsonl";
+  if (!existsSync(mailbox)) return [];
+  return readFileSync(mailbox, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { to: string[]; text: string })
+    .filter((mail) => mail.to.includes(to))
+    .map((mail) => mail.text);
+}
+
+export async function mailLink(to: string, pattern: RegExp): Promise<string> {
   for (let waited = 0; waited < 20_000; waited += 200) {
-    if (existsSync(mailbox)) {
-      for (const line of readFileSync(mailbox, "utf8").split("\n").filter(Boolean)) {
-        const mail = JSON.parse(line) as { to: string[]; text: string };
-        const found = mail.to.includes(to) ? pattern.exec(mail.text)?.[0] : undefined;
-        if (found) return found;
-      }
+    for (const text of mailsTo(to)) {
+      const found = pattern.exec(text)?.[0];
+      if (found) return found;
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -6,6 +6,8 @@ import postgres from "postgres";
 import {
   expect,
   freshAddress,
+  mailLink,
+  mailsTo,
   makeLink,
   newUser,
   remember,
@@ -77,6 +79,8 @@ test.beforeAll(async () => {
           SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
           APP_URL: url(instance),
           LOG_LEVEL: "info",
+          // Both look for due reminders twice a second, so they race for each one.
+          REMINDER_INTERVAL_MS: "500",
         },
       },
     );
@@ -209,5 +213,34 @@ test("a buddy link revoked on one instance is dead on the other at once", async 
   expect(after.status()).toBe(404);
   expect(await after.text()).toContain("This link no longer works");
   await buddy.close();
+  await context.close();
+});
+
+test("a reminder that falls due is sent once, though both instances look for it", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const user = newUser("Remind");
+  const context = await phone(browser);
+  const page = await context.newPage();
+  await signUp(page, user);
+
+  await page.goto("/settings/reminders");
+  // Midnight with no quiet hours: due at once, whatever the time of the run.
+  await page.getByLabel("Check-in time").fill("00:00");
+  await page.getByLabel("Quiet hours").uncheck();
+  await page.getByLabel("Also send me an e-mail").check();
+  await page.getByRole("button", { name: "Save reminders" }).click();
+  await expect(page.getByText("Saved. We'll remind you at 00:00.")).toBeVisible();
+
+  await mailLink(user.email, /\/settings\/reminders/);
+  // Each instance has looked again at least ten times since: still one reminder mail.
+  await new Promise((r) => setTimeout(r, 5_000));
+  const reminders = mailsTo(user.email).filter((text) => text.includes("/settings/reminders"));
+  expect(reminders).toHaveLength(1);
+
+  // And on the other instance, the home page shows it as today's one reminder.
+  await page.goto(`${url("b")}/home`);
+  await expect(page.getByRole("region", { name: "Time for your check-in" })).toBeVisible();
   await context.close();
 });

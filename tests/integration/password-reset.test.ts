@@ -143,6 +143,18 @@ describe("asking for a reset link", () => {
     expect(await isResetLinkLive(t.db, token)).toBe(true);
   });
 
+  it("names no app in the sender or the text for someone in discreet mode", async () => {
+    const kit = await createUser(t.db, { displayName: "Kit", email: "kit@example.com" });
+    await t.db.update(users).set({ discreet: true }).where(eq(users.id, kit.userId));
+    await requestReset(kit.email);
+
+    const [mail] = smtp.received;
+    expect(mail?.headers.subject).toBe("Reset your password");
+    expect(mail?.headers.from).toBe("no-reply@rekindle.local");
+    expect(mail?.text.replaceAll(APP_URL, "")).not.toMatch(/rekindle/i);
+    expect(tokenFromMail()).toHaveLength(43);
+  });
+
   it("answers an unknown address exactly as a known one, and sends it nothing", async () => {
     const sam = await createUser(t.db);
     const known = await requestReset(sam.email);

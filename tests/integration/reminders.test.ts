@@ -94,6 +94,8 @@ describe("the daily reminder", () => {
     await runReminders(t.db, deps(MORNING));
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]?.headers.subject).toBe("A reminder");
+    // The sender is a bare address, without MAIL_FROM's "Rekindle" name.
+    expect(smtp.received[0]?.headers.from).toBe("no-reply@rekindle.local");
     expect(smtp.received[0]?.text).not.toContain("Robin");
     expect(smtp.received[0]?.text).toContain(`${APP_URL}/settings/reminders`);
   });

@@ -48,6 +48,15 @@ describe("signing up", () => {
     expect(await t.db.select().from(pendingSignUps)).toHaveLength(1);
   });
 
+  it("names no app in the mail to an account in discreet mode", async () => {
+    const taken = await createUser(t.db, { email: "quiet@example.com" });
+    await t.db.update(users).set({ discreet: true }).where(eq(users.id, taken.userId));
+    const { mails } = await signUp(taken.email);
+    expect(mails.map((m) => m.subject)).toEqual(["About your account"]);
+    expect(mails[0]?.text.replaceAll(APP, "")).not.toMatch(/rekindle/i);
+    expect(mails[0]?.text).toContain(`${APP}/forgot`);
+  });
+
   it("makes the account only when the link is used, and only once", async () => {
     const { token } = await signUp("robin@example.com");
     expect(token).toBeDefined();
