@@ -32,6 +32,36 @@ export function pgliteDatabase(client: PGlite, onClose?: () => void): Database {
   };
 }
 
+/**
+ * Sends every statement as a prepared one. Drizzle asks postgres.js to prepare only the
+ * queries given a name; unprepared, PostgreSQL parses and plans each query on every call.
+ * Prepared, each shape is planned once per connection and reused. Transactions get a
+ * client of their own, wrapped the same way.
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") {
+        return (query: string, params?: unknown[], options?: { prepare?: boolean }) =>
+          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
+            ...options,
+            prepare: true,
+          });
+      }
+      if (prop === "begin") {
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const work = args[last] as (tx: postgres.TransactionSql) => unknown;
+          args[last] = (tx: postgres.TransactionSql) =>
+            work(preparing(tx as unknown as postgres.Sql) as unknown as postgres.TransactionSql);
+          return (target.begin as (...a: unknown[]) => unknown)(...args);
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
 export function postgresDatabase(url: string, max: number): Database {
   const sql = postgres(url, {
     max,
@@ -42,7 +72,7 @@ export function postgresDatabase(url: string, max: number): Database {
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
   });
   return {
-    db: drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db,
+    db: drizzlePostgres({ client: preparing(sql), schema, casing: "snake_case" }) as unknown as Db,
     kind: "postgres",
     sql,
     close: () => sql.end({ timeout: 5 }),
