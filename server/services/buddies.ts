@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, count, desc, eq, gte, isNull } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import {
@@ -402,7 +402,8 @@ export async function visitLink(db: Db, link: BuddyLink, now = new Date()): Prom
   const view = await viewFor(db, link, now);
   await db
     .update(buddyLinks)
-    .set({ lastOpenedAt: now, openCount: link.openCount + 1 })
+    // Counted in the database: two buddies opening the page at once are two visits.
+    .set({ lastOpenedAt: now, openCount: sql`${buddyLinks.openCount} + 1` })
     .where(eq(buddyLinks.id, link.id));
   return view;
 }

@@ -110,6 +110,11 @@ describe("a buddy link's token", () => {
     const almost = `${token.slice(0, -1)}${token.endsWith("A") ? "E" : "A"}`;
     expect(await buddyView(t.db, almost)).toBeNull();
     expect(await buddyView(t.db, "nonsense")).toBeNull();
+
+    // Three buddies opening the page at the same moment are three visits.
+    await Promise.all([buddyView(t.db, token), buddyView(t.db, token), buddyView(t.db, token)]);
+    const [after] = await owner.caller.buddies.list();
+    expect(after?.openCount).toBe(4);
   });
 });
 
