@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte } from "drizzle-orm";
+import { and, eq, getTableColumns, gte, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   checkIns,
@@ -7,6 +7,7 @@ import {
   journalEntries,
   journeys,
   pauseDays,
+  type StepProgress,
   stepProgress,
   taskCompletions,
 } from "@/db/schema";
@@ -20,6 +21,7 @@ import {
   computeStreak,
   type Day,
   daysBetween,
+  type Initiator,
   initiative,
   localDay,
   MAX_PAUSE_DAYS,
@@ -31,103 +33,210 @@ import type { Actor } from "./common";
 
 const WINDOW_DAYS = CALENDAR_WEEKS * 7;
 
-/** What counts towards the streak and the calendar, from `from` up to (not including) `to`. */
+// Statement budget: a dashboard request may send at most 4 statements, one of them the
+// session lookup. So the activity behind the streak, calendar and mood trend comes back as
+// one `union all`, and the journey with everything under it as one select beside it.
+
+type ActivityKind = "task" | "entry" | "contact" | "check" | "pause";
+
+/** Decodes a timestamp the way Drizzle's timestamp columns do: both drivers send text. */
+const asInstant = (value: string): Date | null => new Date(value);
+
+/** A json column: parsed by both drivers today, parsed here should one hand over text. */
+const fromJson = <T>(value: unknown): T =>
+  (typeof value === "string" ? JSON.parse(value) : value) as T;
+
+/**
+ * What counts towards the streak and the calendar, from `from` up to (not including) `to`,
+ * in one statement: a row per task, entry, contact logged, check-in and pause day. Rows
+ * carry the instant (`at`) or the day the user chose (`day`); instants become days here, in
+ * the user's zone, not in SQL.
+ */
 async function activityBetween(db: Db, actor: Actor, timeZone: string, from: Day, to: Day | null) {
   const since = startOfLocalDay(from, timeZone);
   const until = to === null ? null : startOfLocalDay(to, timeZone);
   const mine = actor.userId;
-  const [tasks, entries, logged, checks, pauses] = await Promise.all([
-    db
-      .select({ at: taskCompletions.completedAt })
-      .from(taskCompletions)
-      .where(
-        and(
-          eq(taskCompletions.userId, mine),
-          gte(taskCompletions.completedAt, since),
-          until ? lt(taskCompletions.completedAt, until) : undefined,
-        ),
+  const noAt = sql<Date | null>`null::timestamptz`;
+  const noDay = sql<Day | null>`null::date`;
+  const noMood = sql<number | null>`null::smallint`;
+  // The first select decides how every row is read back: `at` is decoded as a timestamp
+  // column is (both drivers hand it over as text), typed nullable for check-ins and pauses.
+  const rows = await db
+    .select({
+      kind: sql<ActivityKind>`'task'::text`,
+      at: sql`${taskCompletions.completedAt}`.mapWith(asInstant),
+      day: noDay,
+      mood: noMood,
+    })
+    .from(taskCompletions)
+    .where(
+      and(
+        eq(taskCompletions.userId, mine),
+        gte(taskCompletions.completedAt, since),
+        until ? lt(taskCompletions.completedAt, until) : undefined,
       ),
-    db
-      .select({ at: journalEntries.createdAt, mood: journalEntries.mood })
-      .from(journalEntries)
-      .where(
-        and(
-          eq(journalEntries.userId, mine),
-          gte(journalEntries.createdAt, since),
-          until ? lt(journalEntries.createdAt, until) : undefined,
+    )
+    .unionAll(
+      db
+        .select({
+          kind: sql<ActivityKind>`'entry'`,
+          at: journalEntries.createdAt,
+          day: noDay,
+          mood: journalEntries.mood,
+        })
+        .from(journalEntries)
+        .where(
+          and(
+            eq(journalEntries.userId, mine),
+            gte(journalEntries.createdAt, since),
+            until ? lt(journalEntries.createdAt, until) : undefined,
+          ),
         ),
-      ),
+    )
     // Logging a contact counts on the day it was logged: back-filling a week of contacts
     // today must not fake a week of streak.
-    db
-      .select({ at: contacts.createdAt })
-      .from(contacts)
-      .where(
-        and(
-          eq(contacts.userId, mine),
-          gte(contacts.createdAt, since),
-          until ? lt(contacts.createdAt, until) : undefined,
+    .unionAll(
+      db
+        .select({
+          kind: sql<ActivityKind>`'contact'`,
+          at: contacts.createdAt,
+          day: noDay,
+          mood: noMood,
+        })
+        .from(contacts)
+        .where(
+          and(
+            eq(contacts.userId, mine),
+            gte(contacts.createdAt, since),
+            until ? lt(contacts.createdAt, until) : undefined,
+          ),
         ),
-      ),
-    db
-      .select({ day: checkIns.day, mood: checkIns.mood })
-      .from(checkIns)
-      .where(
-        and(
-          eq(checkIns.userId, mine),
-          gte(checkIns.day, from),
-          to ? lt(checkIns.day, to) : undefined,
+    )
+    .unionAll(
+      db
+        .select({
+          kind: sql<ActivityKind>`'check'`,
+          at: noAt,
+          day: checkIns.day,
+          mood: checkIns.mood,
+        })
+        .from(checkIns)
+        .where(
+          and(
+            eq(checkIns.userId, mine),
+            gte(checkIns.day, from),
+            to ? lt(checkIns.day, to) : undefined,
+          ),
         ),
-      ),
-    db
-      .select({ day: pauseDays.day })
-      .from(pauseDays)
-      .where(
-        and(
-          eq(pauseDays.userId, mine),
-          gte(pauseDays.day, from),
-          to ? lt(pauseDays.day, to) : undefined,
+    )
+    .unionAll(
+      db
+        .select({ kind: sql<ActivityKind>`'pause'`, at: noAt, day: pauseDays.day, mood: noMood })
+        .from(pauseDays)
+        .where(
+          and(
+            eq(pauseDays.userId, mine),
+            gte(pauseDays.day, from),
+            to ? lt(pauseDays.day, to) : undefined,
+          ),
         ),
-      ),
-  ]);
+    );
 
   const counts = new Map<Day, number>();
   const moods: { day: Day; mood: number }[] = [];
-  for (const { at } of tasks) tally(counts, localDay(at, timeZone));
-  for (const { at } of logged) tally(counts, localDay(at, timeZone));
-  for (const { at, mood } of entries) {
-    const day = localDay(at, timeZone);
+  const paused: Day[] = [];
+  for (const row of rows) {
+    const day = row.at ? localDay(row.at, timeZone) : row.day;
+    if (day === null) continue;
+    if (row.kind === "pause") {
+      paused.push(day);
+      continue;
+    }
     tally(counts, day);
-    moods.push({ day, mood });
+    if (row.mood !== null) moods.push({ day, mood: row.mood });
   }
-  for (const { day, mood } of checks) {
-    tally(counts, day);
-    if (mood !== null) moods.push({ day, mood });
-  }
-  return { counts, moods, pauseDays: pauses.map((p) => p.day) };
+  return { counts, moods, pauseDays: paused };
+}
+
+interface StepRow {
+  stepNumber: number;
+  status: StepProgress["status"];
+  openedAt: Date | null;
+  lastActivityAt: Date | null;
+}
+
+/** Rows as json_agg sends them: timestamps are ISO strings inside json. */
+type Jsonified<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] };
+
+/**
+ * The active journey and everything under it that the dashboard shows, in one statement
+ * (the budget again): its steps, the tasks done, the contacts since `calendarFrom` and the
+ * latest contact, each a subquery on the journey's row. Contacts after `now` are left out.
+ */
+async function activeJourneyWithProgress(db: Db, actor: Actor, calendarFrom: Date, now: Date) {
+  const mine = actor.userId;
+  const ofJourney = (table: typeof stepProgress | typeof taskCompletions | typeof contacts) =>
+    and(eq(table.userId, mine), eq(table.journeyId, journeys.id));
+  const happened = lte(contacts.occurredAt, now);
+  const [row] = await db
+    .select({
+      ...getTableColumns(journeys),
+      steps: sql`(
+        select coalesce(json_agg(json_build_object(
+          'stepNumber', ${stepProgress.stepNumber}, 'status', ${stepProgress.status},
+          'openedAt', ${stepProgress.openedAt}, 'lastActivityAt', ${stepProgress.lastActivityAt}
+        ) order by ${stepProgress.stepNumber}), '[]'::json)
+        from ${stepProgress} where ${ofJourney(stepProgress)}
+      )`.mapWith(fromJson<Jsonified<StepRow>[]>),
+      tasksDone: sql`(
+        select coalesce(json_agg(json_build_object(
+          'stepNumber', ${taskCompletions.stepNumber}, 'taskKey', ${taskCompletions.taskKey}
+        )), '[]'::json)
+        from ${taskCompletions} where ${ofJourney(taskCompletions)}
+      )`.mapWith(fromJson<{ stepNumber: number; taskKey: string }[]>),
+      recentContacts: sql`(
+        select coalesce(json_agg(json_build_object(
+          'at', ${contacts.occurredAt}, 'initiator', ${contacts.initiator}
+        )), '[]'::json)
+        from ${contacts}
+        where ${and(ofJourney(contacts), gte(contacts.occurredAt, calendarFrom), happened)}
+      )`.mapWith(fromJson<{ at: string; initiator: Initiator }[]>),
+      lastContactAt: sql`(
+        select max(${contacts.occurredAt}) from ${contacts}
+        where ${and(ofJourney(contacts), happened)}
+      )`.mapWith(asInstant),
+    })
+    .from(journeys)
+    .where(and(eq(journeys.userId, mine), eq(journeys.status, "active")));
+  if (!row) return null;
+  const { steps, tasksDone, recentContacts, lastContactAt, ...journey } = row;
+  const instant = (value: string | null) => (value === null ? null : asInstant(value));
+  return {
+    journey,
+    steps: steps.map(
+      (s): StepRow => ({
+        ...s,
+        openedAt: instant(s.openedAt),
+        lastActivityAt: instant(s.lastActivityAt),
+      }),
+    ),
+    tasksDone,
+    recentContacts: recentContacts.map((c) => ({ at: new Date(c.at), initiator: c.initiator })),
+    lastContactAt,
+  };
 }
 
 /** The journey in progress: where the user is, how far they've come, whether it stalled. */
-async function journeySummary(
-  db: Db,
+function journeySummary(
   actor: Actor,
-  journey: Journey,
+  {
+    journey,
+    steps,
+    tasksDone: done,
+  }: { journey: Journey; steps: StepRow[]; tasksDone: { stepNumber: number; taskKey: string }[] },
   today: Day,
   timeZone: string,
-): Promise<JourneySummary> {
-  const [steps, done] = await Promise.all([
-    db
-      .select()
-      .from(stepProgress)
-      .where(and(eq(stepProgress.userId, actor.userId), eq(stepProgress.journeyId, journey.id)))
-      .orderBy(stepProgress.stepNumber),
-    db
-      .select({ stepNumber: taskCompletions.stepNumber, taskKey: taskCompletions.taskKey })
-      .from(taskCompletions)
-      .where(
-        and(eq(taskCompletions.userId, actor.userId), eq(taskCompletions.journeyId, journey.id)),
-      ),
-  ]);
+): JourneySummary {
   const program = getProgram(journey.programVersion);
   const person = exPerson(journey, actor.discreet);
   const required = new Set(
@@ -176,8 +285,9 @@ async function journeySummary(
 }
 
 /**
- * Everything the dashboard shows, counted in the user's own calendar days. Reads the last
- * twelve weeks in a handful of queries, plus older weeks only while a streak runs past them.
+ * Everything the dashboard shows, counted in the user's own calendar days. Reads the journey
+ * and the last twelve weeks in two statements side by side, plus one per older twelve weeks
+ * only while a streak runs past them.
  */
 export async function getDashboard(
   db: Db,
@@ -189,15 +299,14 @@ export async function getDashboard(
   const today = localDay(now, timeZone);
   const { start } = calendarRange(today);
 
-  const [[journey], recent] = await Promise.all([
-    db
-      .select()
-      .from(journeys)
-      .where(and(eq(journeys.userId, actor.userId), eq(journeys.status, "active"))),
+  const [read, recent] = await Promise.all([
+    activeJourneyWithProgress(db, actor, startOfLocalDay(start, timeZone), now),
     activityBetween(db, actor, timeZone, start, null),
   ]);
+  const journey = read?.journey;
 
-  // The streak can be longer than the calendar: read older weeks while it reaches them.
+  // The streak can be longer than the calendar: read older weeks while it reaches them,
+  // one statement per twelve weeks.
   const activeDays = new Set([...recent.counts.keys()]);
   const pauses = new Set(recent.pauseDays);
   let streak = computeStreak({ activeDays, pauseDays: pauses, today });
@@ -213,44 +322,15 @@ export async function getDashboard(
     streak = computeStreak({ activeDays, pauseDays: pauses, today });
   }
 
-  let contactsBy: { day: Day; initiator: "me" | "them" }[] = [];
-  let daysSinceLastContact: number | null = null;
-  let summary: JourneySummary | null = null;
-  if (journey) {
-    const startAt = startOfLocalDay(start, timeZone);
-    const [recentContacts, [last], journeyView] = await Promise.all([
-      db
-        .select({ at: contacts.occurredAt, initiator: contacts.initiator })
-        .from(contacts)
-        .where(
-          and(
-            eq(contacts.userId, actor.userId),
-            eq(contacts.journeyId, journey.id),
-            gte(contacts.occurredAt, startAt),
-            lte(contacts.occurredAt, now),
-          ),
-        ),
-      db
-        .select({ at: contacts.occurredAt })
-        .from(contacts)
-        .where(
-          and(
-            eq(contacts.userId, actor.userId),
-            eq(contacts.journeyId, journey.id),
-            lte(contacts.occurredAt, now),
-          ),
-        )
-        .orderBy(desc(contacts.occurredAt))
-        .limit(1),
-      journeySummary(db, actor, journey, today, timeZone),
-    ]);
-    contactsBy = recentContacts.map((c) => ({
-      day: localDay(c.at, timeZone),
-      initiator: c.initiator,
-    }));
-    daysSinceLastContact = last ? daysBetween(localDay(last.at, timeZone), today) : null;
-    summary = journeyView;
-  }
+  const contactsBy = (read?.recentContacts ?? []).map((c) => ({
+    day: localDay(c.at, timeZone),
+    initiator: c.initiator,
+  }));
+  const lastContactAt = read?.lastContactAt ?? null;
+  const daysSinceLastContact = lastContactAt
+    ? daysBetween(localDay(lastContactAt, timeZone), today)
+    : null;
+  const summary = read ? journeySummary(actor, read, today, timeZone) : null;
 
   return {
     today,

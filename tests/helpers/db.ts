@@ -2,8 +2,12 @@ import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { eq, sql } from "drizzle-orm";
 import { pgSchema, text } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type postgres from "postgres";
 import { beforeAll, beforeEach, inject } from "vitest";
 import { type Database, type Db, pgliteDatabase, postgresDatabase } from "@/db/client";
+import * as schema from "@/db/schema";
 import { createDatabase, urlForDatabase, withAdmin } from "./postgres";
 import "./provided";
 
@@ -98,4 +102,20 @@ export function setupTestDb(): TestDb {
     },
     kind: testDbKind(),
   };
+}
+
+/**
+ * A second Drizzle over the same connection as `db` that records every statement it sends,
+ * for tests that hold a service to its statement budget. Built like db/client.ts builds
+ * the app's, with a logger added.
+ */
+export function recordingDb(db: Db): { db: Db; statements: string[] } {
+  const statements: string[] = [];
+  const logger = { logQuery: (query: string) => void statements.push(query) };
+  const client = (db as unknown as { $client: PGlite | postgres.Sql }).$client;
+  const recording =
+    client instanceof PGlite
+      ? drizzlePglite({ client, schema, casing: "snake_case", logger })
+      : drizzlePostgres({ client, schema, casing: "snake_case", logger });
+  return { db: recording as unknown as Db, statements };
 }

@@ -9,9 +9,10 @@ import {
   stepProgress,
   taskCompletions,
 } from "@/db/schema";
+import type { Dashboard } from "@/server/schemas/dashboard";
 import { getDashboard } from "@/server/services/dashboard";
 import { addDays, localDay } from "@/server/stats";
-import { setupTestDb } from "../helpers/db";
+import { recordingDb, setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
 import { signedInUser } from "../helpers/users";
 
@@ -66,45 +67,55 @@ async function ownerWithJourney(timeZone = BERLIN) {
   return { ...user, journey, seed: { userId: user.userId, journeyId: journey.id } };
 }
 
+/** A day's work: three tasks, an entry, two contacts and a check-in, all logged today. */
+async function seedBusyDay(sam: Awaited<ReturnType<typeof ownerWithJourney>>) {
+  await seed.task(sam.seed, 1, "choose-opener");
+  await seed.task(sam.seed, 1, "draft-hello");
+  await seed.task(sam.seed, 1, "keep-it-light"); // optional: not in the required count
+  await seed.entry(sam.seed, 4);
+  await seed.contact(sam.seed, "me", daysAgo(3));
+  await seed.contact(sam.seed, "them", hoursAgo(26));
+  await seed.checkIn(sam.userId, TODAY, 2);
+}
+
+/** What the dashboard shows after `seedBusyDay`. */
+function expectBusyDay(d: Dashboard, sam: Awaited<ReturnType<typeof ownerWithJourney>>) {
+  expect(d.today).toBe(TODAY);
+  expect(d.streak).toEqual({ current: 1, longest: 1, activeToday: true, pausedToday: false });
+  expect(d.initiative.exShare14d).toBe(0.5);
+  expect(d.initiative.last14d).toEqual({ me: 1, them: 1 });
+  expect(d.initiative.weeks.at(-2)).toEqual({ weekStart: "2026-07-06", me: 1, them: 0 });
+  expect(d.initiative.weeks.at(-1)).toEqual({ weekStart: "2026-07-13", me: 0, them: 1 });
+  expect(d.daysSinceBreakup).toBe(44);
+  expect(d.daysSinceLastContact).toBe(1);
+  // 3 tasks + 1 entry + 2 contacts logged + 1 check-in, all today.
+  expect(d.calendar.days.find((c) => c.day === TODAY)).toMatchObject({ count: 7, level: 4 });
+  expect(d.calendar.activeDays).toBe(1);
+  expect(d.mood.days.at(-1)).toEqual({ day: TODAY, average: 3, count: 2 });
+  expect(d.journey).toMatchObject({
+    id: sam.journey.id,
+    currentStep: {
+      number: 1,
+      title: "Reconnect",
+      daysOnStep: 2,
+      stalled: false,
+      stalledNudge: null,
+    },
+    stepsDone: 0,
+    stepsTotal: 7,
+    requiredTasksDone: 2,
+    requiredTasksTotal: 23,
+  });
+}
+
 describe("the dashboard", () => {
   it("brings a day's work together: streak, who reached out, mood, the current step", async () => {
     const sam = await ownerWithJourney();
-    await seed.task(sam.seed, 1, "choose-opener");
-    await seed.task(sam.seed, 1, "draft-hello");
-    await seed.task(sam.seed, 1, "keep-it-light"); // optional: not in the required count
-    await seed.entry(sam.seed, 4);
-    await seed.contact(sam.seed, "me", daysAgo(3));
-    await seed.contact(sam.seed, "them", hoursAgo(26));
-    await seed.checkIn(sam.userId, TODAY, 2);
+    await seedBusyDay(sam);
 
     const d = await getDashboard(t.db, { userId: sam.userId }, { timeZone: BERLIN, now: NOW });
 
-    expect(d.today).toBe(TODAY);
-    expect(d.streak).toEqual({ current: 1, longest: 1, activeToday: true, pausedToday: false });
-    expect(d.initiative.exShare14d).toBe(0.5);
-    expect(d.initiative.last14d).toEqual({ me: 1, them: 1 });
-    expect(d.initiative.weeks.at(-2)).toEqual({ weekStart: "2026-07-06", me: 1, them: 0 });
-    expect(d.initiative.weeks.at(-1)).toEqual({ weekStart: "2026-07-13", me: 0, them: 1 });
-    expect(d.daysSinceBreakup).toBe(44);
-    expect(d.daysSinceLastContact).toBe(1);
-    // 3 tasks + 1 entry + 2 contacts logged + 1 check-in, all today.
-    expect(d.calendar.days.find((c) => c.day === TODAY)).toMatchObject({ count: 7, level: 4 });
-    expect(d.calendar.activeDays).toBe(1);
-    expect(d.mood.days.at(-1)).toEqual({ day: TODAY, average: 3, count: 2 });
-    expect(d.journey).toMatchObject({
-      id: sam.journey.id,
-      currentStep: {
-        number: 1,
-        title: "Reconnect",
-        daysOnStep: 2,
-        stalled: false,
-        stalledNudge: null,
-      },
-      stepsDone: 0,
-      stepsTotal: 7,
-      requiredTasksDone: 2,
-      requiredTasksTotal: 23,
-    });
+    expectBusyDay(d, sam);
   });
 
   it("shows a second user none of the first user's data", async () => {
@@ -252,5 +263,44 @@ describe("the dashboard", () => {
       .where(step(2));
     const fresh = await getDashboard(t.db, { userId: sam.userId }, { timeZone: BERLIN, now: NOW });
     expect(fresh.journey?.currentStep).toMatchObject({ stalled: false, stalledNudge: null });
+  });
+
+  it("reads the last twelve weeks in at most 3 statements, within the request's budget of 4", async () => {
+    // The session lookup is the fourth: see "SQL statements per request" in docs/benchmarks.md.
+    const sam = await ownerWithJourney();
+    await seedBusyDay(sam);
+    await t.db.insert(pauseDays).values({ userId: sam.userId, day: addDays(TODAY, -2) });
+    const counted = recordingDb(t.db);
+
+    const d = await getDashboard(
+      counted.db,
+      { userId: sam.userId },
+      { timeZone: BERLIN, now: NOW },
+    );
+
+    expect(counted.statements.length, counted.statements.join("\n")).toBeLessThanOrEqual(3);
+    expectBusyDay(d, sam);
+    expect(d.calendar.days.find((c) => c.day === addDays(TODAY, -2))).toMatchObject({
+      paused: true,
+      count: 0,
+    });
+  });
+
+  it("reads one statement per older twelve weeks while a long streak reaches them", async () => {
+    const sam = await ownerWithJourney();
+    await t.db
+      .insert(checkIns)
+      .values(
+        Array.from({ length: 200 }, (_, n) => ({ userId: sam.userId, day: addDays(TODAY, -n) })),
+      );
+    const counted = recordingDb(t.db);
+    const d = await getDashboard(
+      counted.db,
+      { userId: sam.userId },
+      { timeZone: BERLIN, now: NOW },
+    );
+    expect(d.streak.current).toBe(200);
+    // The calendar's weeks, then the two twelve-week windows before them that the run reaches.
+    expect(counted.statements.length, counted.statements.join("\n")).toBeLessThanOrEqual(3 + 2);
   });
 });
