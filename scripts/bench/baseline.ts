@@ -9,7 +9,16 @@
  * benchmark writes into its build copy (build.ts).
  */
 import { createHash } from "node:crypto";
-import { and, desc, eq, gte, lt, lte, type Placeholder, sql as placeholder } from "drizzle-orm";
+import {
+  and,
+  sql as drizzleSql,
+  eq,
+  getTableColumns,
+  gte,
+  lt,
+  lte,
+  type Placeholder,
+} from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import { decode } from "next-auth/jwt";
 import type postgres from "postgres";
@@ -27,6 +36,7 @@ import {
 } from "@/db/schema";
 import { getProgram, isStepStalled, personalize } from "@/server/program";
 import type { Dashboard, JourneySummary } from "@/server/schemas/dashboard";
+import { asInstant, fromJson, type Jsonified, type StepRow } from "@/server/services/dashboard";
 import {
   activityCalendar,
   addDays,
@@ -35,6 +45,7 @@ import {
   computeStreak,
   type Day,
   daysBetween,
+  type Initiator,
   initiative,
   localDay,
   MAX_PAUSE_DAYS,
@@ -44,7 +55,7 @@ import {
 } from "@/server/stats";
 
 const qb = new QueryBuilder({ casing: "snake_case" });
-const p = (name: string) => placeholder.placeholder(name);
+const p = (name: string) => drizzleSql.placeholder(name);
 
 interface Statement {
   text: string;
@@ -74,68 +85,128 @@ async function run(
   return (await sql.unsafe(s.text, params as any[], { prepare: true }).values()) as unknown[][];
 }
 
-const activityStatements = (bounded: boolean) => ({
-  tasks: statement(
+/** activityBetween's one `union all` (dashboard.ts): kind, at, day, mood per row. */
+function activityStatement(bounded: boolean): Statement {
+  const noAt = drizzleSql`null::timestamptz`;
+  const noDay = drizzleSql`null::date`;
+  const noMood = drizzleSql`null::smallint`;
+  const user = p("user");
+  return statement(
     qb
-      .select({ at: taskCompletions.completedAt })
+      .select({
+        kind: drizzleSql`'task'::text`,
+        at: drizzleSql`${taskCompletions.completedAt}`,
+        day: noDay,
+        mood: noMood,
+      })
       .from(taskCompletions)
       .where(
         and(
-          eq(taskCompletions.userId, p("user")),
+          eq(taskCompletions.userId, user),
           gte(taskCompletions.completedAt, p("since")),
           bounded ? lt(taskCompletions.completedAt, p("until")) : undefined,
         ),
+      )
+      .unionAll(
+        qb
+          .select({
+            kind: drizzleSql`'entry'`,
+            at: journalEntries.createdAt,
+            day: noDay,
+            mood: journalEntries.mood,
+          })
+          .from(journalEntries)
+          .where(
+            and(
+              eq(journalEntries.userId, user),
+              gte(journalEntries.createdAt, p("since")),
+              bounded ? lt(journalEntries.createdAt, p("until")) : undefined,
+            ),
+          ),
+      )
+      .unionAll(
+        qb
+          .select({ kind: drizzleSql`'contact'`, at: contacts.createdAt, day: noDay, mood: noMood })
+          .from(contacts)
+          .where(
+            and(
+              eq(contacts.userId, user),
+              gte(contacts.createdAt, p("since")),
+              bounded ? lt(contacts.createdAt, p("until")) : undefined,
+            ),
+          ),
+      )
+      .unionAll(
+        qb
+          .select({ kind: drizzleSql`'check'`, at: noAt, day: checkIns.day, mood: checkIns.mood })
+          .from(checkIns)
+          .where(
+            and(
+              eq(checkIns.userId, user),
+              gte(checkIns.day, p("from")),
+              bounded ? lt(checkIns.day, p("to")) : undefined,
+            ),
+          ),
+      )
+      .unionAll(
+        qb
+          .select({ kind: drizzleSql`'pause'`, at: noAt, day: pauseDays.day, mood: noMood })
+          .from(pauseDays)
+          .where(
+            and(
+              eq(pauseDays.userId, user),
+              gte(pauseDays.day, p("from")),
+              bounded ? lt(pauseDays.day, p("to")) : undefined,
+            ),
+          ),
       ),
-  ),
-  entries: statement(
+  );
+}
+
+/**
+ * activeJourneyWithProgress's one select (dashboard.ts): the journey's columns, then its
+ * steps, tasks done and recent contacts as json, then the latest contact.
+ */
+function journeyStatement(): Statement {
+  const ofJourney = (table: typeof stepProgress | typeof taskCompletions | typeof contacts) =>
+    and(eq(table.userId, p("user")), eq(table.journeyId, journeys.id));
+  const happened = lte(contacts.occurredAt, p("now"));
+  return statement(
     qb
-      .select({ at: journalEntries.createdAt, mood: journalEntries.mood })
-      .from(journalEntries)
-      .where(
-        and(
-          eq(journalEntries.userId, p("user")),
-          gte(journalEntries.createdAt, p("since")),
-          bounded ? lt(journalEntries.createdAt, p("until")) : undefined,
-        ),
-      ),
-  ),
-  logged: statement(
-    qb
-      .select({ at: contacts.createdAt })
-      .from(contacts)
-      .where(
-        and(
-          eq(contacts.userId, p("user")),
-          gte(contacts.createdAt, p("since")),
-          bounded ? lt(contacts.createdAt, p("until")) : undefined,
-        ),
-      ),
-  ),
-  checks: statement(
-    qb
-      .select({ day: checkIns.day, mood: checkIns.mood })
-      .from(checkIns)
-      .where(
-        and(
-          eq(checkIns.userId, p("user")),
-          gte(checkIns.day, p("from")),
-          bounded ? lt(checkIns.day, p("to")) : undefined,
-        ),
-      ),
-  ),
-  pauses: statement(
-    qb
-      .select({ day: pauseDays.day })
-      .from(pauseDays)
-      .where(
-        and(
-          eq(pauseDays.userId, p("user")),
-          gte(pauseDays.day, p("from")),
-          bounded ? lt(pauseDays.day, p("to")) : undefined,
-        ),
-      ),
-  ),
-});
+      .select({
+        ...getTableColumns(journeys),
+        steps: drizzleSql`(
+        select coalesce(json_agg(json_build_object(
+          'stepNumber', ${stepProgress.stepNumber}, 'status', ${stepProgress.status},
+          'openedAt', ${stepProgress.openedAt}, 'lastActivityAt', ${stepProgress.lastActivityAt}
+        ) order by ${stepProgress.stepNumber}), '[]'::json)
+        from ${stepProgress} where ${ofJourney(stepProgress)}
+      )`,
+        tasksDone: drizzleSql`(
+        select coalesce(json_agg(json_build_object(
+          'stepNumber', ${taskCompletions.stepNumber}, 'taskKey', ${taskCompletions.taskKey}
+        )), '[]'::json)
+        from ${taskCompletions} where ${ofJourney(taskCompletions)}
+      )`,
+        recentContacts: drizzleSql`(
+        select coalesce(json_agg(json_build_object(
+          'at', ${contacts.occurredAt}, 'initiator', ${contacts.initiator}
+        )), '[]'::json)
+        from ${contacts}
+        where ${and(ofJourney(contacts), gte(contacts.occurredAt, p("startAt")), happened)}
+      )`,
+        lastContactAt: drizzleSql`(
+        select max(${contacts.occurredAt}) from ${contacts}
+        where ${and(ofJourney(contacts), happened)}
+      )`,
+      })
+      .from(journeys)
+      .where(and(eq(journeys.userId, p("user")), eq(journeys.status, "active"))),
+  );
+}
+
+/** How many of the journey statement's columns are the journey's own; json follows. */
+const JOURNEY_WIDTH = Object.keys(getTableColumns(journeys)).length;
 
 const S = {
   session: statement(
@@ -152,62 +223,15 @@ const S = {
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(sessions.idHash, p("idHash"))),
   ),
-  journey: statement(
-    qb
-      .select()
-      .from(journeys)
-      .where(and(eq(journeys.userId, p("user")), eq(journeys.status, "active"))),
-  ),
+  journey: journeyStatement(),
   activeJourneyId: statement(
     qb
       .select({ id: journeys.id })
       .from(journeys)
       .where(and(eq(journeys.userId, p("user")), eq(journeys.status, "active"))),
   ),
-  recent: activityStatements(false),
-  older: activityStatements(true),
-  recentContacts: statement(
-    qb
-      .select({ at: contacts.occurredAt, initiator: contacts.initiator })
-      .from(contacts)
-      .where(
-        and(
-          eq(contacts.userId, p("user")),
-          eq(contacts.journeyId, p("journey")),
-          gte(contacts.occurredAt, p("startAt")),
-          lte(contacts.occurredAt, p("now")),
-        ),
-      ),
-  ),
-  lastContact: statement(
-    qb
-      .select({ at: contacts.occurredAt })
-      .from(contacts)
-      .where(
-        and(
-          eq(contacts.userId, p("user")),
-          eq(contacts.journeyId, p("journey")),
-          lte(contacts.occurredAt, p("now")),
-        ),
-      )
-      .orderBy(desc(contacts.occurredAt))
-      .limit(1),
-  ),
-  steps: statement(
-    qb
-      .select()
-      .from(stepProgress)
-      .where(and(eq(stepProgress.userId, p("user")), eq(stepProgress.journeyId, p("journey"))))
-      .orderBy(stepProgress.stepNumber),
-  ),
-  done: statement(
-    qb
-      .select({ stepNumber: taskCompletions.stepNumber, taskKey: taskCompletions.taskKey })
-      .from(taskCompletions)
-      .where(
-        and(eq(taskCompletions.userId, p("user")), eq(taskCompletions.journeyId, p("journey"))),
-      ),
-  ),
+  recent: activityStatement(false),
+  older: activityStatement(true),
 };
 
 // The journal insert as Drizzle writes it (insert … on conflict do nothing returning).
@@ -271,35 +295,61 @@ async function activityBetween(
   from: Day,
   to: Day | null,
 ) {
-  const s = to === null ? S.recent : S.older;
-  const values = {
+  const rows = await run(sql, to === null ? S.recent : S.older, {
     user,
     since: startOfLocalDay(from, timeZone).toISOString(),
     until: to === null ? null : startOfLocalDay(to, timeZone).toISOString(),
     from,
     to,
-  };
-  const [tasks, entries, logged, checks, pauses] = await Promise.all([
-    run(sql, s.tasks, values),
-    run(sql, s.entries, values),
-    run(sql, s.logged, values),
-    run(sql, s.checks, values),
-    run(sql, s.pauses, values),
-  ]);
+  });
   const counts = new Map<Day, number>();
   const moods: { day: Day; mood: number }[] = [];
-  for (const [at] of tasks) tally(counts, localDay(asDate(at), timeZone));
-  for (const [at] of logged) tally(counts, localDay(asDate(at), timeZone));
-  for (const [at, mood] of entries) {
-    const day = localDay(asDate(at), timeZone);
+  const paused: Day[] = [];
+  for (const [kind, at, date, mood] of rows) {
+    const day =
+      at !== null ? localDay(asInstant(at as string) as Date, timeZone) : (date as Day | null);
+    if (day === null) continue;
+    if (kind === "pause") {
+      paused.push(day);
+      continue;
+    }
     tally(counts, day);
-    moods.push({ day, mood: Number(mood) });
+    if (mood !== null) moods.push({ day, mood: mood as number });
   }
-  for (const [day, mood] of checks) {
-    tally(counts, day as Day);
-    if (mood !== null) moods.push({ day: day as Day, mood: Number(mood) });
-  }
-  return { counts, moods, pauseDays: pauses.map(([day]) => day as Day) };
+  return { counts, moods, pauseDays: paused };
+}
+
+/** The active journey's row, its json decoded as activeJourneyWithProgress decodes it. */
+async function activeJourneyWithProgress(
+  sql: postgres.Sql,
+  user: string,
+  calendarFrom: Date,
+  now: Date,
+) {
+  const [row] = await run(sql, S.journey, {
+    user,
+    startAt: calendarFrom.toISOString(),
+    now: now.toISOString(),
+  });
+  if (!row) return null;
+  const [steps, tasksDone, recentContacts, lastContactAt] = row.slice(JOURNEY_WIDTH);
+  const instant = (value: string | null) => (value === null ? null : asInstant(value));
+  return {
+    journey: row.slice(0, JOURNEY_WIDTH),
+    steps: fromJson<Jsonified<StepRow>[]>(steps).map(
+      (s): StepRow => ({
+        ...s,
+        openedAt: instant(s.openedAt),
+        lastActivityAt: instant(s.lastActivityAt),
+      }),
+    ),
+    tasksDone: fromJson<{ stepNumber: number; taskKey: string }[]>(tasksDone),
+    recentContacts: fromJson<{ at: string; initiator: Initiator }[]>(recentContacts).map((c) => ({
+      at: new Date(c.at),
+      initiator: c.initiator,
+    })),
+    lastContactAt: instant(lastContactAt as string | null),
+  };
 }
 
 /** server/services/dashboard.ts's getDashboard, statement for statement. */
@@ -311,10 +361,14 @@ export async function dashboardBySql(
   const { timeZone } = user;
   const today = localDay(now, timeZone);
   const { start } = calendarRange(today);
-  const [[journey], recent] = await Promise.all([
-    run(sql, S.journey, { user: user.id }),
+  const [read, recent] = await Promise.all([
+    activeJourneyWithProgress(sql, user.id, startOfLocalDay(start, timeZone), now),
     activityBetween(sql, user.id, timeZone, start, null),
   ]);
+  // journeys' columns in schema order: id, user_id, program_version, status, breakup_date,
+  // contact_level, ex_name, ex_pronouns, …
+  const journey = read?.journey;
+
   const activeDays = new Set([...recent.counts.keys()]);
   const pauses = new Set(recent.pauseDays);
   let streak = computeStreak({ activeDays, pauseDays: pauses, today });
@@ -329,32 +383,14 @@ export async function dashboardBySql(
     streak = computeStreak({ activeDays, pauseDays: pauses, today });
   }
 
-  let contactsBy: { day: Day; initiator: "me" | "them" }[] = [];
-  let daysSinceLastContact: number | null = null;
-  let summary: JourneySummary | null = null;
-  // journeys' columns in schema order: id, user_id, program_version, status, breakup_date,
-  // contact_level, ex_name, ex_pronouns, …
-  const journeyId = journey ? String(journey[0]) : null;
-  if (journey && journeyId) {
-    const values = {
-      user: user.id,
-      journey: journeyId,
-      startAt: startOfLocalDay(start, timeZone).toISOString(),
-      now: now.toISOString(),
-    };
-    const [recentContacts, [last], steps, done] = await Promise.all([
-      run(sql, S.recentContacts, values),
-      run(sql, S.lastContact, values),
-      run(sql, S.steps, values),
-      run(sql, S.done, values),
-    ]);
-    contactsBy = recentContacts.map(([at, initiator]) => ({
-      day: localDay(asDate(at), timeZone),
-      initiator: initiator as "me" | "them",
-    }));
-    daysSinceLastContact = last ? daysBetween(localDay(asDate(last[0]), timeZone), today) : null;
-    summary = journeySummary(journey, steps, done, today, timeZone);
-  }
+  const contactsBy = (read?.recentContacts ?? []).map((c) => ({
+    day: localDay(c.at, timeZone),
+    initiator: c.initiator,
+  }));
+  const lastContactAt = read?.lastContactAt ?? null;
+  const daysSinceLastContact = lastContactAt
+    ? daysBetween(localDay(lastContactAt, timeZone), today)
+    : null;
   return {
     today,
     timeZone,
@@ -369,14 +405,16 @@ export async function dashboardBySql(
     initiative: initiative({ contacts: contactsBy, today }),
     daysSinceBreakup: journey ? Math.max(0, daysBetween(String(journey[4]), today)) : null,
     daysSinceLastContact,
-    journey: summary,
+    journey: read ? journeySummary(read, today, timeZone) : null,
   };
 }
 
 function journeySummary(
-  journey: unknown[],
-  stepRows: unknown[][],
-  doneRows: unknown[][],
+  {
+    journey,
+    steps,
+    tasksDone: done,
+  }: { journey: unknown[]; steps: StepRow[]; tasksDone: { stepNumber: number; taskKey: string }[] },
   today: Day,
   timeZone: string,
 ): JourneySummary {
@@ -385,21 +423,13 @@ function journeySummary(
     name: journey[6] as string | null,
     pronouns: journey[7] as "he" | "she" | "they",
   };
-  // step_progress: journey_id, user_id, step_number, status, opened_at, completed_at,
-  // last_activity_at
-  const steps = stepRows.map((r) => ({
-    stepNumber: Number(r[2]),
-    status: r[3] as string,
-    openedAt: r[4] === null ? null : asDate(r[4]),
-    lastActivityAt: r[6] === null ? null : asDate(r[6]),
-  }));
   const required = new Set(
     program.steps.flatMap((s) =>
       s.tasks.filter((t) => t.required).map((t) => `${s.number}/${t.key}`),
     ),
   );
   const requiredDone = new Set(
-    doneRows.map(([n, key]) => `${n}/${key}`).filter((k) => required.has(k)),
+    done.map((d) => `${d.stepNumber}/${d.taskKey}`).filter((k) => required.has(k)),
   ).size;
   const stepsTotal = program.steps.length;
   const stepsDone = steps.filter((s) => s.status === "done").length;

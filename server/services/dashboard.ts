@@ -40,10 +40,10 @@ const WINDOW_DAYS = CALENDAR_WEEKS * 7;
 type ActivityKind = "task" | "entry" | "contact" | "check" | "pause";
 
 /** Decodes a timestamp the way Drizzle's timestamp columns do: both drivers send text. */
-const asInstant = (value: string): Date | null => new Date(value);
+export const asInstant = (value: string): Date | null => new Date(value);
 
 /** A json column: parsed by both drivers today, parsed here should one hand over text. */
-const fromJson = <T>(value: unknown): T =>
+export const fromJson = <T>(value: unknown): T =>
   (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 /**
@@ -158,7 +158,7 @@ async function activityBetween(db: Db, actor: Actor, timeZone: string, from: Day
   return { counts, moods, pauseDays: paused };
 }
 
-interface StepRow {
+export interface StepRow {
   stepNumber: number;
   status: StepProgress["status"];
   openedAt: Date | null;
@@ -166,7 +166,7 @@ interface StepRow {
 }
 
 /** Rows as json_agg sends them: timestamps are ISO strings inside json. */
-type Jsonified<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] };
+export type Jsonified<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] };
 
 /**
  * The active journey and everything under it that the dashboard shows, in one statement
