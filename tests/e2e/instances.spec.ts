@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync } from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { devices } from "@playwright/test";
 import postgres from "postgres";
 import {
@@ -38,13 +38,14 @@ test.skip(!serverUrl, "Two instances need PostgreSQL: set TEST_DATABASE_URL.");
 const database = `rekindle_two_${randomBytes(4).toString("hex")}`;
 const servers: ChildProcess[] = [];
 
-async function healthy(instance: Instance, deadline: number) {
-  while (Date.now() < deadline) {
+async function healthy(instance: Instance, child: ChildProcess, deadline: number) {
+  while (Date.now() < deadline && child.exitCode === null) {
     const answer = await fetch(`${url(instance)}/api/health`).catch(() => null);
     if (answer?.ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`Instance ${instance} did not become healthy.`);
+  const log = readFileSync(`.data/e2e/instance-${instance}.log`, "utf8").slice(-2000);
+  throw new Error(`Instance ${instance} did not become healthy. Its log ends:\n${log}`);
 }
 
 test.beforeAll(async () => {
@@ -79,8 +80,8 @@ test.beforeAll(async () => {
           SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
           APP_URL: url(instance),
           LOG_LEVEL: "info",
-          // Both look for due reminders twice a second, so they race for each one.
-          REMINDER_INTERVAL_MS: "500",
+          // Both look for due reminders every second (the least allowed), racing for each one.
+          REMINDER_INTERVAL_MS: "1000",
         },
       },
     );
@@ -91,18 +92,24 @@ test.beforeAll(async () => {
     servers.push(child);
   }
   const deadline = Date.now() + 150_000;
-  await Promise.all([healthy("a", deadline), healthy("b", deadline)]);
+  await Promise.all(
+    (["a", "b"] as const).map((instance, i) =>
+      healthy(instance, servers[i] as ChildProcess, deadline),
+    ),
+  );
 });
 
 test.afterAll(async () => {
-  for (const child of servers) {
-    if (child.pid) process.kill(-child.pid, "SIGTERM");
+  const running = servers.filter((child) => child.exitCode === null && child.pid);
+  const exits = running.map((child) => new Promise((r) => child.once("exit", r)));
+  for (const child of running) {
+    try {
+      process.kill(-(child.pid as number), "SIGTERM");
+    } catch {
+      // Ended on its own in the meantime.
+    }
   }
-  await Promise.all(
-    servers.map((child) =>
-      child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null,
-    ),
-  );
+  await Promise.all(exits);
   const admin = postgres(serverUrl as string, { max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.end();
@@ -234,7 +241,7 @@ test("a reminder that falls due is sent once, though both instances look for it"
   await expect(page.getByText("Saved. We'll remind you at 00:00.")).toBeVisible();
 
   await mailLink(user.email, /\/settings\/reminders/);
-  // Each instance has looked again at least ten times since: still one reminder mail.
+  // Each instance has looked again about five times since: still one reminder mail.
   await new Promise((r) => setTimeout(r, 5_000));
   const reminders = mailsTo(user.email).filter((text) => text.includes("/settings/reminders"));
   expect(reminders).toHaveLength(1);
