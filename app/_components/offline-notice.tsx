@@ -12,6 +12,10 @@ function subscribe(onChange: () => void) {
   };
 }
 
+const RETRIES_KEY = "rekindle.offline-retries";
+const MAX_RETRIES = 3;
+const RETRY_DELAY_MS = 2000;
+
 /** Whether the service worker answered this page from its store, the network having failed. */
 function askWorker(): Promise<boolean> {
   const worker = navigator.serviceWorker?.controller;
@@ -42,7 +46,8 @@ export function OfflineNotice({ children }: { children: React.ReactNode }) {
     () => navigator.onLine,
     () => true,
   );
-  const [stored, setStored] = useState(false);
+  // null until the worker has answered.
+  const [stored, setStored] = useState<boolean | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -58,7 +63,28 @@ export function OfflineNotice({ children }: { children: React.ReactNode }) {
     if (!stored) return;
     const reload = () => window.location.reload();
     window.addEventListener("online", reload);
-    return () => window.removeEventListener("online", reload);
+    // Served from the store while the phone says it is online: the connection is only just
+    // back, or the server was briefly away. Try the live page again a few times on our own
+    // (the count survives the reloads), then leave it to the "Try again" button.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    if (navigator.onLine) {
+      const tries = Number(sessionStorage.getItem(RETRIES_KEY) ?? 0);
+      if (tries < MAX_RETRIES) {
+        retry = setTimeout(() => {
+          sessionStorage.setItem(RETRIES_KEY, String(tries + 1));
+          reload();
+        }, RETRY_DELAY_MS);
+      }
+    }
+    return () => {
+      window.removeEventListener("online", reload);
+      clearTimeout(retry);
+    };
+  }, [stored]);
+
+  // A live page resets the count, so the next outage gets its own tries.
+  useEffect(() => {
+    if (stored === false) sessionStorage.removeItem(RETRIES_KEY);
   }, [stored]);
 
   let message: React.ReactNode = null;
@@ -92,7 +118,7 @@ export function OfflineNotice({ children }: { children: React.ReactNode }) {
         {message}
       </div>
       {/* disabled on a fieldset disables every control inside; "presentation": no group. */}
-      <fieldset role="presentation" disabled={stored} className="contents">
+      <fieldset role="presentation" disabled={stored === true} className="contents">
         {children}
       </fieldset>
     </>

@@ -87,10 +87,10 @@ test("the plan reads offline as last loaded, read-only, and is forgotten on sign
 
   // A step's checklist can't be changed from the stored copy.
   await page.goto("/plan/1");
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reconnect");
   await expect(page.getByRole("status").filter({ hasText: "You're offline" })).toBeVisible();
   const boxes = page.getByRole("checkbox");
-  expect(await boxes.count()).toBeGreaterThan(0);
+  await expect(boxes.first()).toBeVisible();
   for (const box of await boxes.all()) await expect(box).toBeDisabled();
 
   // Back online, the stored page reloads itself, live and editable again.
