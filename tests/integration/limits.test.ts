@@ -41,6 +41,7 @@ describe("rate limits", () => {
     await expect(limits.consume("buddyMessagePerAddress", "203.0.113.5")).resolves.toBeUndefined();
   });
 
+  // Skipped on PGlite: the PostgreSQL store needs a server two pools can share.
   describe.runIf(t.kind === "postgres")("on PostgreSQL", () => {
     const instance = () => {
       const sql = postgres(workerPostgresUrl(), { max: 3, onnotice: () => {} });

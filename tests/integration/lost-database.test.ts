@@ -45,6 +45,8 @@ function pg(program: string, args: string[]) {
   );
 }
 
+// Skipped on PGlite (there is no server to stop) and where no PostgreSQL server programs
+// are installed (a warning above says so); CI has them.
 describe.runIf(onPostgres && binDir)("losing the database mid-write", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "rekindle-lost-db-"));
   const data = path.join(dir, "data");

@@ -40,6 +40,7 @@ function killHard(child: ChildProcess): Promise<void> {
   });
 }
 
+// Skipped on PostgreSQL: the directory lock belongs to the embedded database alone.
 describe.skipIf(testDbKind() !== "pglite")("the embedded database directory", () => {
   // Two processes each load the embedded database: on a busy machine that is slow, not wrong.
   it("cannot be opened by a second process, and is taken over once the holder has died", {

@@ -74,6 +74,7 @@ describe("sign-in throttling", () => {
     expect(error.message).toContain("from your connection");
   });
 
+  // Skipped on PGlite: two app instances need a database both can reach.
   it.runIf(t.kind === "postgres")(
     "holds when the failures are spread over two app instances",
     async () => {
