@@ -47,100 +47,147 @@ export const fromJson = <T>(value: unknown): T =>
   (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 /**
+ * Statements built once per database and sent again with new values: Drizzle's query
+ * building costs about 1 ms of CPU for the dashboard's two, which is more than the database
+ * takes to answer them. Keyed by the database object, so each test database gets its own.
+ */
+const preparedFor = new WeakMap<Db, Map<string, unknown>>();
+function prepared<T>(db: Db, key: string, build: () => T): T {
+  let mine = preparedFor.get(db);
+  if (!mine) {
+    mine = new Map();
+    preparedFor.set(db, mine);
+  }
+  let statement = mine.get(key) as T | undefined;
+  if (statement === undefined) {
+    statement = build();
+    mine.set(key, statement);
+  }
+  return statement;
+}
+
+const p = {
+  user: sql.placeholder("user"),
+  since: sql.placeholder("since"),
+  until: sql.placeholder("until"),
+  from: sql.placeholder("from"),
+  to: sql.placeholder("to"),
+};
+
+/**
+ * The five sources of activity as one `union all`, with values left as placeholders:
+ * `bounded` adds the upper limit that older windows need.
+ */
+function activityStatement(db: Db, bounded: boolean) {
+  const noAt = sql<Date | null>`null::timestamptz`;
+  const noDay = sql<Day | null>`null::date`;
+  const noMood = sql<number | null>`null::smallint`;
+  // The first select decides how every row is read back: `at` is decoded as a timestamp
+  // column is (both drivers hand it over as text), typed nullable for check-ins and pauses.
+  return (
+    db
+      .select({
+        kind: sql<ActivityKind>`'task'::text`,
+        at: sql`${taskCompletions.completedAt}`.mapWith(asInstant),
+        day: noDay,
+        mood: noMood,
+      })
+      .from(taskCompletions)
+      .where(
+        and(
+          eq(taskCompletions.userId, p.user),
+          gte(taskCompletions.completedAt, p.since),
+          bounded ? lt(taskCompletions.completedAt, p.until) : undefined,
+        ),
+      )
+      .unionAll(
+        db
+          .select({
+            kind: sql<ActivityKind>`'entry'`,
+            at: journalEntries.createdAt,
+            day: noDay,
+            mood: journalEntries.mood,
+          })
+          .from(journalEntries)
+          .where(
+            and(
+              eq(journalEntries.userId, p.user),
+              gte(journalEntries.createdAt, p.since),
+              bounded ? lt(journalEntries.createdAt, p.until) : undefined,
+            ),
+          ),
+      )
+      // Logging a contact counts on the day it was logged: back-filling a week of contacts
+      // today must not fake a week of streak.
+      .unionAll(
+        db
+          .select({
+            kind: sql<ActivityKind>`'contact'`,
+            at: contacts.createdAt,
+            day: noDay,
+            mood: noMood,
+          })
+          .from(contacts)
+          .where(
+            and(
+              eq(contacts.userId, p.user),
+              gte(contacts.createdAt, p.since),
+              bounded ? lt(contacts.createdAt, p.until) : undefined,
+            ),
+          ),
+      )
+      .unionAll(
+        db
+          .select({
+            kind: sql<ActivityKind>`'check'`,
+            at: noAt,
+            day: checkIns.day,
+            mood: checkIns.mood,
+          })
+          .from(checkIns)
+          .where(
+            and(
+              eq(checkIns.userId, p.user),
+              gte(checkIns.day, p.from),
+              bounded ? lt(checkIns.day, p.to) : undefined,
+            ),
+          ),
+      )
+      .unionAll(
+        db
+          .select({ kind: sql<ActivityKind>`'pause'`, at: noAt, day: pauseDays.day, mood: noMood })
+          .from(pauseDays)
+          .where(
+            and(
+              eq(pauseDays.userId, p.user),
+              gte(pauseDays.day, p.from),
+              bounded ? lt(pauseDays.day, p.to) : undefined,
+            ),
+          ),
+      )
+      .prepare(bounded ? "dashboard_activity_window" : "dashboard_activity_recent")
+  );
+}
+
+/**
  * What counts towards the streak and the calendar, from `from` up to (not including) `to`,
  * in one statement: a row per task, entry, contact logged, check-in and pause day. Rows
  * carry the instant (`at`) or the day the user chose (`day`); instants become days here, in
  * the user's zone, not in SQL.
  */
 async function activityBetween(db: Db, actor: Actor, timeZone: string, from: Day, to: Day | null) {
-  const since = startOfLocalDay(from, timeZone);
-  const until = to === null ? null : startOfLocalDay(to, timeZone);
-  const mine = actor.userId;
-  const noAt = sql<Date | null>`null::timestamptz`;
-  const noDay = sql<Day | null>`null::date`;
-  const noMood = sql<number | null>`null::smallint`;
-  // The first select decides how every row is read back: `at` is decoded as a timestamp
-  // column is (both drivers hand it over as text), typed nullable for check-ins and pauses.
-  const rows = await db
-    .select({
-      kind: sql<ActivityKind>`'task'::text`,
-      at: sql`${taskCompletions.completedAt}`.mapWith(asInstant),
-      day: noDay,
-      mood: noMood,
-    })
-    .from(taskCompletions)
-    .where(
-      and(
-        eq(taskCompletions.userId, mine),
-        gte(taskCompletions.completedAt, since),
-        until ? lt(taskCompletions.completedAt, until) : undefined,
-      ),
-    )
-    .unionAll(
-      db
-        .select({
-          kind: sql<ActivityKind>`'entry'`,
-          at: journalEntries.createdAt,
-          day: noDay,
-          mood: journalEntries.mood,
-        })
-        .from(journalEntries)
-        .where(
-          and(
-            eq(journalEntries.userId, mine),
-            gte(journalEntries.createdAt, since),
-            until ? lt(journalEntries.createdAt, until) : undefined,
-          ),
-        ),
-    )
-    // Logging a contact counts on the day it was logged: back-filling a week of contacts
-    // today must not fake a week of streak.
-    .unionAll(
-      db
-        .select({
-          kind: sql<ActivityKind>`'contact'`,
-          at: contacts.createdAt,
-          day: noDay,
-          mood: noMood,
-        })
-        .from(contacts)
-        .where(
-          and(
-            eq(contacts.userId, mine),
-            gte(contacts.createdAt, since),
-            until ? lt(contacts.createdAt, until) : undefined,
-          ),
-        ),
-    )
-    .unionAll(
-      db
-        .select({
-          kind: sql<ActivityKind>`'check'`,
-          at: noAt,
-          day: checkIns.day,
-          mood: checkIns.mood,
-        })
-        .from(checkIns)
-        .where(
-          and(
-            eq(checkIns.userId, mine),
-            gte(checkIns.day, from),
-            to ? lt(checkIns.day, to) : undefined,
-          ),
-        ),
-    )
-    .unionAll(
-      db
-        .select({ kind: sql<ActivityKind>`'pause'`, at: noAt, day: pauseDays.day, mood: noMood })
-        .from(pauseDays)
-        .where(
-          and(
-            eq(pauseDays.userId, mine),
-            gte(pauseDays.day, from),
-            to ? lt(pauseDays.day, to) : undefined,
-          ),
-        ),
-    );
+  const bounded = to !== null;
+  const statement = prepared(db, bounded ? "window" : "recent", () =>
+    activityStatement(db, bounded),
+  );
+  // Timestamps go as ISO text, as Drizzle's timestamp columns send them.
+  const rows = await statement.execute({
+    user: actor.userId,
+    since: startOfLocalDay(from, timeZone).toISOString(),
+    until: bounded ? startOfLocalDay(to, timeZone).toISOString() : null,
+    from,
+    to,
+  });
 
   const counts = new Map<Day, number>();
   const moods: { day: Day; mood: number }[] = [];
@@ -168,17 +215,12 @@ export interface StepRow {
 /** Rows as json_agg sends them: timestamps are ISO strings inside json. */
 export type Jsonified<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] };
 
-/**
- * The active journey and everything under it that the dashboard shows, in one statement
- * (the budget again): its steps, the tasks done, the contacts since `calendarFrom` and the
- * latest contact, each a subquery on the journey's row. Contacts after `now` are left out.
- */
-async function activeJourneyWithProgress(db: Db, actor: Actor, calendarFrom: Date, now: Date) {
-  const mine = actor.userId;
+/** The active journey with its steps, tasks and contacts as JSON subqueries, prepared. */
+function journeyStatement(db: Db) {
   const ofJourney = (table: typeof stepProgress | typeof taskCompletions | typeof contacts) =>
-    and(eq(table.userId, mine), eq(table.journeyId, journeys.id));
-  const happened = lte(contacts.occurredAt, now);
-  const [row] = await db
+    and(eq(table.userId, p.user), eq(table.journeyId, journeys.id));
+  const happened = lte(contacts.occurredAt, sql.placeholder("now"));
+  return db
     .select({
       ...getTableColumns(journeys),
       steps: sql`(
@@ -199,7 +241,7 @@ async function activeJourneyWithProgress(db: Db, actor: Actor, calendarFrom: Dat
           'at', ${contacts.occurredAt}, 'initiator', ${contacts.initiator}
         )), '[]'::json)
         from ${contacts}
-        where ${and(ofJourney(contacts), gte(contacts.occurredAt, calendarFrom), happened)}
+        where ${and(ofJourney(contacts), gte(contacts.occurredAt, sql.placeholder("startAt")), happened)}
       )`.mapWith(fromJson<{ at: string; initiator: Initiator }[]>),
       lastContactAt: sql`(
         select max(${contacts.occurredAt}) from ${contacts}
@@ -207,7 +249,21 @@ async function activeJourneyWithProgress(db: Db, actor: Actor, calendarFrom: Dat
       )`.mapWith(asInstant),
     })
     .from(journeys)
-    .where(and(eq(journeys.userId, mine), eq(journeys.status, "active")));
+    .where(and(eq(journeys.userId, p.user), eq(journeys.status, "active")))
+    .prepare("dashboard_journey");
+}
+
+/**
+ * The active journey and everything under it that the dashboard shows, in one statement
+ * (the budget again): its steps, the tasks done, the contacts since `calendarFrom` and the
+ * latest contact, each a subquery on the journey's row. Contacts after `now` are left out.
+ */
+async function activeJourneyWithProgress(db: Db, actor: Actor, calendarFrom: Date, now: Date) {
+  const [row] = await prepared(db, "journey", () => journeyStatement(db)).execute({
+    user: actor.userId,
+    startAt: calendarFrom.toISOString(),
+    now: now.toISOString(),
+  });
   if (!row) return null;
   const { steps, tasksDone, recentContacts, lastContactAt, ...journey } = row;
   const instant = (value: string | null) => (value === null ? null : asInstant(value));

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import type { ActiveSession, SessionUser } from "@/server/auth/sessions";
 import { validateSession } from "@/server/auth/sessions";
 import { AppError, isConnectionError, loggableError } from "@/server/errors";
 import { log } from "@/server/log";
+import { transformer } from "./transformer";
 
 // ─── 1. Context ─────────────────────────────────────────────────────────────────────────
 
@@ -89,7 +89,7 @@ function fieldErrorsOf(error: TRPCError): FieldErrors | null {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   /**
    * Keeps zod's field errors for forms and hides everything unexpected: the client gets a
    * generic sentence and an id that is also in the log, never SQL or a stack.
