@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -121,5 +122,50 @@ describe("times in messages", () => {
       "09:00 on 20 Jul",
     );
     expect(formatDay("2026-07-02")).toBe("Thursday 2 July");
+  });
+});
+
+describe("localDay against the platform's own calendar", () => {
+  const zones = [
+    "UTC",
+    "Europe/Paris",
+    "America/New_York",
+    "America/St_Johns",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "Pacific/Chatham",
+    "Pacific/Apia",
+    "America/Santiago",
+  ];
+  const oracle = (ms: number, timeZone: string) =>
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }).format(new Date(ms));
+
+  it("names the same day as Intl for any instant from 2000 to 2040, DST nights included", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom(...zones),
+        (ms, zone) => {
+          expect(localDay(ms, zone)).toBe(oracle(ms, zone));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("is right at every minute around a change of the clocks, asked in any order", () => {
+    // 29 March 2026, Paris: 02:00 becomes 03:00 (01:00 UTC); New York's autumn night too.
+    for (const [zone, around] of [
+      ["Europe/Paris", Date.UTC(2026, 2, 29, 1)],
+      ["America/New_York", Date.UTC(2026, 10, 1, 6)],
+    ] as const) {
+      const minutes = Array.from({ length: 48 * 60 }, (_, i) => around + (i - 24 * 60) * 60_000);
+      for (const ms of [...minutes].reverse()) expect(localDay(ms, zone)).toBe(oracle(ms, zone));
+    }
   });
 });
