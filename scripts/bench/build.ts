@@ -4,7 +4,15 @@
  * in the app itself, and a build running elsewhere in the project is left alone.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 
 const SKIP = new Set([
@@ -45,7 +53,12 @@ export { handler as GET, handler as POST };
  * Copies the project at `source` to `dir` (node_modules hard-linked, or copied where hard
  * links cannot be made), adds the baseline route and runs `next build` there.
  */
-export function buildCopy(source: string, dir: string, log: (line: string) => void): number {
+export function buildCopy(
+  source: string,
+  dir: string,
+  log: (line: string) => void,
+  opts: { readableServer?: boolean } = {},
+): number {
   const started = performance.now();
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -67,6 +80,18 @@ export function buildCopy(source: string, dir: string, log: (line: string) => vo
   const route = path.join(dir, BASELINE_ROUTE);
   mkdirSync(path.dirname(route), { recursive: true });
   writeFileSync(route, ROUTE_SOURCE);
+  if (opts.readableServer) {
+    // For a CPU profile: server code left unminified, so functions and modules keep names.
+    const config = path.join(dir, "next.config.js");
+    const text = readFileSync(config, "utf8");
+    const changed = text.replace(
+      "const nextConfig = {",
+      "const nextConfig = {\n  experimental: { serverMinification: false },",
+    );
+    if (changed === text)
+      throw new Error("next.config.js no longer starts its config as expected.");
+    writeFileSync(config, changed);
+  }
   log(`  next build in ${dir} …`);
   execFileSync(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "build"], {
     cwd: dir,

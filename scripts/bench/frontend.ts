@@ -143,7 +143,9 @@ export async function lighthouse(opts: {
       failedAudits,
     };
   } catch (e) {
-    return { ...empty, error: e instanceof Error ? e.message.split("\n")[0] : String(e) };
+    const err = e as { message?: string; stderr?: string };
+    console.error(err.stderr?.slice(-2000));
+    return { ...empty, error: String(err.message).split("\n")[0] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -55,14 +55,20 @@ export async function startServer(opts: {
   readyPath?: string;
   /** Where the server's output goes; the terminal when not given. */
   logFile?: string;
+  /** Options for node itself, such as --cpu-prof (NODE_OPTIONS refuses that one). */
+  nodeArgs?: string[];
 }): Promise<StartedServer> {
   const out = opts.logFile ? openSync(opts.logFile, "a") : "inherit";
-  const child = spawn(process.execPath, ["--import", "tsx", opts.script], {
-    cwd: opts.cwd,
-    env: { ...process.env, ...opts.env, PORT: String(opts.port) },
-    stdio: ["ignore", out, out],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), "--import", "tsx", opts.script],
+    {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env, PORT: String(opts.port) },
+      stdio: ["ignore", out, out],
+      detached: true,
+    },
+  );
   const origin = `http://127.0.0.1:${opts.port}`;
   let exited = false;
   child.on("exit", () => {
