@@ -36,6 +36,12 @@ test("a new person sets a check-in time, gets the reminder by mail and in the ap
   const url = await page.getByLabel("Calendar address").inputValue();
   expect(url).toMatch(/\/cal\/[A-Za-z0-9_-]{43}\.ics$/);
   remember(url.slice(url.lastIndexOf("/") + 1, -".ics".length));
+  // "Copy address" puts exactly that address on the clipboard, and says so.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy address" }).click();
+  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Address copied" })).toBeAttached();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
 
   const feed = await request.get(url);
   expect(feed.status()).toBe(200);

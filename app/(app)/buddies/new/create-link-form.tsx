@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { CheckboxField } from "@/app/_components/checkbox-field";
 import { ChoiceGroup } from "@/app/_components/choice-group";
+import { CopyOnceField } from "@/app/_components/copy-once-field";
 import { Field, FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
 import { mutationProblem } from "@/app/_components/mutation-errors";
@@ -26,7 +27,6 @@ export function CreateLinkForm() {
   const [expiry, setExpiry] = useState<ExpiryChoice>("30");
   const [date, setDate] = useState("");
   const [showExName, setShowExName] = useState(false);
-  const [copied, setCopied] = useState(false);
   const create = useMutation(trpc.buddies.create.mutationOptions());
   const problem = create.error ? mutationProblem(create.error) : null;
 
@@ -52,34 +52,14 @@ export function CreateLinkForm() {
           Copy it now and send it to them. For your privacy we don't keep it, so it can't be shown
           again; you can always make a new one.
         </p>
-        <label htmlFor="buddy-url" className="text-sm font-semibold">
-          Link
-        </label>
-        <input
+        <CopyOnceField
+          key={url}
           id="buddy-url"
-          readOnly
+          label="Link"
           value={url}
-          onFocus={(e) => e.currentTarget.select()}
-          className="min-h-12 w-full rounded-xl border border-line bg-canvas px-4 text-base"
+          copyLabel="Copy link"
+          copiedMessage="Link copied"
         />
-        <Button
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(url);
-              setCopied(true);
-            } catch {
-              // No clipboard access (an old browser, a denied permission): select the text
-              // so a long-press or Ctrl+C copies it.
-              const input = document.getElementById("buddy-url");
-              if (input instanceof HTMLInputElement) input.select();
-            }
-          }}
-        >
-          {copied ? "Copied" : "Copy link"}
-        </Button>
-        <p role="status" className="sr-only">
-          {copied ? "Link copied" : ""}
-        </p>
         <Link href="/buddies" className={buttonClass("secondary")}>
           Done
         </Link>

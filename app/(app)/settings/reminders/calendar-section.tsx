@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
+import { CopyOnceField } from "@/app/_components/copy-once-field";
 import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
@@ -21,13 +22,11 @@ const when = (at: Date, timeZone: string) =>
 export function CalendarSection({ feed, timeZone }: { feed: CalendarFeedView; timeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState<"replace" | "revoke" | null>(null);
   const create = useMutation(
     trpc.reminders.createCalendar.mutationOptions({
       onSuccess: () => {
         setConfirming(null);
-        setCopied(false);
         router.refresh();
       },
     }),
@@ -61,33 +60,14 @@ export function CalendarSection({ feed, timeZone }: { feed: CalendarFeedView; ti
           Here's your calendar address. Copy it now: for your privacy we keep no copy, so it can't
           be shown again. You can always make a new one.
         </p>
-        <label htmlFor="calendar-url" className="text-sm font-semibold">
-          Calendar address
-        </label>
-        <input
+        <CopyOnceField
+          key={url}
           id="calendar-url"
-          readOnly
+          label="Calendar address"
           value={url}
-          onFocus={(e) => e.currentTarget.select()}
-          className="min-h-12 w-full rounded-xl border border-line bg-canvas px-4 text-base"
+          copyLabel="Copy address"
+          copiedMessage="Address copied"
         />
-        <Button
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(url);
-              setCopied(true);
-            } catch {
-              // No clipboard access: select the text so a long-press or Ctrl+C copies it.
-              const input = document.getElementById("calendar-url");
-              if (input instanceof HTMLInputElement) input.select();
-            }
-          }}
-        >
-          {copied ? "Copied" : "Copy address"}
-        </Button>
-        <p role="status" className="sr-only">
-          {copied ? "Address copied" : ""}
-        </p>
         <a href={subscribe} className={buttonClass("secondary")}>
           Open in my calendar app
         </a>
