@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, lt, ne, or } from "drizzle-orm";
+import { and, desc, eq, gt, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { sessions, users } from "@/db/schema";
 import type { Tx } from "@/server/services/common";
 
@@ -59,17 +60,9 @@ export async function createSession(
   return sessionId;
 }
 
-/**
- * The session behind a cookie's id, or null when it was signed out, revoked, or is past its
- * idle or absolute limit. Runs on every authenticated request.
- */
-export async function validateSession(
-  db: Db,
-  sessionId: string,
-  now = new Date(),
-): Promise<ActiveSession | null> {
-  const idHash = hashSessionId(sessionId);
-  const [row] = await db
+/** The session and its user by the id's hash: sent on every signed-in request. */
+function sessionStatement(db: Db) {
+  return db
     .select({
       expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
@@ -81,7 +74,21 @@ export async function validateSession(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, idHash));
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .prepare("session_lookup");
+}
+
+/**
+ * The session behind a cookie's id, or null when it was signed out, revoked, or is past its
+ * idle or absolute limit. Runs on every authenticated request.
+ */
+export async function validateSession(
+  db: Db,
+  sessionId: string,
+  now = new Date(),
+): Promise<ActiveSession | null> {
+  const idHash = hashSessionId(sessionId);
+  const [row] = await prepared(db, "session", () => sessionStatement(db)).execute({ idHash });
   if (!row) return null;
   const idleFor = now.getTime() - row.lastSeenAt.getTime();
   if (row.expiresAt <= now || idleFor > SESSION_IDLE_TIMEOUT_MS) {

@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, gte, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import {
   checkIns,
   contacts,
@@ -45,26 +46,6 @@ export const asInstant = (value: string): Date | null => new Date(value);
 /** A json column: parsed by both drivers today, parsed here should one hand over text. */
 export const fromJson = <T>(value: unknown): T =>
   (typeof value === "string" ? JSON.parse(value) : value) as T;
-
-/**
- * Statements built once per database and sent again with new values: Drizzle's query
- * building costs about 1 ms of CPU for the dashboard's two, which is more than the database
- * takes to answer them. Keyed by the database object, so each test database gets its own.
- */
-const preparedFor = new WeakMap<Db, Map<string, unknown>>();
-function prepared<T>(db: Db, key: string, build: () => T): T {
-  let mine = preparedFor.get(db);
-  if (!mine) {
-    mine = new Map();
-    preparedFor.set(db, mine);
-  }
-  let statement = mine.get(key) as T | undefined;
-  if (statement === undefined) {
-    statement = build();
-    mine.set(key, statement);
-  }
-  return statement;
-}
 
 const p = {
   user: sql.placeholder("user"),
