@@ -218,6 +218,7 @@ const S = {
         email: users.email,
         displayName: users.displayName,
         timeZone: users.timeZone,
+        discreet: users.discreet,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -233,6 +234,22 @@ const S = {
   recent: activityStatement(false),
   older: activityStatement(true),
 };
+
+/**
+ * Every statement text the baselines send. The bench checks that each statement Rekindle
+ * sent for the dashboard and the journal write is among them, so an edit to the app's SQL
+ * that is not mirrored here shows up in the report instead of silently measuring old SQL.
+ */
+export function baselineStatementTexts(): string[] {
+  return [
+    ...Object.values(S).map((x) => x.text),
+    INSERT_ENTRY,
+    SELECT_ENTRY,
+    TOUCH_STEP,
+    TOUCH_SESSION,
+    DELETE_SESSION,
+  ];
+}
 
 // The journal insert as Drizzle writes it (insert … on conflict do nothing returning).
 const ENTRY_COLUMNS = `"id", "journey_id", "step_number", "mood", "body", "shared_with_buddies", "version", "created_at", "updated_at"`;

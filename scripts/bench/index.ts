@@ -346,6 +346,19 @@ async function main() {
       texts: c.statements.map((s) => s.text),
     }));
     for (const c of report.statements) log(`  ${c.name}: ${c.count}`);
+    const { baselineStatementTexts } = await import("./baseline");
+    const mirrored = new Set(baselineStatementTexts());
+    const unmirrored = counted
+      .filter((c) => /^(dashboard data|journal create)/.test(c.name))
+      .flatMap((c) => c.statements.map((s) => s.text.trim()))
+      .filter((text) => !/^(begin|commit)$/i.test(text) && !mirrored.has(text));
+    if (unmirrored.length > 0) {
+      const note = `The baselines do not send ${unmirrored.length} of the statements Rekindle sent, so the comparison is not like for like; update scripts/bench/baseline.ts: ${unmirrored.map((t) => `\`${t.slice(0, 120)}…\``).join("; ")}`;
+      report.notes.push(note);
+      log(`  ${note}`);
+    } else {
+      log("  The baselines send the same statement texts as Rekindle.");
+    }
 
     log("First-load JavaScript per route …");
     report.firstLoadJs = firstLoadJs(o.buildDir);
