@@ -1,22 +1,27 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import {
+  APPLE_TOUCH_ICON,
+  SITE_DESCRIPTION,
+  SITE_NAME,
+  THEME_COLORS,
+} from "@/app/_components/site-head";
 import { ForgetPrivatePages } from "@/app/_components/sw-register";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Rekindle", template: "%s · Rekindle" },
-  description: "A calm, private, step-by-step plan for finding your way back to someone.",
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
   robots: { index: true, follow: true },
-  // Installing: the manifest comes from app/manifest.ts; iOS takes this icon instead.
-  icons: { apple: "/icons/apple-touch-icon.png" },
+  icons: { apple: APPLE_TOUCH_ICON },
 };
 
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
   themeColor: [
-    { media: "(prefers-color-scheme: light)", color: "#fbf7f2" },
-    { media: "(prefers-color-scheme: dark)", color: "#1b1715" },
+    { media: "(prefers-color-scheme: light)", color: THEME_COLORS.light },
+    { media: "(prefers-color-scheme: dark)", color: THEME_COLORS.dark },
   ],
 };
 

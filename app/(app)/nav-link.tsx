@@ -35,7 +35,8 @@ export function TabLink({
   icon: keyof typeof icons;
   children: React.ReactNode;
 }) {
-  const path = usePathname();
+  // Typed nullable because pages/ exists; under the App Router it never is.
+  const path = usePathname() ?? "";
   const active = path === href || path.startsWith(`${href}/`);
   return (
     <li>

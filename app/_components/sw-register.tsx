@@ -43,7 +43,8 @@ export async function forgetPrivatePages(): Promise<void> {
  * shared, and a signed-out phone must not show the last person's plan offline.
  */
 export function ForgetPrivatePages() {
-  const path = usePathname();
+  // Typed nullable because pages/ exists; under the App Router it never is.
+  const path = usePathname() ?? "";
   useEffect(() => {
     if (SIGNED_OUT_PAGE.test(path)) void forgetPrivatePages();
   }, [path]);

@@ -22,9 +22,10 @@ export interface RouteJs {
 const SIGNED_IN = /^\/\(app\)\//;
 
 /**
- * First-load JS of each page: the framework's root files plus every chunk the page's
- * client-reference manifest lists for its layouts and the page itself, each gzipped
- * (level 9; what a CDN or proxy would send). Polyfills (nomodule) are left out.
+ * First-load JS of each App Router page: the framework's root files plus every chunk the
+ * page's client-reference manifest lists for its layouts and the page itself, each gzipped
+ * (level 9; what a CDN or proxy would send). Polyfills (nomodule) are left out. The buddy
+ * page is a Pages Router page: `buddyPageWithoutJs` measures it as served.
  */
 export function firstLoadJs(buildDir: string): RouteJs[] {
   const next = path.join(buildDir, ".next");
@@ -151,20 +152,47 @@ export async function lighthouse(opts: {
   }
 }
 
+/** Each linked file once, gzipped (level 9, as `firstLoadJs` counts), in bytes. */
+async function linkedGzipBytes(base: string, paths: string[]): Promise<number> {
+  let total = 0;
+  for (const p of new Set(paths)) {
+    const res = await fetch(new URL(p.replaceAll("&amp;", "&"), base));
+    total += gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).length;
+  }
+  return total;
+}
+
 /**
  * The buddy page with JavaScript off: the progress is in the HTML itself, and each form
- * posts to a plain URL (no server action, which would need the client runtime).
+ * posts to a plain URL (no server action, which would need the client runtime). Also what
+ * it weighs as served: the HTML and every stylesheet and script it links. It is a Pages
+ * Router page with the runtime turned off, which the App Router manifests `firstLoadJs`
+ * reads don't list, so its JavaScript is counted here, from the page itself.
  */
 export async function buddyPageWithoutJs(url: string, ownerName: string) {
   const res = await fetch(url, { headers: { "x-forwarded-for": "198.51.100.7" } });
   const html = await res.text();
   const forms = [...html.matchAll(/<form\b[^>]*>/g)].map((m) => m[0]);
   const plainForms = forms.filter((f) => /action="\/b\//.test(f) && /method="post"/i.test(f));
-  const scripts = [...html.matchAll(/<script\b[^>]*src="([^"]+)"/g)].length;
+  // Inline scripts count too: the page needs none.
+  const scripts = (html.match(/<script\b/g) ?? []).length;
+  const jsFiles = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1] ?? "");
+  const cssFiles = [...html.matchAll(/<link\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /\brel="stylesheet"/.test(tag))
+    .map((tag) => /\bhref="([^"]+)"/.exec(tag)?.[1] ?? "");
+  const htmlGzip = gzipSync(html, { level: 9 }).length;
+  const jsGzip = await linkedGzipBytes(url, jsFiles);
+  const cssGzip = await linkedGzipBytes(url, cssFiles);
   return {
     status: res.status,
     htmlKb: Buffer.byteLength(html) / 1024,
-    htmlGzipKb: gzipSync(html, { level: 9 }).length / 1024,
+    htmlGzipKb: htmlGzip / 1024,
+    cssGzipKb: cssGzip / 1024,
+    jsFiles: new Set(jsFiles).size,
+    jsGzipKb: jsGzip / 1024,
+    /** HTML, stylesheets and scripts, gzipped: what a phone downloads for the page. */
+    totalGzipKb: (htmlGzip + cssGzip + jsGzip) / 1024,
     showsProgress: html.includes(ownerName),
     forms: forms.length,
     plainForms: plainForms.length,

@@ -38,6 +38,11 @@ export interface BenchReport {
     forms: number;
     plainForms: number;
     scripts: number;
+    /** Added with the Pages Router buddy page; older reports lack them. */
+    cssGzipKb?: number;
+    jsFiles?: number;
+    jsGzipKb?: number;
+    totalGzipKb?: number;
     usable: boolean;
   };
   lighthouse?: LighthouseResult[];
@@ -308,7 +313,7 @@ export function writeReport(r: BenchReport): string {
     if (r.buddyNoJs) {
       const b = r.buddyNoJs;
       L.push(
-        `- Buddy page without JavaScript: status ${b.status}, HTML ${f1(b.htmlKb)} kB (${f1(b.htmlGzipKb)} kB gzip), ${b.forms} forms of which ${b.plainForms} post to a plain URL, ${b.scripts} script tags (not needed to read or send).`,
+        `- Buddy page without JavaScript: status ${b.status}, HTML ${f1(b.htmlKb)} kB (${f1(b.htmlGzipKb)} kB gzip), ${b.forms} forms of which ${b.plainForms} post to a plain URL, ${b.scripts} script tags (not needed to read or send).${b.totalGzipKb === undefined ? "" : ` As served, gzip: HTML ${f1(b.htmlGzipKb)} + CSS ${f1(b.cssGzipKb)} + JS ${f1(b.jsGzipKb)} = ${f1(b.totalGzipKb)} kB.`}`,
         "",
       );
     }

@@ -114,7 +114,7 @@ export async function countStatements(opts: {
       ]);
     });
     const buddy = await r.record(async () => {
-      // proxy.ts checks the link, then app/b/[token]/page.tsx renders it.
+      // proxy.ts checks the link, then pages/b/[token].tsx renders it.
       await liveLink(db, opts.buddyToken, new Date());
       await buddyView(db, opts.buddyToken);
     });

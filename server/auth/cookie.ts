@@ -35,8 +35,18 @@ function remember(key: string, sid: string, exp: unknown) {
  * The session id inside the Auth.js cookie, or null. The cookie is an encrypted JWT that
  * carries nothing but this id; whether the session is still alive is the database's call.
  */
-export async function readSessionId(headers: Headers): Promise<string | null> {
-  const cookie = headers.get("cookie");
+export function readSessionId(headers: Headers): Promise<string | null> {
+  return sessionIdFromCookie(headers.get("cookie"));
+}
+
+/**
+ * The same, from a Cookie header's text: for code that has a Node request rather than a
+ * fetch one (the buddy page's getServerSideProps).
+ */
+export async function sessionIdFromCookie(
+  cookie: string | null | undefined,
+): Promise<string | null> {
+  if (!cookie) return null;
   for (const name of SESSION_COOKIES) {
     const token = cookieValue(cookie, name);
     if (!token) continue;

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import {
   expect,
@@ -89,6 +90,15 @@ test("a buddy sees only what was shared, sends kind words safely, and loses acce
   expect(opened?.headers()["referrer-policy"]).toBe("no-referrer");
   expect(opened?.headers()["x-robots-tag"]).toBe("noindex, nofollow");
   expect(opened?.headers()["cache-control"]).toContain("no-store");
+  expect(opened?.headers()["content-security-policy"]).toContain("script-src");
+  // The page ships no JavaScript at all: its HTML and the stylesheet are everything.
+  expect(await opened?.text()).not.toContain("<script");
+  // Nor does it answer its props as JSON, the Pages Router's way of navigating without
+  // a reload: nothing uses it, so it is closed.
+  const buildId = readFileSync(".next/BUILD_ID", "utf8").trim();
+  const data = await buddy.request.get(`/_next/data/${buildId}${path}.json`);
+  expect(data.status()).toBe(404);
+  expect(await data.text()).not.toContain(owner.name);
   await expect(buddyPage.getByRole("heading", { level: 1 })).toContainText(owner.name);
   await expect(buddyPage.getByText(sharedMarker)).toBeVisible();
 
@@ -131,10 +141,11 @@ test("a buddy sees only what was shared, sends kind words safely, and loses acce
   await buddy.close();
 });
 
-test("with JavaScript off, a buddy reads the page, encourages, nudges a quiet friend, and sees a dead link's notice", async ({
+test("with JavaScript off, a buddy reads the page, encourages, nudges a quiet friend, saves them, and sees a dead link's notice", async ({
   page,
   browser,
 }) => {
+  test.setTimeout(120_000);
   // A new owner who hasn't started yet has been quiet: the page offers a nudge.
   const owner = newUser("Quiet");
   await signUp(page, owner);
@@ -142,8 +153,27 @@ test("with JavaScript off, a buddy reads the page, encourages, nudges a quiet fr
 
   const buddy = await buddyContext(browser, { javaScriptEnabled: false });
   const buddyPage = await buddy.newPage();
-  await buddyPage.goto(path);
+  const opened = await buddyPage.goto(path);
+  expect(opened?.status()).toBe(200);
+  const html = (await opened?.text()) ?? "";
+  expect(html).not.toContain("<script");
+  expect(html).toMatch(/<link rel="stylesheet" href="\/_next\/static\/[^"]+\.css"/);
+  // The stylesheet applied: the page keeps its narrow column.
+  await expect(buddyPage.locator("main")).toHaveCSS("max-width", "576px");
+  await expect(buddyPage).toHaveTitle("A friend's progress · Rekindle");
+  await expect(buddyPage.locator('meta[name="robots"]')).toHaveAttribute(
+    "content",
+    "noindex, nofollow",
+  );
+  await expect(buddyPage.locator('meta[name="referrer"]')).toHaveAttribute(
+    "content",
+    "no-referrer",
+  );
   await expect(buddyPage.getByRole("heading", { level: 1 })).toContainText(owner.name);
+  await expect(buddyPage.getByRole("link", { name: "Sign in" })).toHaveAttribute(
+    "href",
+    "/sign-in",
+  );
   await buddyPage.getByLabel("Your message").fill("Thinking of you. One step at a time.");
   await buddyPage.getByRole("button", { name: "Send encouragement" }).click();
   await expect(buddyPage.getByText("Sent. Thank you for being there.")).toBeVisible();
@@ -156,6 +186,26 @@ test("with JavaScript off, a buddy reads the page, encourages, nudges a quiet fr
   await page.goto("/buddies/inbox");
   await expect(page.getByText("Thinking of you. One step at a time.")).toBeVisible();
   await expect(page.getByText("A nudge: they're thinking of you.")).toBeVisible();
+
+  // A buddy with an account, signed in (with JavaScript, as sign-up asks), then reading
+  // with it off, keeps the owner on their own home page.
+  const friendContext = await buddyContext(browser);
+  await signUp(await friendContext.newPage(), newUser("Friend"));
+  const signedIn = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await friendContext.storageState(),
+    extraHTTPHeaders: { "X-Forwarded-For": freshAddress() },
+  });
+  await friendContext.close();
+  const friendPage = await signedIn.newPage();
+  await friendPage.goto(path);
+  await friendPage.getByRole("button", { name: "Save to People I support" }).click();
+  await expect(friendPage.getByText("Saved. You'll find them on your home page")).toBeVisible();
+  await expect(friendPage.getByRole("link", { name: "Open it in Rekindle" })).toHaveAttribute(
+    "href",
+    /^\/supporting\/[0-9a-f-]{36}$/,
+  );
+  await signedIn.close();
 
   const unknown = await buddyPage.goto(`/b/${randomBytes(32).toString("base64url")}`);
   expect(unknown?.status()).toBe(404);

@@ -1,8 +1,5 @@
-import Link from "next/link";
-import { buttonClass } from "@/app/_components/button";
-import { getDb } from "@/db/client";
-import { getCurrentSession } from "@/server/auth/current";
-import { saveState } from "@/server/services/supporting";
+import { buttonClass } from "@/app/_components/button-class";
+import type { SaveState } from "@/server/schemas/supporting";
 
 const linkClass = "font-semibold text-accent underline underline-offset-4";
 
@@ -10,29 +7,33 @@ const linkClass = "font-semibold text-accent underline underline-offset-4";
  * On the buddy page: lets a buddy with a Rekindle account keep this person on their own
  * home page. A plain form post, so it works with JavaScript off like the rest of the page.
  */
-export async function SaveToSupporting({ token }: { token: string }) {
-  const session = await getCurrentSession();
-  if (!session) {
+export function SaveToSupporting({
+  token,
+  state,
+}: {
+  token: string;
+  state: SaveState | { kind: "signed-out" };
+}) {
+  if (state.kind === "signed-out") {
     return (
       <p className="text-sm text-muted">
         Have a Rekindle account?{" "}
-        <Link href="/sign-in" className={linkClass}>
+        <a href="/sign-in" className={linkClass}>
           Sign in
-        </Link>
+        </a>
         , then open this link again to keep it on your home page.
       </p>
     );
   }
-  const state = await saveState(await getDb(), { userId: session.user.id }, { token });
-  // A dead link shows the 404 anyway, and your own link needs no saving.
-  if (!state || state.kind === "own") return null;
+  // Your own link needs no saving.
+  if (state.kind === "own") return null;
   if (state.kind === "saved") {
     return (
       <p className="rounded-2xl border border-line bg-surface p-4 text-sm">
         Saved to your home page.{" "}
-        <Link href={`/supporting/${state.id}`} className={linkClass}>
+        <a href={`/supporting/${state.id}`} className={linkClass}>
           Open it in Rekindle
-        </Link>
+        </a>
       </p>
     );
   }

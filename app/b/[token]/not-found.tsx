@@ -1,3 +1,0 @@
-import { LinkGone } from "../notices";
-
-export default LinkGone;

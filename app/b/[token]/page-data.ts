@@ -1,0 +1,110 @@
+import type { Db } from "@/db/client";
+import { sessionIdFromCookie } from "@/server/auth/cookie";
+import { validateSession } from "@/server/auth/sessions";
+import { loggableError } from "@/server/errors";
+import { log } from "@/server/log";
+import {
+  type BuddyView,
+  ENCOURAGEMENT_MESSAGE_MAX,
+  ENCOURAGEMENT_NAME_MAX,
+} from "@/server/schemas/buddies";
+import type { SaveState } from "@/server/schemas/supporting";
+import { buddyView } from "@/server/services/buddies";
+import { saveState } from "@/server/services/supporting";
+
+export interface Notice {
+  text: string;
+  ok: boolean;
+}
+
+/** What the form posts answer with, as a flag in the address: never the buddy's words. */
+const NOTICES: Record<string, Notice> = {
+  sent: { text: "Sent. Thank you for being there.", ok: true },
+  nudged: { text: "Nudge sent. They'll see you're thinking of them.", ok: true },
+  message: {
+    text: `Please write a message of up to ${ENCOURAGEMENT_MESSAGE_MAX} characters.`,
+    ok: false,
+  },
+  name: {
+    text: `Please keep your name to ${ENCOURAGEMENT_NAME_MAX} characters or fewer.`,
+    ok: false,
+  },
+  nudge: { text: "A nudge can be sent once a day, while they've been quiet.", ok: false },
+  saved: {
+    text: "Saved. You'll find them on your home page, under People you support.",
+    ok: true,
+  },
+  own: {
+    text: "This is your own link, so there's nothing to save: your progress is already on your home page.",
+    ok: false,
+  },
+  full: {
+    text: "You can keep up to 20 people on your home. Remove someone there to make room.",
+    ok: false,
+  },
+};
+
+type Query = Record<string, string | string[] | undefined>;
+
+export function noticeFor(params: Query): Notice | null {
+  if (params.sent === "1") return NOTICES.sent ?? null;
+  if (params.nudged === "1") return NOTICES.nudged ?? null;
+  if (params.saved === "1") return NOTICES.saved ?? null;
+  const error = typeof params.error === "string" ? params.error : null;
+  if (error === "limit") {
+    const minutes = Math.min(24 * 60, Math.max(1, Number(params.wait) || 1));
+    const wait =
+      minutes <= 1
+        ? "Please wait a minute"
+        : minutes < 90
+          ? `Please wait ${minutes} minutes`
+          : `Please wait about ${Math.round(minutes / 60)} hours`;
+    return { text: `You've sent a lot of messages for now. ${wait}, then try again.`, ok: false };
+  }
+  // Own keys only: ?error=constructor must not find Object's.
+  return error && Object.hasOwn(NOTICES, error) ? (NOTICES[error] ?? null) : null;
+}
+
+export type BuddyPageProps =
+  | {
+      kind: "view";
+      token: string;
+      view: BuddyView;
+      notice: Notice | null;
+      save: SaveState | { kind: "signed-out" };
+    }
+  // proxy.ts answers dead links before the page runs; these cover a link that dies in
+  // between, and a database that fails, still as complete pages without JavaScript.
+  | { kind: "gone" }
+  | { kind: "error"; token: string };
+
+/**
+ * Everything the buddy page shows, and its status: the owner's progress, the notice a
+ * form post left in the address, and what the save form offers the signed-in visitor
+ * (read from the request's cookie, as getCurrentSession does for App Router pages).
+ */
+export async function buddyPageProps(
+  getDb: () => Promise<Db>,
+  request: { token: string; query: Query; cookie: string | undefined },
+): Promise<{ status: 200 | 404 | 500; props: BuddyPageProps }> {
+  const { token } = request;
+  const gone = { status: 404, props: { kind: "gone" } } as const;
+  try {
+    const db = await getDb();
+    const view = await buddyView(db, token);
+    if (!view) return gone;
+    const sessionId = await sessionIdFromCookie(request.cookie);
+    const session = sessionId ? await validateSession(db, sessionId) : null;
+    const save = session
+      ? await saveState(db, { userId: session.user.id }, { token })
+      : ({ kind: "signed-out" } as const);
+    if (!save) return gone;
+    return {
+      status: 200,
+      props: { kind: "view", token, view, notice: noticeFor(request.query), save },
+    };
+  } catch (error) {
+    log.error({ error: loggableError(error) }, "buddy page failed");
+    return { status: 500, props: { kind: "error", token } };
+  }
+}

@@ -1,0 +1,154 @@
+import type { GetServerSideProps, PageConfig } from "next";
+import Head from "next/head";
+import { Logo } from "@/app/_components/art";
+import { buttonClass } from "@/app/_components/button-class";
+import { SITE_NAME } from "@/app/_components/site-head";
+import { BuddyProgress } from "@/app/b/[token]/buddy-view";
+import { type BuddyPageProps, buddyPageProps } from "@/app/b/[token]/page-data";
+import { SaveToSupporting } from "@/app/b/[token]/save-form";
+import { LinkGone } from "@/app/b/notices";
+import { getDb } from "@/db/client";
+import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/server/schemas/buddies";
+
+/**
+ * The buddy page is the one Pages Router page: unlike the App Router, it can leave out
+ * the React runtime altogether. It needs none (plain HTML and form posts), so a buddy on
+ * a slow phone downloads its HTML and the stylesheet, nothing more. Next honours this in
+ * production builds only: `next dev` still sends its runtime.
+ */
+export const config: PageConfig = { unstable_runtimeJS: false };
+
+export const getServerSideProps: GetServerSideProps<BuddyPageProps, { token: string }> = async ({
+  params,
+  query,
+  req,
+  res,
+}) => {
+  const { status, props } = await buddyPageProps(getDb, {
+    token: params?.token ?? "",
+    query,
+    cookie: req.headers.cookie,
+  });
+  res.statusCode = status;
+  return { props };
+};
+
+/** Never indexed, and the address never sent onwards: the page, its 404 and its error. */
+function BuddyHead({ title }: { title: string }) {
+  return (
+    <Head>
+      <title>{`${title} · ${SITE_NAME}`}</title>
+      <meta key="robots" name="robots" content="noindex, nofollow" />
+      <meta key="referrer" name="referrer" content="no-referrer" />
+    </Head>
+  );
+}
+
+/**
+ * The page a buddy opens from the owner's link. Server-rendered with no client code, so it
+ * reads and sends with JavaScript off; unknown, revoked and expired links all get the same
+ * 404.
+ */
+export default function BuddyPage(props: BuddyPageProps) {
+  if (props.kind === "gone") {
+    return (
+      <>
+        <BuddyHead title="Link no longer works" />
+        <LinkGone />
+      </>
+    );
+  }
+  if (props.kind === "error") {
+    return (
+      <>
+        <BuddyHead title="Something went wrong" />
+        <main className="mx-auto flex max-w-md flex-col items-start gap-5 px-5 pt-10 pb-16">
+          <Logo className="size-12" />
+          <h1 className="text-3xl font-bold">Something went wrong on our side</h1>
+          <p className="text-muted">Please wait a moment, then try again.</p>
+          <a href={`/b/${encodeURIComponent(props.token)}`} className={buttonClass("primary")}>
+            Try again
+          </a>
+        </main>
+      </>
+    );
+  }
+
+  const { token, view, notice, save } = props;
+  const base = `/b/${encodeURIComponent(token)}`;
+  return (
+    <>
+      <BuddyHead title="A friend's progress" />
+      <main className="mx-auto flex min-h-dvh max-w-xl flex-col gap-6 px-5 pt-6 pb-16">
+        <p className="flex items-center gap-2 text-lg font-bold">
+          <Logo /> Rekindle
+        </p>
+        <div className="flex flex-col gap-2">
+          <h1 className="text-3xl font-bold">Cheering on {view.ownerName}</h1>
+          <p className="text-muted">
+            {view.ownerName} asked you to keep them company on their plan. Here is how it's going.
+          </p>
+        </div>
+        {notice ? (
+          <p
+            role="status"
+            className={`rounded-xl border p-3 ${notice.ok ? "border-ok text-ok" : "border-danger text-danger"}`}
+          >
+            {notice.text}
+          </p>
+        ) : null}
+        <BuddyProgress view={view} />
+
+        {view.canNudge ? (
+          <form method="post" action={`${base}/nudge`} className="flex flex-col gap-2">
+            <p className="text-muted">No words needed: let them know you're thinking of them.</p>
+            <button type="submit" className={buttonClass("secondary")}>
+              Send a nudge
+            </button>
+          </form>
+        ) : null}
+
+        <form
+          method="post"
+          action={`${base}/encourage`}
+          className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5"
+        >
+          <h2 className="text-xl font-bold">Send some encouragement</h2>
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor="buddy-name" className="text-sm font-semibold">
+              Your name (optional)
+            </label>
+            <input
+              id="buddy-name"
+              name="name"
+              maxLength={ENCOURAGEMENT_NAME_MAX}
+              autoComplete="given-name"
+              className="min-h-12 w-full rounded-xl border border-line bg-surface px-4 text-base text-ink"
+            />
+          </div>
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor="buddy-message" className="text-sm font-semibold">
+              Your message
+            </label>
+            <textarea
+              id="buddy-message"
+              name="message"
+              required
+              rows={4}
+              maxLength={ENCOURAGEMENT_MESSAGE_MAX}
+              aria-describedby="buddy-message-hint"
+              className="w-full rounded-xl border border-line bg-surface px-4 py-3 text-base text-ink"
+            />
+            <p id="buddy-message-hint" className="text-sm text-muted">
+              Up to {ENCOURAGEMENT_MESSAGE_MAX} characters. Only {view.ownerName} will read it.
+            </p>
+          </div>
+          <button type="submit" className={buttonClass("primary")}>
+            Send encouragement
+          </button>
+        </form>
+        <SaveToSupporting token={token} state={save} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { buddyPageProps } from "@/app/b/[token]/page-data";
+import { saveLink } from "@/server/services/supporting";
+import { setupTestDb } from "../helpers/db";
+import { startJourney } from "../helpers/journeys";
+import { type Caller, sessionCookie, signedInUser } from "../helpers/users";
+
+const t = setupTestDb();
+
+function createLink(caller: Caller) {
+  return caller.buddies.create({
+    idempotencyKey: randomUUID(),
+    label: "my sister",
+    scope: "progress",
+    expiry: "none",
+    showExName: false,
+  });
+}
+
+/** What pages/b/[token].tsx renders for this request, as its getServerSideProps asks. */
+function open(token: string, request: { query?: Record<string, string>; cookie?: string } = {}) {
+  return buddyPageProps(async () => t.db, {
+    token,
+    query: request.query ?? {},
+    cookie: request.cookie,
+  });
+}
+
+async function ownerWithLink() {
+  const owner = await signedInUser(t.db, { displayName: "Robin" });
+  await startJourney(t.db, owner.userId);
+  const { token, link } = await createLink(owner.caller);
+  return { owner, token, link };
+}
+
+describe("the buddy page's data", () => {
+  it("shows the owner's progress to a visitor who isn't signed in, with a sign-in offer", async () => {
+    const { token } = await ownerWithLink();
+    const page = await open(token);
+    expect(page.status).toBe(200);
+    expect(page.props).toMatchObject({
+      kind: "view",
+      token,
+      view: { ownerName: "Robin" },
+      notice: null,
+      save: { kind: "signed-out" },
+    });
+  });
+
+  it("turns the flag a form post left in the address into its notice, and nothing else", async () => {
+    const { token } = await ownerWithLink();
+    const notice = async (query: Record<string, string>) => {
+      const page = await open(token, { query });
+      return page.props.kind === "view" ? page.props.notice : undefined;
+    };
+    expect(await notice({ sent: "1" })).toEqual({
+      text: "Sent. Thank you for being there.",
+      ok: true,
+    });
+    expect((await notice({ error: "limit", wait: "12" }))?.text).toContain(
+      "Please wait 12 minutes",
+    );
+    expect(await notice({ error: "constructor" })).toBeNull();
+    expect(await notice({ error: "something-else" })).toBeNull();
+  });
+
+  it("offers a signed-in friend the save form, then says it's saved; the owner gets neither", async () => {
+    const { owner, token } = await ownerWithLink();
+    const friend = await signedInUser(t.db, { displayName: "Kit" });
+    const cookie = await sessionCookie(friend.sessionId);
+
+    expect((await open(token, { cookie })).props).toMatchObject({ save: { kind: "unsaved" } });
+    const { id } = await saveLink(t.db, { userId: friend.userId }, { token });
+    expect((await open(token, { cookie })).props).toMatchObject({ save: { kind: "saved", id } });
+
+    const own = await open(token, { cookie: await sessionCookie(owner.sessionId) });
+    expect(own.props).toMatchObject({ save: { kind: "own" } });
+    // A cookie that doesn't open is simply someone not signed in.
+    const forged = await open(token, { cookie: "authjs.session-token=not-a-real-one" });
+    expect(forged.props).toMatchObject({ save: { kind: "signed-out" } });
+  });
+
+  it("answers a revoked or unknown link with the 404 page", async () => {
+    const { owner, token, link } = await ownerWithLink();
+    await owner.caller.buddies.revoke({ id: link.id });
+    expect(await open(token)).toEqual({ status: 404, props: { kind: "gone" } });
+    expect(await open("nonsense")).toEqual({ status: 404, props: { kind: "gone" } });
+  });
+
+  it("answers a database that fails with a calm 500 page, not a thrown error", async () => {
+    const page = await buddyPageProps(
+      async () => {
+        throw new Error("connection refused");
+      },
+      { token: "abc", query: {}, cookie: undefined },
+    );
+    expect(page).toEqual({ status: 500, props: { kind: "error", token: "abc" } });
+  });
+});
