@@ -8,7 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
-import next from "next";
+import { setFlagsFromString } from "node:v8";
 import { CLIENT_IP_HEADER, clientAddress, markServedByRekindle } from "../server/client-ip";
 import { env } from "../server/env";
 import { loggablePath, REQUEST_ID_HEADER } from "../server/http/request-log";
@@ -33,9 +33,21 @@ function refuseBody(req: IncomingMessage): { status: number; message: string } |
   return null;
 }
 
+/** Production memory settings, made before Next.js loads: 630 MB → under 400 MB embedded. */
+function tuneProductionMemory(embedded: boolean) {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
+  // ~40 MB of heap: tsx turns source maps on, so Node keeps every chunk's parsed map (next start doesn't).
+  if (!flags.includes("--enable-source-maps")) process.setSourceMapsEnabled(false);
+  // ~250 MB at 1,000 requests: V8 lets garbage grow to ~4× the ~100 MB live heap before a full GC.
+  if (embedded) setFlagsFromString("--heap-growing-percent=20");
+}
+
 async function main() {
   const dev = process.argv.includes("--dev");
   const e = env();
+  if (!dev) tuneProductionMemory(!e.DATABASE_URL);
+  // Imported here, after the settings above, so they apply to Next.js's own modules too.
+  const { default: next } = await import("next");
   const app = next({ dev, dir: process.cwd(), hostname: e.HOSTNAME, port: e.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
