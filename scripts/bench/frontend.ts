@@ -76,6 +76,8 @@ export interface LighthouseResult {
   cls: number | null;
   failedAudits: string[];
   error?: string;
+  /** The performance score of each run, when the median of several is reported. */
+  runs?: (number | null)[];
 }
 
 /** Lighthouse 12 in its default mobile emulation, on Debian's Chromium, one page at a time. */

@@ -384,10 +384,26 @@ async function main() {
         ["/home", `${app.origin}/home`, first.cookie],
         ["/b/<token>", buddyUrl, undefined],
       ] as const) {
-        // A first run right after the server started has failed once in a while; try twice.
-        let r = await lighthouse({ cwd: o.buildDir, url: u, page, cookie, chromium: o.chromium });
-        if (r.error)
-          r = await lighthouse({ cwd: o.buildDir, url: u, page, cookie, chromium: o.chromium });
+        // Three runs, and the one with the median score: on this shared machine one run's
+        // blocking time swings by a few hundred ms. A run that fails (once in a while the
+        // first after the server started) is tried again.
+        const runs = [];
+        for (let k = 0; k < 3; k++) {
+          let one = await lighthouse({
+            cwd: o.buildDir,
+            url: u,
+            page,
+            cookie,
+            chromium: o.chromium,
+          });
+          if (one.error)
+            one = await lighthouse({ cwd: o.buildDir, url: u, page, cookie, chromium: o.chromium });
+          runs.push(one);
+        }
+        const scored = runs.filter((x) => x.performance !== null);
+        scored.sort((a, b) => (a.performance ?? 0) - (b.performance ?? 0));
+        const r = scored[Math.floor(scored.length / 2)] ?? (runs[0] as (typeof runs)[number]);
+        r.runs = runs.map((x) => x.performance);
         report.lighthouse.push(r);
         log(
           `  ${page}: performance ${r.performance}, accessibility ${r.accessibility}, ${r.transferKb?.toFixed(1)} kB${r.error ? ` (${r.error})` : ""}`,

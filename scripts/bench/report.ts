@@ -318,14 +318,17 @@ export function writeReport(r: BenchReport): string {
       );
     }
     if (lh.length) {
-      L.push("Lighthouse 12 (mobile emulation, simulated throttling), Chromium headless:", "");
+      L.push(
+        "Lighthouse 12 (mobile emulation, simulated throttling), Chromium headless; each page run three times, the run with the median score shown:",
+        "",
+      );
       L.push(
         "| Page | Performance | Accessibility | Transferred kB | LCP ms | TBT ms | CLS | Audits under 90 |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
       );
       for (const x of lh) {
         L.push(
-          `| ${x.page} | ${x.performance ?? "–"} | ${x.accessibility ?? "–"} | ${f1(x.transferKb)} | ${f0(x.lcpMs)} | ${f0(x.tbtMs)} | ${f2(x.cls)} | ${x.error ? `error: ${x.error}` : x.failedAudits.join(", ")} |`,
+          `| ${x.page} | ${x.performance ?? "–"}${x.runs ? ` (runs: ${x.runs.map((v) => v ?? "–").join(", ")})` : ""} | ${x.accessibility ?? "–"} | ${f1(x.transferKb)} | ${f0(x.lcpMs)} | ${f0(x.tbtMs)} | ${f2(x.cls)} | ${x.error ? `error: ${x.error}` : x.failedAudits.join(", ")} |`,
         );
       }
       L.push("");

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-export const BUDDY_LABEL_MAX = 60;
-export const ENCOURAGEMENT_NAME_MAX = 40;
-export const ENCOURAGEMENT_MESSAGE_MAX = 500;
+import { BUDDY_LABEL_MAX, ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "./plain";
+
+export { BUDDY_LABEL_MAX, ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "./plain";
 /** Days without any activity after which the buddy page calls the owner quiet. */
 export const QUIET_AFTER_DAYS = 3;
 /** The newest shared entries the buddy page shows. */

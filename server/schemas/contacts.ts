@@ -1,46 +1,29 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
-import type { contactChannel, contactFeeling, contactInitiator } from "@/db/schema";
 
-export const CONTACT_NOTE_MAX = 2_000;
-/** A page of the list, unless the caller asks for another size. */
-export const CONTACTS_PAGE_SIZE = 20;
-export const CONTACTS_PAGE_MAX = 50;
+export {
+  CHANNEL_LABELS,
+  CONTACT_CHANNELS,
+  CONTACT_FEELINGS,
+  CONTACT_INITIATORS,
+  CONTACT_NOTE_MAX,
+  CONTACTS_PAGE_MAX,
+  CONTACTS_PAGE_SIZE,
+  type ContactChannel,
+  type ContactFeeling,
+  type ContactInitiator,
+  FEELING_LABELS,
+} from "./plain";
 
-export const CONTACT_CHANNELS = [
-  "text",
-  "call",
-  "in_person",
-  "social",
-  "other",
-] as const satisfies readonly (typeof contactChannel.enumValues)[number][];
-export const CONTACT_INITIATORS = [
-  "me",
-  "them",
-] as const satisfies readonly (typeof contactInitiator.enumValues)[number][];
-export const CONTACT_FEELINGS = [
-  "good",
-  "neutral",
-  "hard",
-] as const satisfies readonly (typeof contactFeeling.enumValues)[number][];
-
-export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
-export type ContactInitiator = (typeof CONTACT_INITIATORS)[number];
-export type ContactFeeling = (typeof CONTACT_FEELINGS)[number];
-
-export const CHANNEL_LABELS: Record<ContactChannel, string> = {
-  text: "Text",
-  call: "Call",
-  in_person: "In person",
-  social: "Social media",
-  other: "Other",
-};
-export const FEELING_LABELS: Record<ContactFeeling, string> = {
-  good: "Good",
-  neutral: "Neutral",
-  hard: "Hard",
-};
+import {
+  CONTACT_CHANNELS,
+  CONTACT_FEELINGS,
+  CONTACT_INITIATORS,
+  CONTACT_NOTE_MAX,
+  CONTACTS_PAGE_MAX,
+  CONTACTS_PAGE_SIZE,
+} from "./plain";
 
 // ─── Wall-clock times in the user's own zone ───────────────────────────────────────────
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { JOURNAL_PAGE_SIZE } from "./plain";
+
+export { JOURNAL_PAGE_SIZE, MOOD_LABELS, moodLabel } from "./plain";
 
 /** The longest entry we keep. Long enough for a real outpouring, short enough to page. */
 export const JOURNAL_BODY_MAX = 20_000;
 /** How much of an entry the list shows. */
 export const JOURNAL_PREVIEW_LENGTH = 280;
-/** A page of the list, unless the caller asks for another size. */
-export const JOURNAL_PAGE_SIZE = 20;
 export const JOURNAL_PAGE_MAX = 50;
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -131,7 +132,3 @@ export const journalFormContextOutput = z.object({
   steps: z.array(z.object({ number: z.number(), title: z.string() })),
 });
 export type JournalFormContext = z.infer<typeof journalFormContextOutput>;
-
-/** Labels for moods 1–5, lowest first, for pictures and screen readers alike. */
-export const MOOD_LABELS = ["Very low", "Low", "Okay", "Good", "Great"] as const;
-export const moodLabel = (m: number) => MOOD_LABELS[m - 1] ?? "Unknown";

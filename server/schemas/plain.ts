@@ -1,0 +1,63 @@
+import type { contactChannel, contactFeeling, contactInitiator } from "@/db/schema";
+
+/**
+ * Limits, labels and page sizes that pages need in the browser. They live apart from the
+ * zod schemas that use them: a client component that imports anything from a schema module
+ * brings the whole of zod (about 31 kB gzip) into its page, even for one constant. The
+ * schema modules export these again, so server code imports them as before.
+ */
+
+// ─── Journal ────────────────────────────────────────────────────────────────────────────
+
+/** A page of the list, unless the caller asks for another size. */
+export const JOURNAL_PAGE_SIZE = 20;
+/** Labels for moods 1–5, lowest first, for pictures and screen readers alike. */
+export const MOOD_LABELS = ["Very low", "Low", "Okay", "Good", "Great"] as const;
+export const moodLabel = (m: number) => MOOD_LABELS[m - 1] ?? "Unknown";
+
+// ─── Buddies ────────────────────────────────────────────────────────────────────────────
+
+export const BUDDY_LABEL_MAX = 60;
+export const ENCOURAGEMENT_NAME_MAX = 40;
+export const ENCOURAGEMENT_MESSAGE_MAX = 500;
+
+// ─── Contacts ───────────────────────────────────────────────────────────────────────────
+
+export const CONTACT_NOTE_MAX = 2_000;
+/** A page of the list, unless the caller asks for another size. */
+export const CONTACTS_PAGE_SIZE = 20;
+export const CONTACTS_PAGE_MAX = 50;
+
+export const CONTACT_CHANNELS = [
+  "text",
+  "call",
+  "in_person",
+  "social",
+  "other",
+] as const satisfies readonly (typeof contactChannel.enumValues)[number][];
+export const CONTACT_INITIATORS = [
+  "me",
+  "them",
+] as const satisfies readonly (typeof contactInitiator.enumValues)[number][];
+export const CONTACT_FEELINGS = [
+  "good",
+  "neutral",
+  "hard",
+] as const satisfies readonly (typeof contactFeeling.enumValues)[number][];
+
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export type ContactInitiator = (typeof CONTACT_INITIATORS)[number];
+export type ContactFeeling = (typeof CONTACT_FEELINGS)[number];
+
+export const CHANNEL_LABELS: Record<ContactChannel, string> = {
+  text: "Text",
+  call: "Call",
+  in_person: "In person",
+  social: "Social media",
+  other: "Other",
+};
+export const FEELING_LABELS: Record<ContactFeeling, string> = {
+  good: "Good",
+  neutral: "Neutral",
+  hard: "Hard",
+};
