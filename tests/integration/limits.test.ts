@@ -71,8 +71,8 @@ describe("rate limits", () => {
     });
   });
 
-  // Redis runs beside PostgreSQL on this machine and in CI, where TEST_DATABASE_URL is set.
   const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+  // Skipped on PGlite: Redis runs beside PostgreSQL (here and in CI), so this runs once, there.
   describe.runIf(t.kind === "postgres")("on Redis", () => {
     it("holds across two app instances sharing Redis", async () => {
       const connect = () => {

@@ -19,7 +19,7 @@ describe("migrations", () => {
     expect(await migrationStatus(t.db)).toBe("current");
   });
 
-  // PGlite lives inside one process, so only PostgreSQL has instances that can race.
+  // Skipped on PGlite: it lives inside one process, so only PostgreSQL has racing instances.
   it.runIf(t.kind === "postgres")(
     "apply exactly once when two instances start together on a fresh PostgreSQL",
     async () => {
