@@ -1,8 +1,6 @@
 import { z } from "zod";
-
 import { BUDDY_LABEL_MAX, ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "./plain";
 
-export { BUDDY_LABEL_MAX, ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "./plain";
 /** Days without any activity after which the buddy page calls the owner quiet. */
 export const QUIET_AFTER_DAYS = 3;
 /** The newest shared entries the buddy page shows. */

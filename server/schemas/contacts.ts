@@ -1,21 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
-
-export {
-  CHANNEL_LABELS,
-  CONTACT_CHANNELS,
-  CONTACT_FEELINGS,
-  CONTACT_INITIATORS,
-  CONTACT_NOTE_MAX,
-  CONTACTS_PAGE_MAX,
-  CONTACTS_PAGE_SIZE,
-  type ContactChannel,
-  type ContactFeeling,
-  type ContactInitiator,
-  FEELING_LABELS,
-} from "./plain";
-
 import {
   CONTACT_CHANNELS,
   CONTACT_FEELINGS,

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { JOURNAL_PAGE_SIZE } from "./plain";
 
-export { JOURNAL_PAGE_SIZE, MOOD_LABELS, moodLabel } from "./plain";
-
 /** The longest entry we keep. Long enough for a real outpouring, short enough to page. */
 export const JOURNAL_BODY_MAX = 20_000;
 /** How much of an entry the list shows. */

@@ -3,8 +3,8 @@ import type { contactChannel, contactFeeling, contactInitiator } from "@/db/sche
 /**
  * Limits, labels and page sizes that pages need in the browser. They live apart from the
  * zod schemas that use them: a client component that imports anything from a schema module
- * brings the whole of zod (about 31 kB gzip) into its page, even for one constant. The
- * schema modules export these again, so server code imports them as before.
+ * brings the whole of zod (about 31 kB gzip) into its page, even for one constant. This
+ * is their one home: server and client code alike import them from here.
  */
 
 // ─── Journal ────────────────────────────────────────────────────────────────────────────

@@ -16,18 +16,20 @@ import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
 import {
-  CHANNEL_LABELS,
-  CONTACT_CHANNELS,
-  CONTACT_FEELINGS,
-  CONTACT_NOTE_MAX,
   type ContactFields,
   type ContactFormContext,
   type ContactView,
   contactFields,
-  FEELING_LABELS,
   localDateTimeIn,
   startOfLocalDate,
 } from "@/server/schemas/contacts";
+import {
+  CHANNEL_LABELS,
+  CONTACT_CHANNELS,
+  CONTACT_FEELINGS,
+  CONTACT_NOTE_MAX,
+  FEELING_LABELS,
+} from "@/server/schemas/plain";
 import { ChannelIcon, FeelingIcon } from "./icons";
 
 const FIELDS = ["occurredAt", "channel", "initiator", "feeling", "note", "stepNumber"] as const;

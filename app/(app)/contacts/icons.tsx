@@ -1,4 +1,4 @@
-import type { ContactChannel, ContactFeeling } from "@/server/schemas/contacts";
+import type { ContactChannel, ContactFeeling } from "@/server/schemas/plain";
 
 const stroke = {
   fill: "none",

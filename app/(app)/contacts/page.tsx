@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
 import { requireSession } from "@/server/auth/current";
-import { CONTACTS_PAGE_SIZE } from "@/server/schemas/contacts";
+import { CONTACTS_PAGE_SIZE } from "@/server/schemas/plain";
 import { serverCaller } from "@/server/trpc/server";
 import { ContactList } from "./contact-list";
 import { NoPlan } from "./no-plan";

@@ -21,9 +21,8 @@ import {
   type JournalEntryView,
   type JournalFormContext,
   journalEntryFields,
-  MOOD_LABELS,
-  moodLabel,
 } from "@/server/schemas/journal";
+import { MOOD_LABELS, moodLabel } from "@/server/schemas/plain";
 import { MoodFace } from "./mood";
 
 const FIELDS = ["mood", "body", "stepNumber", "sharedWithBuddies"] as const;

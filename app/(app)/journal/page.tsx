@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
 import { requireSession } from "@/server/auth/current";
-import { JOURNAL_PAGE_SIZE } from "@/server/schemas/journal";
+import { JOURNAL_PAGE_SIZE } from "@/server/schemas/plain";
 import { serverCaller } from "@/server/trpc/server";
 import { NotebookIllustration } from "./journal-art";
 import { JournalList } from "./journal-list";

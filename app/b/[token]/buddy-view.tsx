@@ -1,5 +1,5 @@
 import type { BuddyView } from "@/server/schemas/buddies";
-import { moodLabel } from "@/server/schemas/journal";
+import { moodLabel } from "@/server/schemas/plain";
 import { formatDay } from "@/server/stats";
 
 function lastActive(view: BuddyView): string {

@@ -16,11 +16,11 @@ import { SelectField } from "@/app/_components/select-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
 import {
-  BUDDY_LABEL_MAX,
   type BuddyExpiry,
   type BuddyLinkView,
   updateBuddyLinkInput,
 } from "@/server/schemas/buddies";
+import { BUDDY_LABEL_MAX } from "@/server/schemas/plain";
 import { addDays, type Day, isDay, localDay } from "@/server/stats/days";
 import { dayLabel, lastDayOf, SCOPE_CHOICES, SCOPE_LABEL } from "../../link-options";
 
