@@ -147,7 +147,7 @@ export async function lighthouse(opts: {
     };
   } catch (e) {
     const err = e as { message?: string; stderr?: string };
-    console.error(err.stderr?.slice(-2000));
+    if (err.stderr) console.error(err.stderr.slice(-2000));
     return { ...empty, error: String(err.message).split("\n")[0] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
