@@ -1,4 +1,4 @@
-import { preloadStrength } from "./auth/strength";
+import { preloadStrength } from "@/lib/strength";
 import { assertProductionSettings, env, isBuildPhase } from "./env";
 import { startProcessReminders } from "./reminders/runner";
 

@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
+import { resetPasswordInput } from "@/lib/schemas/account";
 import { authjs } from "@/server/auth/config";
 import { AppError, loggableError } from "@/server/errors";
 import { log } from "@/server/log";
-import { resetPasswordInput } from "@/server/schemas/account";
 import { resetPassword } from "@/server/services/password-reset";
 
 export interface FormResult {

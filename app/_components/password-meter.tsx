@@ -1,14 +1,14 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { PasswordStrength } from "@/server/auth/strength";
+import type { PasswordStrength } from "@/lib/strength";
 
 const WORDS = ["Too easy to guess", "Easy to guess", "Okay", "Good", "Strong"] as const;
 
 const SEGMENT_COLOURS = ["bg-danger", "bg-danger", "bg-accent", "bg-ok", "bg-ok"] as const;
 
 /** The estimator is over a megabyte: it loads on the first keystroke, not with the page. */
-const loadStrength = () => import("@/server/auth/strength");
+const loadStrength = () => import("@/lib/strength");
 
 /**
  * How hard the password being typed is to guess: five segments and a word, using the same

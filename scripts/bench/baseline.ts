@@ -34,9 +34,8 @@ import {
   taskCompletions,
   users,
 } from "@/db/schema";
-import { getProgram, isStepStalled, personalize } from "@/server/program";
-import type { Dashboard, JourneySummary } from "@/server/schemas/dashboard";
-import { asInstant, fromJson, type Jsonified, type StepRow } from "@/server/services/dashboard";
+import { getProgram, isStepStalled, personalize } from "@/lib/program";
+import type { Dashboard, JourneySummary } from "@/lib/schemas/dashboard";
 import {
   activityCalendar,
   addDays,
@@ -52,7 +51,8 @@ import {
   moodTrend,
   startOfLocalDay,
   tally,
-} from "@/server/stats";
+} from "@/lib/stats";
+import { asInstant, fromJson, type Jsonified, type StepRow } from "@/server/services/dashboard";
 
 const qb = new QueryBuilder({ casing: "snake_case" });
 const p = (name: string) => drizzleSql.placeholder(name);

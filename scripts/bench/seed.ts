@@ -9,8 +9,8 @@
  * bench data is made this way; the app's own ids stay random.
  */
 import { createHash } from "node:crypto";
+import { currentProgram, PROGRAM_VERSION } from "@/lib/program";
 import { hashPassword } from "@/server/auth/password";
-import { currentProgram, PROGRAM_VERSION } from "@/server/program";
 
 export const BENCH_PASSWORD = "bench marks are not a password";
 

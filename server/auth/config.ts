@@ -1,10 +1,10 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { signInInput } from "@/lib/schemas/account";
 import { authSecret } from "@/server/env";
 import { AppError, loggableError } from "@/server/errors";
 import { log } from "@/server/log";
-import { signInInput } from "@/server/schemas/account";
 import { checkCredentials } from "@/server/services/account";
 import { confirmSignUp } from "@/server/services/sign-up";
 import { createSession, deleteSession, SESSION_MAX_AGE_SECONDS, validateSession } from "./sessions";

@@ -3,7 +3,7 @@
  * with no database and no timer, so each rule is unit-tested on its own (DST days too).
  */
 import { TZDate } from "@date-fns/tz";
-import { type Day, localDay } from "@/server/stats/days";
+import { type Day, localDay } from "@/lib/stats/days";
 
 export const MINUTES_PER_DAY = 24 * 60;
 /** "Snooze for a week": today and the six days after it stay quiet. */

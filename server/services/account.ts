@@ -2,14 +2,6 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { buddyLinks, sessions, users } from "@/db/schema";
-import { hashPassword, verifyPassword } from "@/server/auth/password";
-import {
-  deleteUserSession,
-  deleteUserSessions,
-  describeDevice,
-  listUserSessions,
-} from "@/server/auth/sessions";
-import { AppError } from "@/server/errors";
 import type {
   changePasswordInput,
   deleteAccountInput,
@@ -19,7 +11,15 @@ import type {
   sessionIdInput,
   signUpInput,
   updateProfileInput,
-} from "@/server/schemas/account";
+} from "@/lib/schemas/account";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
+import {
+  deleteUserSession,
+  deleteUserSessions,
+  describeDevice,
+  listUserSessions,
+} from "@/server/auth/sessions";
+import { AppError } from "@/server/errors";
 import type { Actor } from "./common";
 
 type SignUp = z.output<typeof signUpInput>;

@@ -2,7 +2,6 @@ import { and, eq, gte, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { checkIns, pauseDays, users } from "@/db/schema";
-import { AppError } from "@/server/errors";
 import type {
   ActivityToday,
   CheckIn,
@@ -10,7 +9,7 @@ import type {
   PauseResult,
   pauseDayInput,
   unpauseDayInput,
-} from "@/server/schemas/activity";
+} from "@/lib/schemas/activity";
 import {
   addDays,
   checkPause,
@@ -23,7 +22,8 @@ import {
   PAUSE_WINDOW_DAYS,
   pauseDaysLeft,
   type UserClock,
-} from "@/server/stats";
+} from "@/lib/stats";
+import { AppError } from "@/server/errors";
 import type { Actor, Tx } from "./common";
 
 const todayFor = (clock: UserClock) => localDay(clock.now ?? new Date(), clock.timeZone);

@@ -10,8 +10,7 @@ import {
   journeys,
   users,
 } from "@/db/schema";
-import { AppError } from "@/server/errors";
-import { getProgram, getStep, personalize, type StepNumber } from "@/server/program";
+import { getProgram, getStep, personalize, type StepNumber } from "@/lib/program";
 import {
   BUDDY_JOURNAL_LIMIT,
   type BuddyExpiry,
@@ -26,8 +25,9 @@ import {
   type Inbox,
   QUIET_AFTER_DAYS,
   type updateBuddyLinkInput,
-} from "@/server/schemas/buddies";
-import { addDays, daysBetween, localDay, mondayOf, startOfLocalDay } from "@/server/stats";
+} from "@/lib/schemas/buddies";
+import { addDays, daysBetween, localDay, mondayOf, startOfLocalDay } from "@/lib/stats";
+import { AppError } from "@/server/errors";
 import { type Actor, notFound, staleVersion, type Tx } from "./common";
 import { getDashboard } from "./dashboard";
 

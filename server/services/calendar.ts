@@ -4,9 +4,9 @@ import { and, asc, eq } from "drizzle-orm";
 import { createEvents, type DateArray, type EventAttributes } from "ics";
 import type { Db } from "@/db/client";
 import { calendarFeeds, journeys, reminderSettings, stepProgress, users } from "@/db/schema";
-import { getProgram, getStep, type Pronouns, personalize, type StepNumber } from "@/server/program";
-import type { CalendarFeedView, CreatedCalendarFeed } from "@/server/schemas/reminders";
-import { addDays, type Day, daysBetween, localDay } from "@/server/stats";
+import { getProgram, getStep, type Pronouns, personalize, type StepNumber } from "@/lib/program";
+import type { CalendarFeedView, CreatedCalendarFeed } from "@/lib/schemas/reminders";
+import { addDays, type Day, daysBetween, localDay } from "@/lib/stats";
 import { hashBuddyToken as hashToken, newBuddyToken as newToken } from "./buddies";
 import type { Actor } from "./common";
 

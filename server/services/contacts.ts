@@ -4,8 +4,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { contacts, journeys } from "@/db/schema";
-import { AppError } from "@/server/errors";
-import { exPerson, getProgram, personalize, shownName } from "@/server/program";
+import { exPerson, getProgram, personalize, shownName } from "@/lib/program";
 import {
   type ContactFormContext,
   type ContactList,
@@ -17,7 +16,8 @@ import {
   startOfLocalDate,
   type updateContactInput,
   zonedInstant,
-} from "@/server/schemas/contacts";
+} from "@/lib/schemas/contacts";
+import { AppError } from "@/server/errors";
 import { type Actor, activeJourney, notFound, staleVersion, type Tx, touchStep } from "./common";
 import { keyset } from "./paging";
 

@@ -12,8 +12,8 @@ import {
   stepProgress,
   taskCompletions,
 } from "@/db/schema";
-import { exPerson, getProgram, isStepStalled, personalize } from "@/server/program";
-import type { Dashboard, JourneySummary } from "@/server/schemas/dashboard";
+import { exPerson, getProgram, isStepStalled, personalize } from "@/lib/program";
+import type { Dashboard, JourneySummary } from "@/lib/schemas/dashboard";
 import {
   activityCalendar,
   addDays,
@@ -29,7 +29,7 @@ import {
   moodTrend,
   startOfLocalDay,
   tally,
-} from "@/server/stats";
+} from "@/lib/stats";
 import type { Actor } from "./common";
 
 const WINDOW_DAYS = CALENDAR_WEEKS * 7;

@@ -3,8 +3,7 @@ import { and, desc, eq, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { type Draft, drafts, type Journey, journeys } from "@/db/schema";
-import { AppError } from "@/server/errors";
-import { exPerson, getProgram, personalize, type Step } from "@/server/program";
+import { exPerson, getProgram, personalize, type Step } from "@/lib/program";
 import {
   type createDraftInput,
   DRAFT_COOL_DOWN_MINUTES,
@@ -13,8 +12,9 @@ import {
   type listDraftsInput,
   type markSentInput,
   type updateDraftInput,
-} from "@/server/schemas/drafts";
-import { formatLocalTime, type UserClock } from "@/server/stats";
+} from "@/lib/schemas/drafts";
+import { formatLocalTime, type UserClock } from "@/lib/stats";
+import { AppError } from "@/server/errors";
 import { type Actor, activeJourney, notFound, staleVersion, type Tx, touchStep } from "./common";
 
 /** The program steps that have a message to draft (those with `draftChecks`). */

@@ -20,8 +20,8 @@ import {
   taskCompletions,
   users,
 } from "@/db/schema";
+import { localDay } from "@/lib/stats";
 import { AppError } from "@/server/errors";
-import { localDay } from "@/server/stats";
 import type { Actor, Tx } from "./common";
 
 /** Bumped when the file's shape changes in a way a reader of an older file must know. */

@@ -2,8 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { journalEntries, journeys } from "@/db/schema";
-import { AppError } from "@/server/errors";
-import { exPerson, getProgram, personalize } from "@/server/program";
+import { exPerson, getProgram, personalize } from "@/lib/program";
 import {
   type createJournalEntryInput,
   JOURNAL_PREVIEW_LENGTH,
@@ -13,7 +12,8 @@ import {
   type journalEntryIdInput,
   type listJournalInput,
   type updateJournalEntryInput,
-} from "@/server/schemas/journal";
+} from "@/lib/schemas/journal";
+import { AppError } from "@/server/errors";
 import { type Actor, notFound, staleVersion, type Tx, touchStep } from "./common";
 import { keyset } from "./paging";
 

@@ -3,7 +3,6 @@ import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { type Journey, journeys, reflections, stepProgress, taskCompletions } from "@/db/schema";
-import { AppError } from "@/server/errors";
 import {
   assessSafety,
   getProgram,
@@ -11,7 +10,7 @@ import {
   type ReadinessVerdict,
   scoreReadiness,
   shownName,
-} from "@/server/program";
+} from "@/lib/program";
 import type {
   JourneyView,
   readinessAnswers,
@@ -19,8 +18,9 @@ import type {
   situation,
   startJourneyInput,
   updateSituationInput,
-} from "@/server/schemas/journey";
-import { daysBetween, localDay } from "@/server/stats/days";
+} from "@/lib/schemas/journey";
+import { daysBetween, localDay } from "@/lib/stats/days";
+import { AppError } from "@/server/errors";
 import { type Actor, activeJourney, staleVersion, type Tx } from "./common";
 
 export interface Clock {

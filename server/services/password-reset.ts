@@ -3,13 +3,13 @@ import { and, eq, gt, isNotNull, isNull, lte, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { passwordResets, users } from "@/db/schema";
+import type { resetPasswordInput } from "@/lib/schemas/account";
 import { hashPassword } from "@/server/auth/password";
 import { deleteUserSessions } from "@/server/auth/sessions";
 import { limitKeyForAddress } from "@/server/client-ip";
 import { AppError } from "@/server/errors";
 import { type Limits, limits as sharedLimits } from "@/server/limits";
 import { type Mail, sendMail } from "@/server/mail";
-import type { resetPasswordInput } from "@/server/schemas/account";
 
 type ResetPassword = z.output<typeof resetPasswordInput>;
 

@@ -14,21 +14,21 @@ import {
   taskCompletions,
   users,
 } from "@/db/schema";
+import { getProgram, getStep, isStepStalled, type StepNumber } from "@/lib/program";
+import type {
+  ReminderNotice,
+  ReminderSettingsView,
+  saveReminderSettingsInput,
+} from "@/lib/schemas/reminders";
+import { addDays, type Day, daysBetween, localDay, startOfLocalDay } from "@/lib/stats";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
-import { getProgram, getStep, isStepStalled, type StepNumber } from "@/server/program";
 import {
   minuteOfTime,
   type ReminderPrefs,
   SNOOZE_DAYS,
   timeOfMinute,
 } from "@/server/reminders/schedule";
-import type {
-  ReminderNotice,
-  ReminderSettingsView,
-  saveReminderSettingsInput,
-} from "@/server/schemas/reminders";
-import { addDays, type Day, daysBetween, localDay, startOfLocalDay } from "@/server/stats";
 import { type Actor, staleVersion, type Tx } from "./common";
 
 type SaveInput = z.output<typeof saveReminderSettingsInput>;

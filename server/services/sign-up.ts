@@ -3,10 +3,10 @@ import { and, eq, gt, lte } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { pendingSignUps, users } from "@/db/schema";
+import type { signUpInput } from "@/lib/schemas/account";
 import { hashPassword } from "@/server/auth/password";
 import { AppError } from "@/server/errors";
 import { type Mail, sendMail } from "@/server/mail";
-import type { signUpInput } from "@/server/schemas/account";
 
 type SignUp = z.output<typeof signUpInput>;
 

@@ -2,14 +2,14 @@ import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { type Journey, memories, reflections, stepProgress, taskCompletions } from "@/db/schema";
-import { AppError } from "@/server/errors";
-import { getProgram, getStep, type Step, type StepNumber } from "@/server/program";
+import { getProgram, getStep, type Step, type StepNumber } from "@/lib/program";
 import type {
   addMemoryInput,
   addReflectionInput,
   setTaskInput,
   updateReflectionInput,
-} from "@/server/schemas/steps";
+} from "@/lib/schemas/steps";
+import { AppError } from "@/server/errors";
 import { type Actor, activeJourney, notFound, staleVersion, type Tx, touchStep } from "./common";
 import { journeyView } from "./journey";
 

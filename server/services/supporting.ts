@@ -2,8 +2,7 @@ import { and, asc, count, eq, gt, isNull, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { type BuddyLink, buddyLinks, supportedLinks } from "@/db/schema";
-import { AppError } from "@/server/errors";
-import type { BuddyView } from "@/server/schemas/buddies";
+import type { BuddyView } from "@/lib/schemas/buddies";
 import {
   type encourageSupportedInput,
   type SaveState,
@@ -11,7 +10,8 @@ import {
   type SupportedPerson,
   type saveSupportedInput,
   type supportedIdInput,
-} from "@/server/schemas/supporting";
+} from "@/lib/schemas/supporting";
+import { AppError } from "@/server/errors";
 import {
   encourageLink,
   linkGone,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { type Journey, journeys, stepProgress } from "@/db/schema";
-import { PROGRAM_VERSION } from "@/server/program";
+import { PROGRAM_VERSION } from "@/lib/program";
 
 /**
  * A journey in progress for `userId`, written straight to the tables (step 1 open, the rest

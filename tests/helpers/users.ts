@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Db } from "@/db/client";
+import { type SignUpInput, signUpInput } from "@/lib/schemas/account";
 import { createSession } from "@/server/auth/sessions";
 import { authSecret } from "@/server/env";
-import { type SignUpInput, signUpInput } from "@/server/schemas/account";
 import { createAccount } from "@/server/services/account";
 import { createContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";

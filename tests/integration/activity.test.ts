@@ -2,9 +2,9 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { checkIns, pauseDays } from "@/db/schema";
+import { addDays, localDay } from "@/lib/stats";
 import { AppError } from "@/server/errors";
 import * as activity from "@/server/services/activity";
-import { addDays, localDay } from "@/server/stats";
 import { setupTestDb } from "../helpers/db";
 import { createUser, signedInUser } from "../helpers/users";
 

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { pgSchema, pgTable, text } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { buddyLinks, contacts, encouragements, journalEntries } from "@/db/schema";
-import { buddyViewOutput } from "@/server/schemas/buddies";
+import { buddyViewOutput } from "@/lib/schemas/buddies";
 import { buddyView, hashBuddyToken, sendEncouragement, sendNudge } from "@/server/services/buddies";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { contacts, stepProgress } from "@/db/schema";
-import type { CreateContactInput } from "@/server/schemas/contacts";
+import type { CreateContactInput } from "@/lib/schemas/contacts";
 import { setupTestDb } from "../helpers/db";
 import { mutationRequest, send } from "../helpers/http";
 import { startJourney } from "../helpers/journeys";

@@ -9,9 +9,9 @@ import {
   stepProgress,
   taskCompletions,
 } from "@/db/schema";
-import type { Dashboard } from "@/server/schemas/dashboard";
+import type { Dashboard } from "@/lib/schemas/dashboard";
+import { addDays, localDay } from "@/lib/stats";
 import { getDashboard } from "@/server/services/dashboard";
-import { addDays, localDay } from "@/server/stats";
 import { recordingDb, setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
 import { signedInUser } from "../helpers/users";

@@ -3,8 +3,8 @@ import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { journeys, reflections } from "@/db/schema";
-import { currentProgram } from "@/server/program";
-import type { StartJourneyInput } from "@/server/schemas/journey";
+import { currentProgram } from "@/lib/program";
+import type { StartJourneyInput } from "@/lib/schemas/journey";
 import { setupTestDb } from "../helpers/db";
 import { type Caller, signedInUser } from "../helpers/users";
 

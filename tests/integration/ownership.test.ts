@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
-import { currentProgram } from "@/server/program";
+import { currentProgram } from "@/lib/program";
 import { sendEncouragement } from "@/server/services/buddies";
 import { appRouter } from "@/server/trpc/root";
 import { setupTestDb } from "../helpers/db";

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { pendingSignUps, users } from "@/db/schema";
+import { signUpInput } from "@/lib/schemas/account";
 import { verifyPassword } from "@/server/auth/password";
 import type { Mail } from "@/server/mail";
-import { signUpInput } from "@/server/schemas/account";
 import { confirmSignUp, requestSignUp, signUpLinkName } from "@/server/services/sign-up";
 import { setupTestDb } from "../helpers/db";
 import { createUser } from "../helpers/users";

@@ -8,7 +8,7 @@ import {
   stepProgress,
   supportedLinks,
 } from "@/db/schema";
-import { supportedPersonOutput } from "@/server/schemas/supporting";
+import { supportedPersonOutput } from "@/lib/schemas/supporting";
 import { sendNudge } from "@/server/services/buddies";
 import { listSupported, saveLink, saveState } from "@/server/services/supporting";
 import { setupTestDb } from "../helpers/db";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signInInput, signUpInput, updateProfileInput } from "@/server/schemas/account";
+import { signInInput, signUpInput, updateProfileInput } from "@/lib/schemas/account";
 
 const valid = { displayName: "Sam", email: "sam@example.com", password: "long enough" };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allPrograms } from "@/server/program";
+import { allPrograms } from "@/lib/program";
 import {
   exPerson,
   type Person,
@@ -7,7 +7,7 @@ import {
   personalizeDeep,
   shownName,
   TemplateError,
-} from "@/server/program/personalize";
+} from "@/lib/program/personalize";
 
 const sam = (pronouns: Person["pronouns"]): Person => ({ name: "Sam", pronouns });
 const anon = (pronouns: Person["pronouns"]): Person => ({ name: null, pronouns });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { currentProgram } from "@/server/program";
-import { currentStepNumber, nextAction, overallProgress } from "@/server/program/view";
-import type { JourneyView } from "@/server/schemas/journey";
+import { currentProgram } from "@/lib/program";
+import { currentStepNumber, nextAction, overallProgress } from "@/lib/program/view";
+import type { JourneyView } from "@/lib/schemas/journey";
 
 const day = 86_400_000;
 const start = new Date("2026-10-01T09:00:00Z");

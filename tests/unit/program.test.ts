@@ -20,7 +20,7 @@ import {
   step1Advice,
   TIME_APART_VALUES,
   timeApartBand,
-} from "@/server/program";
+} from "@/lib/program";
 
 /** Every string in a value, with the path it was found at. */
 function strings(value: unknown, path = ""): Array<{ path: string; text: string }> {

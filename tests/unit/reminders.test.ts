@@ -1,5 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { saveReminderSettingsInput } from "@/lib/schemas/reminders";
+import { addDays, localDay, startOfLocalDay } from "@/lib/stats";
 import { reminderMail } from "@/server/reminders/mail";
 import {
   inQuietHours,
@@ -7,8 +9,6 @@ import {
   type ReminderPrefs,
   reminderDue,
 } from "@/server/reminders/schedule";
-import { saveReminderSettingsInput } from "@/server/schemas/reminders";
-import { addDays, localDay, startOfLocalDay } from "@/server/stats";
 
 const prefs = (over: Partial<ReminderPrefs> = {}): ReminderPrefs => ({
   enabled: true,

@@ -7,7 +7,7 @@ import {
   type Day,
   initiative,
   moodTrend,
-} from "@/server/stats";
+} from "@/lib/stats";
 
 const WEDNESDAY = "2026-07-15";
 

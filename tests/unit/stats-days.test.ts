@@ -10,7 +10,7 @@ import {
   localDay,
   mondayOf,
   startOfLocalDay,
-} from "@/server/stats";
+} from "@/lib/stats";
 
 const at = (iso: string) => new Date(iso);
 

@@ -7,7 +7,7 @@ import {
   MAX_PAUSE_DAYS,
   PAUSE_WINDOW_DAYS,
   pauseDaysLeft,
-} from "@/server/stats";
+} from "@/lib/stats";
 
 const DAY = "2026-07-15";
 const at = (n: number) => addDays(DAY, n);

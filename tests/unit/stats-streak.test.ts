@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { addDays, computeStreak, type Day, localDay } from "@/server/stats";
+import { addDays, computeStreak, type Day, localDay } from "@/lib/stats";
 
 const TODAY = "2026-07-15";
 /** Days back from TODAY: back(0) is today, back(1) yesterday. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isGuessable, passwordStrength, WEAK_PASSWORD_MESSAGE } from "@/server/auth/strength";
-import { password, resetPasswordInput, signUpInput } from "@/server/schemas/account";
+import { password, resetPasswordInput, signUpInput } from "@/lib/schemas/account";
+import { isGuessable, passwordStrength, WEAK_PASSWORD_MESSAGE } from "@/lib/strength";
 
 const messages = async (value: string) => {
   const result = await password.safeParseAsync(value);

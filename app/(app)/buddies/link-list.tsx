@@ -10,7 +10,7 @@ import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
-import type { BuddyLinkView } from "@/server/schemas/buddies";
+import type { BuddyLinkView } from "@/lib/schemas/buddies";
 import { dayLabel, SCOPE_LABEL } from "./link-options";
 
 /** A row's own actions: smaller than the page's buttons, still a full tap target. */

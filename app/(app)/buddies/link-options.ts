@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import type { BuddyLinkView, BuddyScope } from "@/server/schemas/buddies";
-import { type Day, localDay } from "@/server/stats/days";
+import type { BuddyLinkView, BuddyScope } from "@/lib/schemas/buddies";
+import { type Day, localDay } from "@/lib/stats/days";
 
 /** What a buddy may see, as the create and change forms offer it. */
 export const SCOPE_CHOICES = [

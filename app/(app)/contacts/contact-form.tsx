@@ -22,14 +22,14 @@ import {
   contactFields,
   localDateTimeIn,
   startOfLocalDate,
-} from "@/server/schemas/contacts";
+} from "@/lib/schemas/contacts";
 import {
   CHANNEL_LABELS,
   CONTACT_CHANNELS,
   CONTACT_FEELINGS,
   CONTACT_NOTE_MAX,
   FEELING_LABELS,
-} from "@/server/schemas/plain";
+} from "@/lib/schemas/plain";
 import { ChannelIcon, FeelingIcon } from "./icons";
 
 const FIELDS = ["occurredAt", "channel", "initiator", "feeling", "note", "stepNumber"] as const;

@@ -6,8 +6,8 @@ import { Button } from "@/app/_components/button";
 import { dayHeading, dayKey, timeOfDay } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_trpc/client";
-import type { ContactList as ContactPage, ContactView } from "@/server/schemas/contacts";
-import { CHANNEL_LABELS, CONTACTS_PAGE_SIZE, FEELING_LABELS } from "@/server/schemas/plain";
+import type { ContactList as ContactPage, ContactView } from "@/lib/schemas/contacts";
+import { CHANNEL_LABELS, CONTACTS_PAGE_SIZE, FEELING_LABELS } from "@/lib/schemas/plain";
 import { ChannelIcon, FeelingIcon, whoReachedOut } from "./icons";
 
 /** Contacts grouped by the day they happened in the person's zone, the latest first. */

@@ -1,4 +1,4 @@
-import type { ContactChannel, ContactFeeling } from "@/server/schemas/plain";
+import type { ContactChannel, ContactFeeling } from "@/lib/schemas/plain";
 
 const stroke = {
   fill: "none",

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
+import { CONTACTS_PAGE_SIZE } from "@/lib/schemas/plain";
 import { requireSession } from "@/server/auth/current";
-import { CONTACTS_PAGE_SIZE } from "@/server/schemas/plain";
 import { serverCaller } from "@/server/trpc/server";
 import { ContactList } from "./contact-list";
 import { NoPlan } from "./no-plan";

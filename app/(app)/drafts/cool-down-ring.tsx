@@ -1,5 +1,5 @@
-import { DRAFT_COOL_DOWN_MINUTES } from "@/server/schemas/drafts";
-import { formatLocalTime } from "@/server/stats/days";
+import { DRAFT_COOL_DOWN_MINUTES } from "@/lib/schemas/drafts";
+import { formatLocalTime } from "@/lib/stats/days";
 
 const R = 26;
 const CIRCUMFERENCE = 2 * Math.PI * R;

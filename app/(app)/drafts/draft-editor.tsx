@@ -12,13 +12,8 @@ import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
-import {
-  DRAFT_MAX_CHARS,
-  type DraftStep,
-  type DraftView,
-  draftBody,
-} from "@/server/schemas/drafts";
-import { formatLocalTime } from "@/server/stats/days";
+import { DRAFT_MAX_CHARS, type DraftStep, type DraftView, draftBody } from "@/lib/schemas/drafts";
+import { formatLocalTime } from "@/lib/stats/days";
 import { CoolDownRing } from "./cool-down-ring";
 
 type Answer = "yes" | "no";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
+import type { DraftStep } from "@/lib/schemas/drafts";
 import { requireSession } from "@/server/auth/current";
-import type { DraftStep } from "@/server/schemas/drafts";
 import { serverCaller } from "@/server/trpc/server";
 import { noPlan } from "./no-plan";
 import { draftState, draftStatusText, STATE_STYLE } from "./status";

@@ -1,5 +1,5 @@
-import type { DraftView } from "@/server/schemas/drafts";
-import { formatLocalTime } from "@/server/stats/days";
+import type { DraftView } from "@/lib/schemas/drafts";
+import { formatLocalTime } from "@/lib/stats/days";
 
 export type DraftState = "sent" | "ready" | "resting" | "questions";
 

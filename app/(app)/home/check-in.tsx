@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_trpc/client";
-import type { ActivityToday } from "@/server/schemas/activity";
-import { MOOD_LABELS } from "@/server/schemas/plain";
+import type { ActivityToday } from "@/lib/schemas/activity";
+import { MOOD_LABELS } from "@/lib/schemas/plain";
 
 const faces = [
   "M9 16c1.5-2 4.5-2 6 0",

@@ -8,12 +8,12 @@ import {
   MoodChart,
   StreakBadge,
 } from "@/app/_components/charts";
+import { getOutcome, personalize } from "@/lib/program";
+import { nextAction, overallProgress, personOf } from "@/lib/program/view";
+import type { Dashboard } from "@/lib/schemas/dashboard";
+import type { JourneyView } from "@/lib/schemas/journey";
+import type { SupportedPerson } from "@/lib/schemas/supporting";
 import { requireSession } from "@/server/auth/current";
-import { getOutcome, personalize } from "@/server/program";
-import { nextAction, overallProgress, personOf } from "@/server/program/view";
-import type { Dashboard } from "@/server/schemas/dashboard";
-import type { JourneyView } from "@/server/schemas/journey";
-import type { SupportedPerson } from "@/server/schemas/supporting";
 import { serverCaller } from "@/server/trpc/server";
 import { CheckIn } from "./check-in";
 import { ReminderNotice } from "./reminder-notice";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass } from "@/app/_components/button";
 import { useTRPC } from "@/app/_trpc/client";
-import type { ReminderNotice as Notice } from "@/server/schemas/reminders";
+import type { ReminderNotice as Notice } from "@/lib/schemas/reminders";
 
 /**
  * Today's reminder, in the app: one calm line and one thing to do. Closing it also means

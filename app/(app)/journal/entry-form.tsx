@@ -21,8 +21,8 @@ import {
   type JournalEntryView,
   type JournalFormContext,
   journalEntryFields,
-} from "@/server/schemas/journal";
-import { MOOD_LABELS, moodLabel } from "@/server/schemas/plain";
+} from "@/lib/schemas/journal";
+import { MOOD_LABELS, moodLabel } from "@/lib/schemas/plain";
 import { MoodFace } from "./mood";
 
 const FIELDS = ["mood", "body", "stepNumber", "sharedWithBuddies"] as const;

@@ -6,8 +6,8 @@ import { Button } from "@/app/_components/button";
 import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_trpc/client";
-import type { JournalList as JournalPage } from "@/server/schemas/journal";
-import { JOURNAL_PAGE_SIZE } from "@/server/schemas/plain";
+import type { JournalList as JournalPage } from "@/lib/schemas/journal";
+import { JOURNAL_PAGE_SIZE } from "@/lib/schemas/plain";
 import { MoodBadge } from "./mood";
 
 /** The entries, newest first; the first page comes rendered from the server. */

@@ -1,4 +1,4 @@
-import { moodLabel } from "@/server/schemas/plain";
+import { moodLabel } from "@/lib/schemas/plain";
 
 /** How far the mouth bends for moods 1–5: a frown, a slight frown, flat, a smile, a grin. */
 const MOUTH_BEND = [-5, -2.5, 0, 3, 6] as const;

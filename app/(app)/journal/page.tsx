@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
+import { JOURNAL_PAGE_SIZE } from "@/lib/schemas/plain";
 import { requireSession } from "@/server/auth/current";
-import { JOURNAL_PAGE_SIZE } from "@/server/schemas/plain";
 import { serverCaller } from "@/server/trpc/server";
 import { NotebookIllustration } from "./journal-art";
 import { JournalList } from "./journal-list";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
+import { currentProgram, type Person, personalize } from "@/lib/program";
 import { requireSession } from "@/server/auth/current";
-import { currentProgram, type Person, personalize } from "@/server/program";
 
 export const metadata: Metadata = { title: "Moving on" };
 

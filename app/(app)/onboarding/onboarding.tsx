@@ -16,7 +16,7 @@ import {
   personalize,
   type ReadinessAnswer,
   scoreReadiness,
-} from "@/server/program";
+} from "@/lib/program";
 import { ReadinessQuestions } from "./readiness-questions";
 import { SafetyConcern } from "./safety-concern";
 import { SituationFields, type SituationValue } from "./situation-fields";

@@ -1,7 +1,7 @@
 "use client";
 
 import { ChoiceGroup } from "@/app/_components/choice-group";
-import { currentProgram, type Person, personalize, type ReadinessAnswer } from "@/server/program";
+import { currentProgram, type Person, personalize, type ReadinessAnswer } from "@/lib/program";
 
 /** The readiness check's questions, shared by onboarding and the retake page. */
 export function ReadinessQuestions({

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { type RefObject, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
-import { currentProgram, type Person, personalize } from "@/server/program";
+import { currentProgram, type Person, personalize } from "@/lib/program";
 
 const nobody: Person = { name: null, pronouns: "they" };
 

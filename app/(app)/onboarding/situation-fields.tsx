@@ -2,7 +2,7 @@
 
 import { ChoiceGroup } from "@/app/_components/choice-group";
 import { Field } from "@/app/_components/field";
-import type { ContactLevel, Pronouns } from "@/server/program";
+import type { ContactLevel, Pronouns } from "@/lib/program";
 
 export interface SituationValue {
   breakupDate: string;

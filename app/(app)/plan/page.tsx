@@ -3,9 +3,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PathIllustration } from "@/app/_components/art";
 import { buttonClass } from "@/app/_components/button";
+import { getProgram, personalize } from "@/lib/program";
+import { currentStepNumber, nextAction, overallProgress, personOf } from "@/lib/program/view";
 import { requireSession } from "@/server/auth/current";
-import { getProgram, personalize } from "@/server/program";
-import { currentStepNumber, nextAction, overallProgress, personOf } from "@/server/program/view";
 import { serverCaller } from "@/server/trpc/server";
 import { SafetyReminder } from "./safety-reminder";
 

@@ -1,4 +1,4 @@
-import { currentProgram, type Person, personalize } from "@/server/program";
+import { currentProgram, type Person, personalize } from "@/lib/program";
 
 const nobody: Person = { name: null, pronouns: "they" };
 

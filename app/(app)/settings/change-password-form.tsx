@@ -11,7 +11,7 @@ import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/
 import { PasswordMeter } from "@/app/_components/password-meter";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
-import { type ChangePasswordInput, changePasswordInput } from "@/server/schemas/account";
+import { type ChangePasswordInput, changePasswordInput } from "@/lib/schemas/account";
 
 const FIELDS = ["currentPassword", "newPassword"] as const;
 

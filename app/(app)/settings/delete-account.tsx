@@ -8,7 +8,7 @@ import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
-import { type DeleteAccountInput, deleteAccountInput } from "@/server/schemas/account";
+import { type DeleteAccountInput, deleteAccountInput } from "@/lib/schemas/account";
 import { leaveAfterDeletion } from "./actions";
 
 /** Deleting the account: one calm step that says what goes, then the password again. */

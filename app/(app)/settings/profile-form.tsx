@@ -11,11 +11,7 @@ import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
-import {
-  type Profile,
-  type UpdateProfileInput,
-  updateProfileInput,
-} from "@/server/schemas/account";
+import { type Profile, type UpdateProfileInput, updateProfileInput } from "@/lib/schemas/account";
 
 export function ProfileForm({ profile }: { profile: Profile }) {
   const hydrated = useHydrated();

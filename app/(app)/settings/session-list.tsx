@@ -8,7 +8,7 @@ import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
-import type { SessionView } from "@/server/schemas/account";
+import type { SessionView } from "@/lib/schemas/account";
 
 /** Every device signed in to the account; each but this one can be signed out from here. */
 export function SessionList({ sessions, timeZone }: { sessions: SessionView[]; timeZone: string }) {

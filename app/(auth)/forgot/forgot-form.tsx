@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { type ForgotPasswordInput, forgotPasswordInput } from "@/server/schemas/account";
+import { type ForgotPasswordInput, forgotPasswordInput } from "@/lib/schemas/account";
 import { applyServerErrors } from "../form-errors";
 import { postJson } from "../post-json";
 

@@ -7,7 +7,7 @@ import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { PasswordMeter } from "@/app/_components/password-meter";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { type SignUpInput, signUpInput } from "@/server/schemas/account";
+import { type SignUpInput, signUpInput } from "@/lib/schemas/account";
 import { applyServerErrors } from "../form-errors";
 import { postJson } from "../post-json";
 

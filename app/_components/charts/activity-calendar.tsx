@@ -1,4 +1,4 @@
-import type { DashboardCalendar } from "@/server/schemas/dashboard";
+import type { DashboardCalendar } from "@/lib/schemas/dashboard";
 import { chunk, longDay, monthName, plural } from "./format";
 
 type CalendarDay = DashboardCalendar["days"][number];

@@ -3,7 +3,7 @@
  * the server and the browser render the same text (no hydration mismatch) and a day is the
  * user's calendar day, never shifted by the device's zone.
  */
-import { type Day, formatDay } from "@/server/stats/days";
+import { type Day, formatDay } from "@/lib/stats/days";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

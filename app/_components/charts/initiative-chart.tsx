@@ -1,4 +1,4 @@
-import type { DashboardInitiative } from "@/server/schemas/dashboard";
+import type { DashboardInitiative } from "@/lib/schemas/dashboard";
 import { plural, shareInWords, shortDay } from "./format";
 
 const WIDTH = 320;

@@ -1,4 +1,4 @@
-import type { DashboardMood } from "@/server/schemas/dashboard";
+import type { DashboardMood } from "@/lib/schemas/dashboard";
 import { oneDecimal, plural, shortDay } from "./format";
 
 const WIDTH = 320;

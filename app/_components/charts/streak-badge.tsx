@@ -1,4 +1,4 @@
-import type { DashboardStreak } from "@/server/schemas/dashboard";
+import type { DashboardStreak } from "@/lib/schemas/dashboard";
 import { plural } from "./format";
 
 /** One line under the number: what today means for the streak. */

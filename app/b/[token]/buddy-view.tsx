@@ -1,6 +1,6 @@
-import type { BuddyView } from "@/server/schemas/buddies";
-import { moodLabel } from "@/server/schemas/plain";
-import { formatDay } from "@/server/stats";
+import type { BuddyView } from "@/lib/schemas/buddies";
+import { moodLabel } from "@/lib/schemas/plain";
+import { formatDay } from "@/lib/stats";
 
 function lastActive(view: BuddyView): string {
   if (view.daysSinceActive === null) return "Not lately";

@@ -1,11 +1,11 @@
 import type { Db } from "@/db/client";
+import type { BuddyView } from "@/lib/schemas/buddies";
+import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/lib/schemas/plain";
+import type { SaveState } from "@/lib/schemas/supporting";
 import { sessionIdFromCookie } from "@/server/auth/cookie";
 import { validateSession } from "@/server/auth/sessions";
 import { loggableError } from "@/server/errors";
 import { log } from "@/server/log";
-import type { BuddyView } from "@/server/schemas/buddies";
-import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/server/schemas/plain";
-import type { SaveState } from "@/server/schemas/supporting";
 import { buddyView } from "@/server/services/buddies";
 import { saveState } from "@/server/services/supporting";
 

@@ -1,5 +1,5 @@
 import { buttonClass } from "@/app/_components/button-class";
-import type { SaveState } from "@/server/schemas/supporting";
+import type { SaveState } from "@/lib/schemas/supporting";
 
 const linkClass = "font-semibold text-accent underline underline-offset-4";
 

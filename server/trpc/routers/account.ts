@@ -1,7 +1,4 @@
 import { z } from "zod";
-import type { SessionUser } from "@/server/auth/sessions";
-import { afterFailedSignIn, beforeSignIn } from "@/server/auth/throttle";
-import { AppError } from "@/server/errors";
 import {
   changePasswordInput,
   deleteAccountInput,
@@ -12,7 +9,10 @@ import {
   sessionIdInput,
   sessionListOutput,
   updateProfileInput,
-} from "@/server/schemas/account";
+} from "@/lib/schemas/account";
+import type { SessionUser } from "@/server/auth/sessions";
+import { afterFailedSignIn, beforeSignIn } from "@/server/auth/throttle";
+import { AppError } from "@/server/errors";
 import * as account from "@/server/services/account";
 import { protectedProcedure, router } from "../init";
 

@@ -5,7 +5,7 @@ import {
   pauseOutput,
   todayOutput,
   unpauseDayInput,
-} from "@/server/schemas/activity";
+} from "@/lib/schemas/activity";
 import * as activity from "@/server/services/activity";
 import { protectedProcedure, router } from "../init";
 

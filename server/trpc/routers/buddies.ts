@@ -9,7 +9,7 @@ import {
   encouragementIdInput,
   inboxOutput,
   updateBuddyLinkInput,
-} from "@/server/schemas/buddies";
+} from "@/lib/schemas/buddies";
 import * as buddies from "@/server/services/buddies";
 import { protectedProcedure, router } from "../init";
 

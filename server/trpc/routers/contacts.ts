@@ -6,7 +6,7 @@ import {
   createContactInput,
   listContactsInput,
   updateContactInput,
-} from "@/server/schemas/contacts";
+} from "@/lib/schemas/contacts";
 import * as contacts from "@/server/services/contacts";
 import { protectedProcedure, router } from "../init";
 

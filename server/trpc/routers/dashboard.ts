@@ -1,4 +1,4 @@
-import { dashboardOutput } from "@/server/schemas/dashboard";
+import { dashboardOutput } from "@/lib/schemas/dashboard";
 import * as dashboard from "@/server/services/dashboard";
 import { protectedProcedure, router } from "../init";
 

@@ -8,7 +8,7 @@ import {
   listDraftsInput,
   markSentInput,
   updateDraftInput,
-} from "@/server/schemas/drafts";
+} from "@/lib/schemas/drafts";
 import * as drafts from "@/server/services/drafts";
 import { protectedProcedure, router } from "../init";
 

@@ -6,7 +6,7 @@ import {
   journalListOutput,
   listJournalInput,
   updateJournalEntryInput,
-} from "@/server/schemas/journal";
+} from "@/lib/schemas/journal";
 import * as journal from "@/server/services/journal";
 import { protectedProcedure, router } from "../init";
 

@@ -5,7 +5,7 @@ import {
   retakeReadinessInput,
   startJourneyInput,
   updateSituationInput,
-} from "@/server/schemas/journey";
+} from "@/lib/schemas/journey";
 import * as journey from "@/server/services/journey";
 import { protectedProcedure, router } from "../init";
 

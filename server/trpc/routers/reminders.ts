@@ -5,7 +5,7 @@ import {
   reminderNoticeOutput,
   reminderSettingsOutput,
   saveReminderSettingsInput,
-} from "@/server/schemas/reminders";
+} from "@/lib/schemas/reminders";
 import * as calendar from "@/server/services/calendar";
 import * as reminders from "@/server/services/reminders";
 import { protectedProcedure, router } from "../init";

@@ -1,4 +1,4 @@
-import { journeyOutput } from "@/server/schemas/journey";
+import { journeyOutput } from "@/lib/schemas/journey";
 import {
   addMemoryInput,
   addReflectionInput,
@@ -9,7 +9,7 @@ import {
   setTaskInput,
   stepInput,
   updateReflectionInput,
-} from "@/server/schemas/steps";
+} from "@/lib/schemas/steps";
 import * as steps from "@/server/services/steps";
 import { protectedProcedure, router } from "../init";
 

@@ -1,13 +1,13 @@
 import type { BuddyLink } from "@/db/schema";
-import { countBuddyMessage } from "@/server/limits";
-import { buddyViewOutput } from "@/server/schemas/buddies";
+import { buddyViewOutput } from "@/lib/schemas/buddies";
 import {
   encourageSupportedInput,
   idOutput,
   saveSupportedInput,
   supportedIdInput,
   supportedListOutput,
-} from "@/server/schemas/supporting";
+} from "@/lib/schemas/supporting";
+import { countBuddyMessage } from "@/server/limits";
 import * as supporting from "@/server/services/supporting";
 import { protectedProcedure, router } from "../init";
 

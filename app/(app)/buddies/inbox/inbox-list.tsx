@@ -8,7 +8,7 @@ import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
-import type { inboxItemOutput } from "@/server/schemas/buddies";
+import type { inboxItemOutput } from "@/lib/schemas/buddies";
 
 type Item = z.infer<typeof inboxItemOutput>;
 

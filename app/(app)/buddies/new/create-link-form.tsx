@@ -13,8 +13,8 @@ import { mutationProblem } from "@/app/_components/mutation-errors";
 import { SelectField } from "@/app/_components/select-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
-import type { BuddyScope } from "@/server/schemas/buddies";
-import { BUDDY_LABEL_MAX } from "@/server/schemas/plain";
+import type { BuddyScope } from "@/lib/schemas/buddies";
+import { BUDDY_LABEL_MAX } from "@/lib/schemas/plain";
 import { SCOPE_CHOICES } from "../link-options";
 
 type ExpiryChoice = "none" | "7" | "30" | "90" | "date";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/app/_components/back-link";
+import { localDateTimeIn } from "@/lib/schemas/contacts";
 import { requireSession } from "@/server/auth/current";
-import { localDateTimeIn } from "@/server/schemas/contacts";
 import { serverCaller } from "@/server/trpc/server";
 import { ContactForm } from "../contact-form";
 import { NoPlan } from "../no-plan";

@@ -8,8 +8,8 @@ import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { dateTime } from "@/app/_components/dates";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
-import type { JournalEntryView, JournalFormContext } from "@/server/schemas/journal";
-import { moodLabel } from "@/server/schemas/plain";
+import type { JournalEntryView, JournalFormContext } from "@/lib/schemas/journal";
+import { moodLabel } from "@/lib/schemas/plain";
 import { EntryForm } from "../entry-form";
 import { MoodFace } from "../mood";
 

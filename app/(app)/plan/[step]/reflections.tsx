@@ -7,7 +7,7 @@ import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
-import type { ReflectionView } from "@/server/schemas/steps";
+import type { ReflectionView } from "@/lib/schemas/steps";
 
 const LIMIT = 20_000;
 

@@ -7,7 +7,7 @@ import { Button, buttonClass } from "@/app/_components/button";
 import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_trpc/client";
-import type { Outcome } from "@/server/program";
+import type { Outcome } from "@/lib/program";
 
 export function OutcomeForm({
   version,

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getOutcome, OUTCOME_VALUES, personalize } from "@/lib/program";
+import { personOf } from "@/lib/program/view";
 import { requireSession } from "@/server/auth/current";
-import { getOutcome, OUTCOME_VALUES, personalize } from "@/server/program";
-import { personOf } from "@/server/program/view";
 import { serverCaller } from "@/server/trpc/server";
 import { OutcomeForm } from "./outcome-form";
 

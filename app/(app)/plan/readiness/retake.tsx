@@ -13,7 +13,7 @@ import {
   personalize,
   type ReadinessAnswer,
   scoreReadiness,
-} from "@/server/program";
+} from "@/lib/program";
 
 const nobody: Person = { name: null, pronouns: "they" };
 

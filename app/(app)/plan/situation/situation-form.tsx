@@ -8,7 +8,7 @@ import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_trpc/client";
 import { SituationFields } from "@/app/(app)/onboarding/situation-fields";
-import type { ContactLevel, Pronouns } from "@/server/program";
+import type { ContactLevel, Pronouns } from "@/lib/program";
 
 interface Situation {
   breakupDate: string;

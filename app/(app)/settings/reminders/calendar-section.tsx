@@ -9,7 +9,7 @@ import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
-import type { CalendarFeedView } from "@/server/schemas/reminders";
+import type { CalendarFeedView } from "@/lib/schemas/reminders";
 
 /** "today, 21:14" in the middle of a sentence. */
 const when = (at: Date, timeZone: string) =>

@@ -15,7 +15,7 @@ import {
   type ReminderSettingsView,
   type SaveReminderSettingsInput,
   saveReminderSettingsInput,
-} from "@/server/schemas/reminders";
+} from "@/lib/schemas/reminders";
 
 const FIELDS = ["checkInTime", "quietStart", "quietEnd", "enabled", "email"] as const;
 

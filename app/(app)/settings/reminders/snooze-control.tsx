@@ -6,7 +6,7 @@ import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
-import { formatDay } from "@/server/stats/days";
+import { formatDay } from "@/lib/stats/days";
 
 /** "Snooze for a week", or, while snoozed, when reminders come back and a way to resume. */
 export function SnoozeControl({ snoozedUntil }: { snoozedUntil: string | null }) {

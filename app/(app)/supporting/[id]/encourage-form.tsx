@@ -10,8 +10,8 @@ import { mutationProblem } from "@/app/_components/mutation-errors";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
-import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/server/schemas/plain";
-import { type EncouragementFields, encouragementFields } from "@/server/schemas/supporting";
+import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/lib/schemas/plain";
+import { type EncouragementFields, encouragementFields } from "@/lib/schemas/supporting";
 
 const FIELDS = ["name", "message"] as const;
 

@@ -1,8 +1,8 @@
 import { after } from "next/server";
 import { getDb } from "@/db/client";
+import { forgotPasswordInput } from "@/lib/schemas/account";
 import { requestAddress } from "@/server/client-ip";
 import { sendMailQuietly } from "@/server/mail";
-import { forgotPasswordInput } from "@/server/schemas/account";
 import { requestPasswordReset } from "@/server/services/password-reset";
 import { json, limitAnswer, linkBase, readJson, refuseForeign } from "../../json-route";
 

@@ -8,7 +8,7 @@ import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { PasswordMeter } from "@/app/_components/password-meter";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { resetPasswordInput } from "@/server/schemas/account";
+import { resetPasswordInput } from "@/lib/schemas/account";
 import { resetPasswordAction } from "../../actions";
 import { applyServerErrors, isRedirect } from "../../form-errors";
 

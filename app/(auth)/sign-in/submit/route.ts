@@ -1,10 +1,10 @@
 import { AuthError } from "next-auth";
+import { signInInput } from "@/lib/schemas/account";
 import { authjs } from "@/server/auth/config";
 import { afterFailedSignIn, afterSignIn, beforeSignIn } from "@/server/auth/throttle";
 import { requestAddress } from "@/server/client-ip";
 import { loggableError } from "@/server/errors";
 import { log } from "@/server/log";
-import { signInInput } from "@/server/schemas/account";
 import { json, limitAnswer, readJson, refuseForeign, TRY_AGAIN } from "../../json-route";
 
 const WRONG_CREDENTIALS =

@@ -1,11 +1,11 @@
 import { after } from "next/server";
 import { getDb } from "@/db/client";
+import { signUpInput } from "@/lib/schemas/account";
 import { beforeSignUp } from "@/server/auth/throttle";
 import { requestAddress } from "@/server/client-ip";
 import { loggableError } from "@/server/errors";
 import { log } from "@/server/log";
 import { sendMailQuietly } from "@/server/mail";
-import { signUpInput } from "@/server/schemas/account";
 import { requestSignUp } from "@/server/services/sign-up";
 import { json, limitAnswer, linkBase, readJson, refuseForeign, TRY_AGAIN } from "../../json-route";
 

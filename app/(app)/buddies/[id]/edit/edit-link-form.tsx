@@ -15,13 +15,9 @@ import { mutationProblem } from "@/app/_components/mutation-errors";
 import { SelectField } from "@/app/_components/select-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
-import {
-  type BuddyExpiry,
-  type BuddyLinkView,
-  updateBuddyLinkInput,
-} from "@/server/schemas/buddies";
-import { BUDDY_LABEL_MAX } from "@/server/schemas/plain";
-import { addDays, type Day, isDay, localDay } from "@/server/stats/days";
+import { type BuddyExpiry, type BuddyLinkView, updateBuddyLinkInput } from "@/lib/schemas/buddies";
+import { BUDDY_LABEL_MAX } from "@/lib/schemas/plain";
+import { addDays, type Day, isDay, localDay } from "@/lib/stats/days";
 import { dayLabel, lastDayOf, SCOPE_CHOICES, SCOPE_LABEL } from "../../link-options";
 
 const ENDS = ["keep", "7", "30", "90", "none", "date"] as const;

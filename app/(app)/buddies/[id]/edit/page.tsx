@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { BackLink } from "@/app/_components/back-link";
 import { buttonClass } from "@/app/_components/button";
 import { dateTime } from "@/app/_components/dates";
+import { localDay } from "@/lib/stats/days";
 import { requireSession } from "@/server/auth/current";
-import { localDay } from "@/server/stats/days";
 import { serverCaller } from "@/server/trpc/server";
 import { EditLinkForm } from "./edit-link-form";
 

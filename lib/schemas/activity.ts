@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isDay } from "@/server/stats/days";
+import { isDay } from "@/lib/stats/days";
 
 export const mood = z
   .number({ error: "Please choose a mood from 1 to 5." })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isGuessable, WEAK_PASSWORD_MESSAGE } from "@/server/auth/strength";
+import { isGuessable, WEAK_PASSWORD_MESSAGE } from "@/lib/strength";
 
 /** Valid IANA time zones, as the runtime knows them. */
 const zones = new Set(Intl.supportedValuesOf("timeZone"));

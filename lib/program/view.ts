@@ -1,4 +1,4 @@
-import type { JourneyView } from "@/server/schemas/journey";
+import type { JourneyView } from "@/lib/schemas/journey";
 import { getProgram, getStep, isStepStalled, type Person, type StepNumber } from "./index";
 
 /** Whom a journey's text speaks of. */

@@ -5,7 +5,7 @@ import {
   OUTCOME_VALUES,
   PRONOUN_VALUES,
   READINESS_ANSWER_VALUES,
-} from "@/server/program";
+} from "@/lib/program";
 
 const readinessKeys = currentProgram.readiness.questions.map((q) => q.key);
 const safetyKeys = currentProgram.safety.questions.map((q) => q.key);
