@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { getDb } from "@/db/client";
 import { requestAddress } from "@/server/client-ip";
+import { getDb } from "@/server/db";
 import { loggableError } from "@/server/errors";
 import { contentSecurityPolicy, newNonce } from "@/server/http/csp";
 import { countBuddyLookup, RateLimitedError } from "@/server/limits";

@@ -4,7 +4,6 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { env, isBuildPhase } from "../server/env";
 import { migrateDatabase } from "./migrate";
 import { lockPgliteDir } from "./pglite-lock";
 import * as schema from "./schema";
@@ -99,35 +98,4 @@ export async function openPglite(dir: string): Promise<Database> {
     release();
     throw e;
   }
-}
-
-const globalForDb = globalThis as unknown as { rekindleDb?: Promise<Database> };
-
-/**
- * The process's database, opened on first use and kept on `globalThis` so that dev
- * reloads reuse it. Never opened at import time, and never during `next build`.
- */
-export function getDatabase(): Promise<Database> {
-  if (isBuildPhase()) {
-    throw new Error("The database is not available during `next build`; render at request time.");
-  }
-  if (!globalForDb.rekindleDb) {
-    const e = env();
-    const opening = (async () => {
-      if (!e.DATABASE_URL) return openPglite(e.PGLITE_DATA_DIR);
-      const database = postgresDatabase(e.DATABASE_URL, e.DATABASE_POOL_MAX);
-      if (e.MIGRATE_ON_START) await migrateDatabase(database, e.DATABASE_URL);
-      return database;
-    })();
-    // A failed open (database down) is retried on the next request, not cached forever.
-    opening.catch(() => {
-      if (globalForDb.rekindleDb === opening) globalForDb.rekindleDb = undefined;
-    });
-    globalForDb.rekindleDb = opening;
-  }
-  return globalForDb.rekindleDb;
-}
-
-export async function getDb(): Promise<Db> {
-  return (await getDatabase()).db;
 }

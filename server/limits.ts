@@ -8,7 +8,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
-import { getDatabase } from "@/db/client";
+import { getDatabase } from "@/server/db";
 import { limitKeyForAddress } from "./client-ip";
 import { env } from "./env";
 import { AppError } from "./errors";

@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
-import { getDb } from "@/db/client";
 import { resetPasswordInput } from "@/lib/schemas/account";
 import { authjs } from "@/server/auth/config";
+import { getDb } from "@/server/db";
 import { AppError, loggableError } from "@/server/errors";
 import { log } from "@/server/log";
 import { resetPassword } from "@/server/services/password-reset";

@@ -7,8 +7,8 @@ import { BuddyProgress } from "@/app/b/[token]/buddy-view";
 import { type BuddyPageProps, buddyPageProps } from "@/app/b/[token]/page-data";
 import { SaveToSupporting } from "@/app/b/[token]/save-form";
 import { LinkGone } from "@/app/b/notices";
-import { getDb } from "@/db/client";
 import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/lib/schemas/plain";
+import { getDb } from "@/server/db";
 
 /**
  * The buddy page is the one Pages Router page: unlike the App Router, it can leave out

@@ -28,7 +28,7 @@ const SKIP = new Set([
 export const BASELINE_ROUTE = "app/api/bench-baseline/[op]/route.ts";
 
 const ROUTE_SOURCE = `// Written by scripts/bench/build.ts into the benchmark's build copy only.
-import { getDatabase } from "@/db/client";
+import { getDatabase } from "@/server/db";
 import { baselineAnswer } from "@/scripts/bench/baseline";
 import { authSecret } from "@/server/env";
 

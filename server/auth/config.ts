@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb } from "@/db/client";
 import { signInInput } from "@/lib/schemas/account";
+import { getDb } from "@/server/db";
 import { authSecret } from "@/server/env";
 import { AppError, loggableError } from "@/server/errors";
 import { log } from "@/server/log";

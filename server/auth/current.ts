@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/db";
 import { readSessionId } from "./cookie";
 import { type ActiveSession, validateSession } from "./sessions";
 

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import { sessions, users } from "@/db/schema";
 import type { Tx } from "@/server/services/common";
+import { hashToken, newToken } from "@/server/tokens";
 
 /** A session ends 30 days after sign-in, whatever the activity. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -26,8 +26,7 @@ export interface ActiveSession {
   user: SessionUser;
 }
 
-export const hashSessionId = (sessionId: string) =>
-  createHash("sha256").update(sessionId).digest("base64url");
+export const hashSessionId = hashToken;
 
 /** Creates a session row and returns the random id (256 bits) the cookie will carry. */
 export async function createSession(
@@ -36,7 +35,7 @@ export async function createSession(
   meta: { userAgent?: string } = {},
   now = new Date(),
 ): Promise<string> {
-  const sessionId = randomBytes(32).toString("base64url");
+  const sessionId = newToken();
   // Sign-in is a good moment to drop this user's sessions that can never be used again.
   await db
     .delete(sessions)

@@ -89,7 +89,7 @@ export function startProcessReminders(): void {
   if (processRunner.rekindleReminders) return;
   processRunner.rekindleReminders = startReminderRunner({
     intervalMs: env().REMINDER_INTERVAL_MS,
-    database: async () => (await import("@/db/client")).getDb(),
+    database: async () => (await import("@/server/db")).getDb(),
   });
 }
 

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, count, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
@@ -28,6 +27,7 @@ import {
 } from "@/lib/schemas/buddies";
 import { addDays, daysBetween, localDay, mondayOf, startOfLocalDay } from "@/lib/stats";
 import { AppError } from "@/server/errors";
+import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
 import { type Actor, notFound, staleVersion, type Tx } from "./common";
 import { getDashboard } from "./dashboard";
 
@@ -41,13 +41,6 @@ const WHAT = "link";
 // ─── Tokens ────────────────────────────────────────────────────────────────────────────
 
 /** 32 random bytes, base64url: 43 characters. */
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
-
-export const newBuddyToken = () => randomBytes(32).toString("base64url");
-
-/** What the database keeps instead of the token. */
-export const hashBuddyToken = (token: string) =>
-  createHash("sha256").update(token).digest("base64url");
 
 // ─── Link state ────────────────────────────────────────────────────────────────────────
 
@@ -111,7 +104,7 @@ export async function createLink(
   now = new Date(),
 ): Promise<CreatedBuddyLink> {
   const timeZone = await ownerTimeZone(db, actor.userId);
-  const token = newBuddyToken();
+  const token = newToken();
   const [created] = await db
     .insert(buddyLinks)
     .values({
@@ -119,7 +112,7 @@ export async function createLink(
       label: input.label,
       scope: input.scope,
       showExName: input.showExName,
-      tokenHash: hashBuddyToken(token),
+      tokenHash: hashToken(token),
       expiresAt: expiryAt(input.expiry, timeZone, now),
       idempotencyKey: input.idempotencyKey,
       createdAt: now,
@@ -278,11 +271,11 @@ export async function deleteMessage(
 
 /** The live link a token opens, or null: unknown, revoked and expired look the same. */
 export async function liveLink(db: Tx, token: string, now: Date): Promise<BuddyLink | null> {
-  if (!TOKEN_SHAPE.test(token)) return null;
+  if (!isTokenShaped(token)) return null;
   const [link] = await db
     .select()
     .from(buddyLinks)
-    .where(eq(buddyLinks.tokenHash, hashBuddyToken(token)));
+    .where(eq(buddyLinks.tokenHash, hashToken(token)));
   if (!link || statusOf(link, now) !== "active") return null;
   return link;
 }

@@ -7,7 +7,7 @@ import { calendarFeeds, journeys, reminderSettings, stepProgress, users } from "
 import { getProgram, getStep, type Pronouns, personalize, type StepNumber } from "@/lib/program";
 import type { CalendarFeedView, CreatedCalendarFeed } from "@/lib/schemas/reminders";
 import { addDays, type Day, daysBetween, localDay } from "@/lib/stats";
-import { hashBuddyToken as hashToken, newBuddyToken as newToken } from "./buddies";
+import { hashToken, newToken } from "@/server/tokens";
 import type { Actor } from "./common";
 
 // ─── The owner's side: one private address, shown once ─────────────────────────────────

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNotNull, isNull, lte, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
@@ -10,6 +9,7 @@ import { limitKeyForAddress } from "@/server/client-ip";
 import { AppError } from "@/server/errors";
 import { type Limits, limits as sharedLimits } from "@/server/limits";
 import { type Mail, sendMail } from "@/server/mail";
+import { hashToken, newToken } from "@/server/tokens";
 
 type ResetPassword = z.output<typeof resetPasswordInput>;
 
@@ -17,10 +17,6 @@ type ResetPassword = z.output<typeof resetPasswordInput>;
 export const RESET_LINK_LIFETIME_MS = 30 * 60 * 1000;
 
 export const RESET_LINK_EXPIRED = "This link has expired.";
-
-/** The link carries the token; the database keeps only this. */
-export const hashResetToken = (token: string) =>
-  createHash("sha256").update(token).digest("base64url");
 
 export interface ResetRequestOptions {
   /** The start of the link: APP_URL, or the origin the request came to. No trailing slash. */
@@ -78,8 +74,8 @@ export async function requestPasswordReset(
     ["passwordResetPerAddress", limitKeyForAddress(options.address)],
     ["passwordResetPerEmail", email],
   ]);
-  const token = randomBytes(32).toString("base64url");
-  const tokenHash = hashResetToken(token);
+  const token = newToken();
+  const tokenHash = hashToken(token);
   const [user] = await db
     .select({ id: users.id, displayName: users.displayName, discreet: users.discreet })
     .from(users)
@@ -117,7 +113,7 @@ export async function isResetLinkLive(db: Db, token: string, now = new Date()): 
   const [row] = await db
     .select({ id: passwordResets.id })
     .from(passwordResets)
-    .where(live(hashResetToken(token), now));
+    .where(live(hashToken(token), now));
   return row !== undefined;
 }
 
@@ -131,7 +127,7 @@ export async function resetPassword(
   input: ResetPassword,
   now = new Date(),
 ): Promise<{ endedSessions: number }> {
-  const tokenHash = hashResetToken(input.token);
+  const tokenHash = hashToken(input.token);
   if (!(await isResetLinkLive(db, input.token, now))) {
     throw new AppError("NOT_FOUND", RESET_LINK_EXPIRED);
   }

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, lte } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
@@ -7,6 +6,7 @@ import type { signUpInput } from "@/lib/schemas/account";
 import { hashPassword } from "@/server/auth/password";
 import { AppError } from "@/server/errors";
 import { type Mail, sendMail } from "@/server/mail";
+import { hashToken, newToken } from "@/server/tokens";
 
 type SignUp = z.output<typeof signUpInput>;
 
@@ -14,8 +14,6 @@ type SignUp = z.output<typeof signUpInput>;
 export const SIGN_UP_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 export const SIGN_UP_LINK_EXPIRED = "This link has expired or was already used.";
-
-const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 export interface SignUpRequestOptions {
   /** The start of links in the mail: APP_URL, or the origin the request came to. */
@@ -84,7 +82,7 @@ export async function requestSignUp(
   const now = options.now ?? new Date();
   const send = options.send ?? sendMail;
   const passwordHash = await hashPassword(input.password);
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const [existing] = await db
     .select({ displayName: users.displayName, discreet: users.discreet })
     .from(users)

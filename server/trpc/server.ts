@@ -1,9 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { getDb } from "@/db/client";
 import { getCurrentSession } from "@/server/auth/current";
 import { requestAddress } from "@/server/client-ip";
+import { getDb } from "@/server/db";
 import { contextFor } from "./init";
 import { createCaller } from "./root";
 

@@ -7,7 +7,8 @@ import * as schema from "@/db/schema";
 import { currentProgram } from "@/lib/program";
 import { hashSessionId } from "@/server/auth/sessions";
 import { checkCredentials } from "@/server/services/account";
-import { buddyView, hashBuddyToken, liveLink, sendEncouragement } from "@/server/services/buddies";
+import { buddyView, liveLink, sendEncouragement } from "@/server/services/buddies";
+import { hashToken } from "@/server/tokens";
 import { NOT_EXPORTED } from "@/server/services/export";
 import { setupTestDb } from "../helpers/db";
 import { mutationRequest, send } from "../helpers/http";
@@ -303,7 +304,7 @@ describe("the export", () => {
       owner.password,
       user?.passwordHash ?? "missing",
       mine.token,
-      hashBuddyToken(mine.token),
+      hashToken(mine.token),
       ...links.map((l) => l.tokenHash),
       owner.sessionId,
       phone,

@@ -4,7 +4,8 @@ import { pgSchema, pgTable, text } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { buddyLinks, contacts, encouragements, journalEntries } from "@/db/schema";
 import { buddyViewOutput } from "@/lib/schemas/buddies";
-import { buddyView, hashBuddyToken, sendEncouragement, sendNudge } from "@/server/services/buddies";
+import { buddyView, sendEncouragement, sendNudge } from "@/server/services/buddies";
+import { hashToken } from "@/server/tokens";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
 import { type Caller, signedInUser } from "../helpers/users";
@@ -73,7 +74,7 @@ describe("a buddy link's token", () => {
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
     expect(JSON.stringify(link)).not.toContain(token);
     expect(JSON.stringify(await owner.caller.buddies.list())).not.toContain(token);
-    expect(JSON.stringify(await owner.caller.buddies.list())).not.toContain(hashBuddyToken(token));
+    expect(JSON.stringify(await owner.caller.buddies.list())).not.toContain(hashToken(token));
 
     const columns = await t.db
       .select({ table: infoColumns.tableName, column: infoColumns.columnName })

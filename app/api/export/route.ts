@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/db";
 import { handleExportRequest } from "./handler";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { migrationStatus } from "@/db/migrate";
+import { getDb } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 

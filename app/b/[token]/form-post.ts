@@ -1,6 +1,6 @@
-import { getDb } from "@/db/client";
 import type { BuddyLink } from "@/db/schema";
 import { requestAddress } from "@/server/client-ip";
+import { getDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { countBuddyMessage, RateLimitedError } from "@/server/limits";
 import { liveLink } from "@/server/services/buddies";

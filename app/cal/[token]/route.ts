@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
 import { requestAddress } from "@/server/client-ip";
+import { getDb } from "@/server/db";
 import { handleCalendarRequest } from "./handler";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { after } from "next/server";
-import { getDb } from "@/db/client";
 import { forgotPasswordInput } from "@/lib/schemas/account";
 import { requestAddress } from "@/server/client-ip";
+import { getDb } from "@/server/db";
 import { sendMailQuietly } from "@/server/mail";
 import { requestPasswordReset } from "@/server/services/password-reset";
 import { json, limitAnswer, linkBase, readJson, refuseForeign } from "../../json-route";

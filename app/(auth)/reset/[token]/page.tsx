@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/db";
 import { isResetLinkLive } from "@/server/services/password-reset";
 import { LinkExpired } from "./link-expired";
 import { ResetForm } from "./reset-form";

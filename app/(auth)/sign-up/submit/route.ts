@@ -1,8 +1,8 @@
 import { after } from "next/server";
-import { getDb } from "@/db/client";
 import { signUpInput } from "@/lib/schemas/account";
 import { beforeSignUp } from "@/server/auth/throttle";
 import { requestAddress } from "@/server/client-ip";
+import { getDb } from "@/server/db";
 import { loggableError } from "@/server/errors";
 import { log } from "@/server/log";
 import { sendMailQuietly } from "@/server/mail";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/db";
 import { signUpLinkName } from "@/server/services/sign-up";
 import { FinishSignUp } from "./finish-sign-up";
 

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/db";
 import { handleTrpcRequest } from "@/server/trpc/http";
 
 const handler = (req: Request) => handleTrpcRequest(req, getDb);

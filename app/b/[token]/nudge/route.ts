@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/db";
 import { nudgeLink } from "@/server/services/buddies";
 import { handleBuddyPost } from "../form-post";
 

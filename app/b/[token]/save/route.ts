@@ -1,6 +1,6 @@
-import { getDb } from "@/db/client";
 import { readSessionId } from "@/server/auth/cookie";
 import { validateSession } from "@/server/auth/sessions";
+import { getDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { saveLink, saveState } from "@/server/services/supporting";
 
