@@ -88,6 +88,16 @@ export const LIMITS = {
     duration: 60 * 60,
     message: "Many accounts were made from your connection just now.",
   },
+  /**
+   * Sign-up mails to one address (a link to finish, or "you already have an account"):
+   * the address has proved nothing yet, so it gets one mail per 15 minutes whoever asks.
+   * Past it the form answers as always and nothing is sent.
+   */
+  signUpMailPerEmail: {
+    points: 1,
+    duration: 15 * 60,
+    message: "A sign-up mail was sent to that address a moment ago.",
+  },
 } as const satisfies Record<string, { points: number; duration: number; message: string }>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -225,14 +235,17 @@ export class Limits {
 }
 
 /**
- * This bundle's limits: Redis when REDIS_URL is set, else the PostgreSQL database, else
- * memory (the embedded database allows one process). Kept per module, not on globalThis:
- * proxy.ts and the routes are separate bundles, and each counts different limits.
+ * The process's limits: Redis when REDIS_URL is set, else the PostgreSQL database, else
+ * memory (the embedded database allows one process). Kept on globalThis: proxy.ts, the
+ * Pages Router page and the routes are separate bundles, each with its own copy of this
+ * module, and one budget (a buddy token's lookups, say) must hold across all of them. In
+ * memory that means one set of counters per process, whichever bundle counts.
  */
-let cachedLimits: Promise<Limits> | undefined;
+const PROCESS_LIMITS = Symbol.for("rekindle.limits");
+const shared = globalThis as { [PROCESS_LIMITS]?: Promise<Limits> };
 
 export function limits(): Promise<Limits> {
-  if (!cachedLimits) {
+  if (!shared[PROCESS_LIMITS]) {
     const opening = (async () => {
       const e = env();
       if (e.REDIS_URL) {
@@ -244,11 +257,11 @@ export function limits(): Promise<Limits> {
       return new Limits(sql ? { kind: "postgres", sql } : { kind: "memory" });
     })();
     opening.catch(() => {
-      if (cachedLimits === opening) cachedLimits = undefined;
+      if (shared[PROCESS_LIMITS] === opening) shared[PROCESS_LIMITS] = undefined;
     });
-    cachedLimits = opening;
+    shared[PROCESS_LIMITS] = opening;
   }
-  return cachedLimits;
+  return shared[PROCESS_LIMITS];
 }
 
 /**

@@ -27,7 +27,9 @@ export function LinkBusy({ minutes }: { minutes: number }) {
         This page was opened many times from your connection.{" "}
         {minutes <= 1
           ? "Please wait a minute, then reload it."
-          : `Please wait ${minutes} minutes, then reload it.`}
+          : minutes < 90
+            ? `Please wait ${minutes} minutes, then reload it.`
+            : `Please wait about ${Math.round(minutes / 60)} hours, then reload it.`}
       </p>
     </Notice>
   );

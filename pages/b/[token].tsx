@@ -4,11 +4,11 @@ import { Logo } from "@/app/_components/art";
 import { buttonClass } from "@/app/_components/button-class";
 import { SITE_NAME } from "@/app/_components/site-head";
 import { BuddyProgress } from "@/app/b/[token]/buddy-view";
-import { type BuddyPageProps, buddyPageProps } from "@/app/b/[token]/page-data";
+import { type BuddyPageProps, noticeFor } from "@/app/b/[token]/form-notices";
 import { SaveToSupporting } from "@/app/b/[token]/save-form";
-import { LinkGone } from "@/app/b/notices";
+import { LinkBusy, LinkGone } from "@/app/b/notices";
 import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/lib/schemas/plain";
-import { getDb } from "@/server/db";
+import { buddyPage } from "@/server/http/doors/buddy";
 
 /**
  * The buddy page is the one Pages Router page: unlike the App Router, it can leave out
@@ -18,19 +18,22 @@ import { getDb } from "@/server/db";
  */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
+/**
+ * The page's door (server/http/doors/buddy.ts) counts the lookup, looks the link up once and
+ * says which page to show under which status: 200, 404 for a dead link, 429 with
+ * Retry-After, 503 while the database is away. Every variant renders here, so the status
+ * is the page's own, whatever headers the request carried.
+ */
 export const getServerSideProps: GetServerSideProps<BuddyPageProps, { token: string }> = async ({
   params,
   query,
   req,
   res,
 }) => {
-  const { status, props } = await buddyPageProps(getDb, {
-    token: params?.token ?? "",
-    query,
-    cookie: req.headers.cookie,
-  });
+  const { status, headers, data } = await buddyPage({ token: params?.token, headers: req.headers });
   res.statusCode = status;
-  return { props };
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  return { props: { ...data, notice: data.kind === "view" ? noticeFor(query) : null } };
 };
 
 /** Never indexed, and the address never sent onwards: the page, its 404 and its error. */
@@ -47,7 +50,7 @@ function BuddyHead({ title }: { title: string }) {
 /**
  * The page a buddy opens from the owner's link. Server-rendered with no client code, so it
  * reads and sends with JavaScript off; unknown, revoked and expired links all get the same
- * 404.
+ * 404, and a limit or an absent database its own page under its own status.
  */
 export default function BuddyPage(props: BuddyPageProps) {
   if (props.kind === "gone") {
@@ -58,14 +61,29 @@ export default function BuddyPage(props: BuddyPageProps) {
       </>
     );
   }
-  if (props.kind === "error") {
+  if (props.kind === "busy") {
     return (
       <>
-        <BuddyHead title="Something went wrong" />
+        <BuddyHead title="A short pause" />
+        <LinkBusy minutes={props.minutes} />
+      </>
+    );
+  }
+  if (props.kind === "away" || props.kind === "error") {
+    return (
+      <>
+        <BuddyHead title="Please try again in a moment" />
         <main className="mx-auto flex max-w-md flex-col items-start gap-5 px-5 pt-10 pb-16">
           <Logo className="size-12" />
-          <h1 className="text-3xl font-bold">Something went wrong on our side</h1>
-          <p className="text-muted">Please wait a moment, then try again.</p>
+          <h1 className="text-3xl font-bold">
+            {props.kind === "away"
+              ? "We couldn't open this page just now"
+              : "Something went wrong on our side"}
+          </h1>
+          <p className="text-muted">Nothing is lost. Please wait a moment, then try again.</p>
+          {props.kind === "error" && props.reference ? (
+            <p className="text-sm text-muted">Reference: {props.reference}</p>
+          ) : null}
           <a href={`/b/${encodeURIComponent(props.token)}`} className={buttonClass("primary")}>
             Try again
           </a>

@@ -77,6 +77,16 @@ export async function saveLink(
 ): Promise<{ id: string }> {
   const link = await liveLink(db, input.token, now);
   if (!link) throw linkGone();
+  return saveLiveLink(db, actor, link, now);
+}
+
+/** saveLink for a link already looked up (and found live) by the caller. */
+export async function saveLiveLink(
+  db: Db,
+  actor: Actor,
+  link: BuddyLink,
+  now = new Date(),
+): Promise<{ id: string }> {
   if (link.userId === actor.userId) {
     throw new AppError(
       "BAD_REQUEST",
@@ -121,7 +131,11 @@ export async function saveState(
   now = new Date(),
 ): Promise<SaveState | null> {
   const link = await liveLink(db, input.token, now);
-  if (!link) return null;
+  return link ? saveStateOf(db, actor, link) : null;
+}
+
+/** saveState for a link already looked up (and found live) by the caller. */
+export async function saveStateOf(db: Db, actor: Actor, link: BuddyLink): Promise<SaveState> {
   if (link.userId === actor.userId) return { kind: "own" };
   const id = await savedIdFor(db, actor, link.id);
   return id ? { kind: "saved", id } : { kind: "unsaved" };

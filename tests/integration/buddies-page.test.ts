@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
-import { buddyPageProps } from "@/app/b/[token]/page-data";
+import { beforeAll, describe, expect, it } from "vitest";
+import { noticeFor } from "@/app/b/[token]/form-notices";
+import { buddyPage } from "@/server/http/doors/buddy";
+import { useDatabaseForTests } from "@/server/http/edge";
 import { saveLink } from "@/server/services/supporting";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
 import { type Caller, sessionCookie, signedInUser } from "../helpers/users";
 
 const t = setupTestDb();
+beforeAll(() => useDatabaseForTests(async () => t.db));
 
 function createLink(caller: Caller) {
   return caller.buddies.create({
@@ -19,12 +22,13 @@ function createLink(caller: Caller) {
 }
 
 /** What pages/b/[token].tsx renders for this request, as its getServerSideProps asks. */
-function open(token: string, request: { query?: Record<string, string>; cookie?: string } = {}) {
-  return buddyPageProps(async () => t.db, {
-    token,
-    query: request.query ?? {},
-    cookie: request.cookie,
-  });
+async function open(
+  token: string,
+  request: { query?: Record<string, string>; cookie?: string } = {},
+) {
+  const { status, data } = await buddyPage({ token, headers: { cookie: request.cookie } });
+  const notice = data.kind === "view" ? noticeFor(request.query ?? {}) : null;
+  return { status, props: { ...data, notice } };
 }
 
 async function ownerWithLink() {
@@ -84,17 +88,21 @@ describe("the buddy page's data", () => {
   it("answers a revoked or unknown link with the 404 page", async () => {
     const { owner, token, link } = await ownerWithLink();
     await owner.caller.buddies.revoke({ id: link.id });
-    expect(await open(token)).toEqual({ status: 404, props: { kind: "gone" } });
-    expect(await open("nonsense")).toEqual({ status: 404, props: { kind: "gone" } });
+    const gone = { status: 404, props: { kind: "gone", notice: null } };
+    expect(await open(token)).toEqual(gone);
+    expect(await open("nonsense")).toEqual(gone);
   });
 
-  it("answers a database that fails with a calm 500 page, not a thrown error", async () => {
-    const page = await buddyPageProps(
-      async () => {
-        throw new Error("connection refused");
-      },
-      { token: "abc", query: {}, cookie: undefined },
-    );
-    expect(page).toEqual({ status: 500, props: { kind: "error", token: "abc" } });
+  it("answers a database that cannot be opened with the calm try-again page, 503", async () => {
+    useDatabaseForTests(async () => {
+      throw new Error("something unexpected");
+    });
+    try {
+      const { status, data } = await buddyPage({ token: "abc", headers: {} });
+      // edgeDb() calls any failure to open the database away: 503, "try again".
+      expect({ status, data }).toEqual({ status: 503, data: { kind: "away", token: "abc" } });
+    } finally {
+      useDatabaseForTests(async () => t.db);
+    }
   });
 });

@@ -7,7 +7,7 @@ import {
   supportedIdInput,
   supportedListOutput,
 } from "@/lib/schemas/supporting";
-import { countBuddyMessage } from "@/server/limits";
+import { countBuddyLookup, countBuddyMessage } from "@/server/limits";
 import * as supporting from "@/server/services/supporting";
 import { protectedProcedure, router } from "../init";
 
@@ -20,11 +20,17 @@ const countFor = (userId: string) => (link: BuddyLink) =>
   countBuddyMessage(`user:${userId}`, link.id);
 
 export const supportingRouter = router({
-  /** Saving twice answers with the same entry. */
+  /**
+   * Saving twice answers with the same entry. The token is looked up, so it is counted
+   * first against the address's one buddy-lookup budget, as at every door that takes one.
+   */
   save: protectedProcedure
     .input(saveSupportedInput)
     .output(idOutput)
-    .mutation(({ ctx, input }) => supporting.saveLink(ctx.db, ctx.actor, input)),
+    .mutation(async ({ ctx, input }) => {
+      await countBuddyLookup(ctx.meta.address);
+      return supporting.saveLink(ctx.db, ctx.actor, input);
+    }),
 
   /** Only people whose link still works. */
   list: protectedProcedure
