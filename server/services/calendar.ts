@@ -7,7 +7,7 @@ import { calendarFeeds, journeys, reminderSettings, stepProgress, users } from "
 import { getProgram, getStep, type Pronouns, personalize, type StepNumber } from "@/lib/program";
 import type { CalendarFeedView, CreatedCalendarFeed } from "@/lib/schemas/reminders";
 import { addDays, type Day, daysBetween, localDay } from "@/lib/stats";
-import { hashToken, newToken } from "@/server/tokens";
+import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
 import type { Actor } from "./common";
 
 // ─── The owner's side: one private address, shown once ─────────────────────────────────
@@ -234,7 +234,7 @@ export async function calendarForToken(
   token: string,
   options: { appUrl: string; now?: Date },
 ): Promise<string | null> {
-  if (token.length !== 43) return null;
+  if (!isTokenShaped(token)) return null;
   const now = options.now ?? new Date();
   const [feed] = await db
     .update(calendarFeeds)

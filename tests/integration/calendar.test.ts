@@ -1,9 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import ICAL from "ical.js";
-import { describe, expect, it } from "vitest";
-import { handleCalendarRequest } from "@/app/cal/[token]/handler";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { GET } from "@/app/cal/[token]/route";
 import { calendarFeeds, stepProgress, users } from "@/db/schema";
-import { LIMITS, Limits } from "@/server/limits";
+import { CLIENT_IP_HEADER, markServedByRekindle } from "@/server/client-ip";
+import { useDatabaseForTests } from "@/server/http/edge";
+import { LIMITS } from "@/server/limits";
 import * as reminders from "@/server/services/reminders";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
@@ -16,15 +18,32 @@ const ZONE = "Europe/Paris";
 /** 10:00 in Paris in late November. */
 const NOW = new Date("2026-11-26T09:00:00Z");
 
-/** What a calendar app gets for `path`, as the /cal route answers it. */
-function fetchFeed(token: string, options: { limits?: Limits; address?: string } = {}) {
-  const limits = options.limits ?? new Limits({ kind: "memory" });
-  return handleCalendarRequest(new Request(`${APP}/cal/${token}.ics`), `${token}.ics`, {
-    getDb: async () => t.db,
-    address: options.address ?? "198.51.100.9",
-    count: (address) => limits.consume("calendarLookup", address),
-    now: NOW,
-  });
+beforeAll(() => {
+  markServedByRekindle();
+  useDatabaseForTests(async () => t.db);
+});
+// The feed is made "now": held at NOW, so what it holds can be checked to the hour.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => vi.useRealTimers());
+
+/** An address of its own for each test, so the per-address limit of one never reaches another. */
+const freshAddress = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+let testAddress = freshAddress();
+beforeEach(() => {
+  testAddress = freshAddress();
+});
+
+/** What a calendar app gets for /cal/<token>.ics, as the route answers it. */
+function fetchFeed(token: string, options: { address?: string } = {}) {
+  return GET(
+    new Request(`${APP}/cal/${token}.ics`, {
+      headers: { [CLIENT_IP_HEADER]: options.address ?? testAddress },
+    }),
+    { params: Promise.resolve({ token: `${token}.ics` }) },
+  );
 }
 
 /** A person in Paris with a 09:00 check-in, a plan in progress and a feed. */
@@ -177,17 +196,40 @@ describe("the calendar feed", () => {
   });
 
   it("limits how often one address may look up feeds", async () => {
-    const limits = new Limits({ kind: "memory" });
     const { points } = LIMITS.calendarLookup;
+    const address = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
     for (let i = 0; i < points; i++) {
-      expect((await fetchFeed("y".repeat(43), { limits, address: "203.0.113.4" })).status).toBe(
-        404,
-      );
+      expect((await fetchFeed("y".repeat(43), { address })).status).toBe(404);
     }
-    const refused = await fetchFeed("y".repeat(43), { limits, address: "203.0.113.4" });
+    const refused = await fetchFeed("y".repeat(43), { address });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("referrer-policy")).toBe("no-referrer");
     // Another address is not affected.
-    expect((await fetchFeed("y".repeat(43), { limits, address: "203.0.113.5" })).status).toBe(404);
+    expect((await fetchFeed("y".repeat(43), { address: freshAddress() })).status).toBe(404);
+  });
+
+  it("answers malformed percent-encoding as a dead address, 404, never 500", async () => {
+    // Next hands the route the address decoded once: /cal/%25.ics arrives as "%.ics".
+    for (const token of ["%", "%E0%A4%A", "%25", "%%", "\u0000"]) {
+      const res = await fetchFeed(token);
+      expect(res.status, token).toBe(404);
+      expect(await res.text()).toBe("This calendar address no longer works.");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    }
+  });
+
+  it("answers 503 with 'try again' while the database is away", async () => {
+    useDatabaseForTests(async () => {
+      throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    });
+    try {
+      const res = await fetchFeed("z".repeat(43));
+      expect(res.status).toBe(503);
+      expect(await res.text()).toBe("Please try again in a moment.");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    } finally {
+      useDatabaseForTests(async () => t.db);
+    }
   });
 });

@@ -229,7 +229,7 @@ describe("statuses that tell the truth, at every buddy door", () => {
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
       { origin: "https://evil.example" },
-    ]) {
+    ] as Record<string, string>[]) {
       for (const [door, path] of [
         [encourage, "encourage"],
         [nudge, "nudge"],

@@ -1,9 +1,3 @@
-import { getDb } from "@/server/db";
-import { handleExportRequest } from "./handler";
+export { exportData as GET } from "@/server/http/doors/export";
 
 export const dynamic = "force-dynamic";
-
-/** The "Download my data" link in settings. */
-export function GET(req: Request) {
-  return handleExportRequest(req, getDb);
-}
