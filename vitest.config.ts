@@ -30,7 +30,14 @@ const integration = (db: "pglite" | "postgres"): TestProjectInlineConfiguration 
 
 export default defineConfig({
   resolve: {
-    alias: [{ find: /^@\//, replacement: `${import.meta.dirname}/` }],
+    alias: [
+      { find: /^@\//, replacement: `${import.meta.dirname}/` },
+      // Tests run server modules outside a React Server bundle, where "server-only" throws.
+      {
+        find: /^server-only$/,
+        replacement: `${import.meta.dirname}/node_modules/server-only/empty.js`,
+      },
+    ],
   },
   test: {
     pool: "forks",
