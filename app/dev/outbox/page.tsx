@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
-import { env } from "@/server/env";
-import { readOutbox } from "@/server/mail";
+import { devOutbox } from "@/server/http/doors/outbox";
 
 export const metadata: Metadata = {
   title: "Outbox (development)",
@@ -34,15 +33,16 @@ function Linked({ text }: { text: string }) {
  * answers 404, outbox or not.
  */
 export default async function OutboxPage() {
-  if (env().NODE_ENV === "production") notFound();
-  const mails = await readOutbox();
+  const outbox = await devOutbox();
+  if (!outbox) notFound();
+  const { dir, mails } = outbox;
   return (
     <main className="mx-auto flex max-w-2xl flex-col gap-6 px-5 pt-6 pb-16">
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold">Outbox</h1>
         <p className="text-muted">
-          Without SMTP_URL, mails are written to {env().MAIL_OUTBOX_DIR} instead of being sent. This
-          page exists only in development. Newest first.
+          Without SMTP_URL, mails are written to {dir} instead of being sent. This page exists only
+          in development. Newest first.
         </p>
       </div>
       {mails.length === 0 ? (

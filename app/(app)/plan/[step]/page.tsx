@@ -4,8 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { buttonClass } from "@/app/_components/button";
 import { getProgram, getStep, personalize, type StepNumber, step1Advice } from "@/lib/program";
 import { nextAction, personOf } from "@/lib/program/view";
+import { daysBetween, localDay } from "@/lib/stats/days";
 import { requireSession } from "@/server/auth/current";
-import { daysSince } from "@/server/services/journey";
 import { serverCaller } from "@/server/trpc/server";
 import { SafetyReminder } from "../safety-reminder";
 import { Memories } from "./memories";
@@ -47,7 +47,7 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
   const advice =
     number === 1
       ? step1Advice({
-          daysSinceBreakup: daysSince(journey.breakupDate, { timeZone: user.timeZone }),
+          daysSinceBreakup: daysBetween(journey.breakupDate, localDay(new Date(), user.timeZone)),
           contact: journey.contactLevel,
         })
       : null;
