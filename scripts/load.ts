@@ -78,7 +78,14 @@ async function main() {
     cwd: process.cwd(),
     script: "scripts/serve.ts",
     port: PORT,
-    env: { NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: SECRET, LOG_LEVEL: "warn" },
+    env: {
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      AUTH_SECRET: SECRET,
+      LOG_LEVEL: "warn",
+      // The load test sends no mail; production refuses to start without saying so.
+      MAIL_OFF: "true",
+    },
   });
   const statuses = new Map<number, number>();
   const saved = new Set<string>();

@@ -39,6 +39,14 @@ const schema = z.object({
    * production each mail is written to MAIL_OUTBOX_DIR; in production none is sent.
    */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /**
+   * Runs Rekindle without sending any mail: sign-up and password-reset links then reach
+   * nobody. Production refuses to start without SMTP_URL unless this says so on purpose.
+   */
+  MAIL_OFF: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   /** The sender of every mail Rekindle sends. */
   MAIL_FROM: z.string().min(3).default("Rekindle <no-reply@rekindle.local>"),
   /**
@@ -64,21 +72,30 @@ const schema = z.object({
 export type Env = z.infer<typeof schema>;
 
 /** Rules across settings. */
-const settings = schema.refine((e) => e.NODE_ENV !== "production" || !e.SMTP_URL || !!e.APP_URL, {
-  path: ["APP_URL"],
-  message: "must be set in production when SMTP_URL is set, so links in mails lead to Rekindle",
-});
+const settings = schema
+  .refine((e) => e.NODE_ENV !== "production" || !e.SMTP_URL || !!e.APP_URL, {
+    path: ["APP_URL"],
+    message: "must be set in production when SMTP_URL is set, so links in mails lead to Rekindle",
+  })
+  .refine((e) => !(e.MAIL_OFF && e.SMTP_URL), {
+    path: ["MAIL_OFF"],
+    message: "cannot be true while SMTP_URL is set: choose one",
+  });
 
-let cached: Env | undefined;
-
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = settings.safeParse(process.env);
+/** Validates a set of settings (process.env, or a test's own) and says every problem at once. */
+export function parseSettings(source: Record<string, string | undefined>): Env {
+  const parsed = settings.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Rekindle's settings are not valid:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseSettings(process.env);
   return cached;
 }
 
@@ -115,8 +132,15 @@ export function authSecret(): string {
   return secret;
 }
 
-/** Fails loudly at server start instead of at the first sign-in. */
-export function assertProductionSettings(): void {
-  env();
+/** Why production would serve forms whose mail never leaves: no SMTP_URL and no MAIL_OFF. */
+export const NO_MAIL_IN_PRODUCTION =
+  "SMTP_URL is not set, so sign-up and password-reset mails would never be sent. " +
+  "Set SMTP_URL (smtp://user:pass@host:587), or set MAIL_OFF=true to run without mail on purpose.";
+
+/** Fails loudly at server start instead of at the first sign-in or the first lost mail. */
+export function assertProductionSettings(e: Env = env()): void {
+  if (e.NODE_ENV === "production" && !e.SMTP_URL && !e.MAIL_OFF) {
+    throw new Error(NO_MAIL_IN_PRODUCTION);
+  }
   authSecret();
 }

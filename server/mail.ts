@@ -6,9 +6,9 @@ import { env } from "./env";
 import { log } from "./log";
 
 /**
- * Mail Rekindle sends: through SMTP when SMTP_URL is set; otherwise, outside production,
- * into a folder the development page /dev/outbox lists; in production without SMTP_URL,
- * nowhere (with a warning in the log). Subjects stay neutral: a mail preview on a shared
+ * Mail Rekindle sends: through SMTP when SMTP_URL is set; with MAIL_OFF, nowhere (each
+ * unsent mail is logged by its subject); otherwise, outside production, into a folder the
+ * development page /dev/outbox lists. Production without either refuses to start. Subjects stay neutral: a mail preview on a shared
  * screen should not say what Rekindle is about.
  */
 export interface Mail {
@@ -32,6 +32,8 @@ export interface MailSettings {
   from: string;
   outboxDir: string;
   production: boolean;
+  /** MAIL_OFF: nothing is sent, on purpose. */
+  off?: boolean;
 }
 
 /** Read when each mail is sent, so a test can hand `sendMail` its own. */
@@ -42,6 +44,7 @@ export function mailSettings(): MailSettings {
     from: e.MAIL_FROM,
     outboxDir: e.MAIL_OUTBOX_DIR,
     production: e.NODE_ENV === "production",
+    off: e.MAIL_OFF,
   };
 }
 
@@ -66,6 +69,10 @@ export async function sendMail(mail: Mail, settings = mailSettings()): Promise<M
       headers: { "Auto-Submitted": "auto-generated" },
     });
     return "sent";
+  }
+  if (settings.off) {
+    log.info({ subject: mail.subject }, "a mail was not sent: MAIL_OFF is set");
+    return "not-sent";
   }
   if (settings.production) {
     log.warn(

@@ -155,6 +155,8 @@ async function main() {
       env: {
         NODE_ENV: "production",
         AUTH_SECRET: SECRET,
+        // The bench sends no mail; production refuses to start without saying so.
+        MAIL_OFF: "true",
         LOG_LEVEL: "warn",
         TRUST_PROXY_HOPS: "1",
         DATABASE_POOL_MAX: "10",

@@ -93,6 +93,8 @@ test("production refuses to start without a long enough AUTH_SECRET", async () =
       HOME,
       NODE_ENV: "production",
       AUTH_SECRET: "too-short",
+      // Mail off on purpose, so the refusal is about the secret alone.
+      MAIL_OFF: "true",
       PGLITE_DATA_DIR: ".data/e2e/unused",
     },
     stdio: ["ignore", "pipe", "pipe"],
