@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isGuessable, WEAK_PASSWORD_MESSAGE } from "@/lib/strength";
+import { freeText, version } from "./common";
 
 /** Valid IANA time zones, as the runtime knows them. */
 const zones = new Set(Intl.supportedValuesOf("timeZone"));
@@ -22,8 +23,7 @@ function isTimeZone(v: string): boolean {
   }
 }
 
-export const displayName = z
-  .string({ error: "Please enter your name." })
+export const displayName = freeText({ error: "Please enter your name." })
   .trim()
   .min(1, "Please enter your name.")
   .max(60, "Please keep your name to 60 characters or fewer.")
@@ -64,6 +64,31 @@ export const signUpInput = z.strictObject({
 });
 export type SignUpInput = z.input<typeof signUpInput>;
 
+/**
+ * The sign-up form: only the address, and the browser's time zone. Whoever proves the
+ * address by opening the mailed link chooses the name and password (finishSignUpInput), so
+ * nobody can set the password of an account for an address they do not hold.
+ */
+export const startSignUpInput = z.strictObject({
+  email,
+  /** Filled from the browser; a zone it doesn't know falls back to UTC, editable later. */
+  timeZone: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => (v && zones.has(v) ? v : "UTC")),
+});
+export type StartSignUpInput = z.input<typeof startSignUpInput>;
+
+/** The page the sign-up link opens: the link's token, and the name and password chosen there. */
+export const finishSignUpInput = z.strictObject({
+  /** From the link; anything malformed is simply an unknown link. */
+  token: z.string().min(1).max(200),
+  displayName,
+  password,
+});
+export type FinishSignUpInput = z.input<typeof finishSignUpInput>;
+
 export const signInInput = z.strictObject({
   email,
   password: z
@@ -77,7 +102,7 @@ export const updateProfileInput = z.strictObject({
   displayName,
   timeZone,
   /** The version the form was loaded from; a newer one in the database means a conflict. */
-  version: z.number().int().min(1),
+  version,
 });
 export type UpdateProfileInput = z.input<typeof updateProfileInput>;
 

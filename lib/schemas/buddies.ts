@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { BUDDY_LABEL_MAX, ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "./plain";
+import { calendarDay, freeText, version } from "./common";
+import {
+  BUDDY_EXPIRY_MAX_DAYS,
+  BUDDY_LABEL_MAX,
+  ENCOURAGEMENT_MESSAGE_MAX,
+  ENCOURAGEMENT_NAME_MAX,
+} from "./plain";
 
 /** Days without any activity after which the buddy page calls the owner quiet. */
 export const QUIET_AFTER_DAYS = 3;
@@ -9,26 +15,34 @@ export const BUDDY_JOURNAL_LIMIT = 20;
 export const BUDDY_SCOPES = ["progress", "progress_and_journal"] as const;
 export type BuddyScope = (typeof BUDDY_SCOPES)[number];
 
-/** PostgreSQL text cannot hold U+0000; a paste may carry it invisibly. */
-const withoutNul = (v: string) => (v.includes("\u0000") ? v.replaceAll("\u0000", "") : v);
-
 const id = z.uuid("We couldn't find that link.");
-const version = z.number().int().min(1);
 
-const label = z
-  .string({ error: "Please give the link a name, like “my sister”." })
-  .overwrite(withoutNul)
+const label = freeText({ error: "Please give the link a name, like “my sister”." })
   .trim()
   .min(1, "Please give the link a name, like “my sister”.")
   .max(BUDDY_LABEL_MAX, `Please keep the name to ${BUDDY_LABEL_MAX} characters or fewer.`);
 
 const scope = z.enum(BUDDY_SCOPES, "Please choose what your buddy may see.");
 
+/**
+ * The latest last day a link may be given, as "YYYY-MM-DD": BUDDY_EXPIRY_MAX_DAYS from today
+ * in UTC, plus a day so that no time zone's today is refused. The service checks the other
+ * end (not before today) in the owner's own zone.
+ */
+function latestLastDay(now = Date.now()): string {
+  return new Date(now + (BUDDY_EXPIRY_MAX_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** None, a number of days from now, or the last day the link works ("YYYY-MM-DD"). */
 export const buddyExpiry = z.union(
   [
     z.enum(["none", "7", "30", "90"]),
-    z.strictObject({ date: z.iso.date("Please choose a valid date.") }),
+    z.strictObject({
+      date: calendarDay("Please choose a valid date.").refine(
+        (v) => v <= latestLastDay(),
+        "Please choose a date within the next two years.",
+      ),
+    }),
   ],
   { error: "Please choose when the link stops working." },
 );
@@ -124,18 +138,14 @@ export const buddyViewOutput = z.strictObject({
 export type BuddyView = z.infer<typeof buddyViewOutput>;
 
 export const encouragementInput = z.strictObject({
-  name: z
-    .string()
-    .overwrite(withoutNul)
+  name: freeText()
     .trim()
     .max(
       ENCOURAGEMENT_NAME_MAX,
       `Please keep your name to ${ENCOURAGEMENT_NAME_MAX} characters or fewer.`,
     )
     .optional(),
-  message: z
-    .string({ error: "Please write a few words." })
-    .overwrite(withoutNul)
+  message: freeText({ error: "Please write a few words." })
     .trim()
     .min(1, "Please write a few words.")
     .max(

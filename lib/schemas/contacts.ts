@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
+import { freeText, pageCursor, version } from "./common";
 import {
   CONTACT_CHANNELS,
   CONTACT_FEELINGS,
@@ -82,18 +83,12 @@ export const localDateTime = z
 
 const count = (n: number) => n.toLocaleString("en-US");
 
-/** PostgreSQL text cannot hold U+0000, which a paste can carry invisibly: it is dropped. */
-const withoutNul = (v: string) => (v.includes("\u0000") ? v.replaceAll("\u0000", "") : v);
-
-export const contactNote = z
-  .string({ error: "The note must be text." })
-  .overwrite(withoutNul)
-  .max(CONTACT_NOTE_MAX, {
-    error: (issue) =>
-      `Please keep the note under ${count(CONTACT_NOTE_MAX)} characters (it has ${count(
-        typeof issue.input === "string" ? issue.input.length : 0,
-      )}).`,
-  });
+export const contactNote = freeText({ error: "The note must be text." }).max(CONTACT_NOTE_MAX, {
+  error: (issue) =>
+    `Please keep the note under ${count(CONTACT_NOTE_MAX)} characters (it has ${count(
+      typeof issue.input === "string" ? issue.input.length : 0,
+    )}).`,
+});
 
 const stepNumber = z
   .number({ error: "Please choose a step from the list." })
@@ -122,24 +117,15 @@ export type CreateContactInput = z.input<typeof createContactInput>;
 export const updateContactInput = contactFields.extend({
   id: z.uuid("We couldn't find that contact."),
   /** The version the form was loaded from; a newer one in the database means a conflict. */
-  version: z.number().int().min(1),
+  version,
 });
 export type UpdateContactInput = z.input<typeof updateContactInput>;
 
 export const contactIdInput = z.strictObject({ id: z.uuid("We couldn't find that contact.") });
 
-/** The last row's occurred_at to the microsecond and its id (see the journal's cursor). */
-export const contactsCursor = z
-  .string()
-  .max(100)
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    "This list is out of date. Please reload the page.",
-  );
-
 export const listContactsInput = z
   .strictObject({
-    cursor: contactsCursor.nullish(),
+    cursor: pageCursor.nullish(),
     /** Sent by tRPC's infinite queries; only "forward" (older items) is offered. */
     direction: z.literal("forward").optional(),
     limit: z

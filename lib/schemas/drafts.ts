@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText, version } from "./common";
 
 /**
  * How long a draft rests after its text last changed before it counts as ready. An hour is
@@ -11,8 +12,7 @@ export const DRAFT_MAX_CHARS = 5_000;
 
 const count = new Intl.NumberFormat("en-GB");
 
-export const draftBody = z
-  .string({ error: "Please write your message." })
+export const draftBody = freeText({ error: "Please write your message." })
   .trim()
   .min(1, "Please write your message before saving it.")
   .max(DRAFT_MAX_CHARS, {
@@ -24,7 +24,6 @@ export const draftBody = z
   });
 
 const id = z.uuid("That draft link isn't valid.");
-const version = z.number().int().min(1);
 const answer = z.enum(["yes", "no"], "Please answer each question with yes or no.");
 
 export const stepNumber = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText, pageCursor, version } from "./common";
 import { JOURNAL_PAGE_SIZE } from "./plain";
 
 /** The longest entry we keep. Long enough for a real outpouring, short enough to page. */
@@ -10,18 +11,10 @@ export const JOURNAL_PAGE_MAX = 50;
 const count = (n: number) => n.toLocaleString("en-US");
 
 /**
- * PostgreSQL text cannot hold U+0000, which a paste can carry invisibly; it is dropped
- * rather than turning a save into an error the person can't see the reason for.
- */
-const withoutNul = (v: string) => (v.includes("\u0000") ? v.replaceAll("\u0000", "") : v);
-
-/**
  * What the person wrote, as written: never trimmed or shortened (only U+0000 is dropped). A 50,000-character
  * paste is refused with its length, so nothing is cut off without them knowing.
  */
-export const journalBody = z
-  .string({ error: "Please write something in your entry." })
-  .overwrite(withoutNul)
+export const journalBody = freeText({ error: "Please write something in your entry." })
   .max(JOURNAL_BODY_MAX, {
     error: (issue) =>
       `Please keep your entry under ${count(JOURNAL_BODY_MAX)} characters (it has ${count(
@@ -63,25 +56,13 @@ export type CreateJournalEntryInput = z.input<typeof createJournalEntryInput>;
 export const updateJournalEntryInput = journalEntryFields.extend({
   id: z.uuid("We couldn't find that journal entry."),
   /** The version the form was loaded from; a newer one in the database means a conflict. */
-  version: z.number().int().min(1),
+  version,
 });
 export type UpdateJournalEntryInput = z.input<typeof updateJournalEntryInput>;
 
 export const journalEntryIdInput = z.strictObject({
   id: z.uuid("We couldn't find that journal entry."),
 });
-
-/**
- * Where the next page starts: the last row's created_at to the microsecond (a JS Date
- * keeps only milliseconds, which would skip or repeat rows) and its id, which breaks ties.
- */
-export const pageCursor = z
-  .string()
-  .max(100)
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    "This list is out of date. Please reload the page.",
-  );
 
 export const listJournalInput = z
   .strictObject({

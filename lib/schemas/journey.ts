@@ -6,6 +6,7 @@ import {
   PRONOUN_VALUES,
   READINESS_ANSWER_VALUES,
 } from "@/lib/program";
+import { calendarDay, freeText, version } from "./common";
 
 const readinessKeys = currentProgram.readiness.questions.map((q) => q.key);
 const safetyKeys = currentProgram.safety.questions.map((q) => q.key);
@@ -28,8 +29,7 @@ export const safetyAnswers = z.strictObject(
   ) as Record<string, z.ZodBoolean>,
 );
 
-export const exName = z
-  .string()
+export const exName = freeText()
   .trim()
   .max(80, "Please keep the name to 80 characters or fewer.")
   .refine((v) => !/\p{Cc}/u.test(v), "The name cannot contain control characters.")
@@ -37,10 +37,8 @@ export const exName = z
   .nullable()
   .optional();
 
-export const isoDate = z
-  .string({ error: "Please enter a date." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Please enter a date like 2026-09-14.")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "That date doesn't exist.");
+/** A real calendar day: 30 February is refused, not rolled over to March. */
+export const isoDate = calendarDay();
 
 export const situation = z.strictObject({
   breakupDate: isoDate,
@@ -59,17 +57,16 @@ export type StartJourneyInput = z.input<typeof startJourneyInput>;
 
 export const retakeReadinessInput = z.strictObject({ readiness: readinessAnswers });
 
-export const updateSituationInput = situation.extend({ version: z.number().int().min(1) });
+export const updateSituationInput = situation.extend({ version });
 export type UpdateSituationInput = z.input<typeof updateSituationInput>;
 
 export const recordOutcomeInput = z.strictObject({
   outcome: z.enum(OUTCOME_VALUES, { error: "Please pick where things stand." }),
-  note: z
-    .string()
+  note: freeText()
     .trim()
     .max(2000, "Please keep the note to 2,000 characters or fewer.")
     .optional(),
-  version: z.number().int().min(1),
+  version,
 });
 
 const stepView = z.object({

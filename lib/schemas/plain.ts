@@ -16,6 +16,8 @@ export const moodLabel = (m: number) => MOOD_LABELS[m - 1] ?? "Unknown";
 // ─── Buddies ────────────────────────────────────────────────────────────────────────────
 
 export const BUDDY_LABEL_MAX = 60;
+/** How far ahead a link's chosen last day may be: two years. */
+export const BUDDY_EXPIRY_MAX_DAYS = 730;
 export const ENCOURAGEMENT_NAME_MAX = 40;
 export const ENCOURAGEMENT_MESSAGE_MAX = 500;
 

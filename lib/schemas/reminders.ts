@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VERSION_MAX } from "./common";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -23,7 +24,7 @@ export const saveReminderSettingsInput = z
     quietEnd: time("when quiet hours end"),
     email: z.boolean({ error: "Please say whether you'd like an e-mail too." }),
     /** The version the form was loaded with; 0 when nothing was saved yet. */
-    version: z.number().int().min(0).max(2_147_483_647),
+    version: z.number().int().min(0).max(VERSION_MAX),
   })
   .superRefine((v, ctx) => {
     if (!v.quietHours) return;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText, version } from "./common";
 
 export const stepNumber = z
   .number({ error: "Please choose a step." })
@@ -6,8 +7,7 @@ export const stepNumber = z
   .min(1, "Steps are numbered 1 to 7.")
   .max(7, "Steps are numbered 1 to 7.");
 
-export const reflectionBody = z
-  .string({ error: "Please write your reflection." })
+export const reflectionBody = freeText({ error: "Please write your reflection." })
   .max(20_000, "Please keep a reflection under 20,000 characters.")
   .refine((v) => v.trim().length > 0, "Please write a few words first.");
 
@@ -28,7 +28,7 @@ export const addReflectionInput = z.strictObject({
 
 export const updateReflectionInput = z.strictObject({
   id: z.uuid(),
-  version: z.number().int().min(1),
+  version,
   body: reflectionBody,
 });
 
@@ -36,8 +36,7 @@ export const byIdInput = z.strictObject({ id: z.uuid() });
 
 export const addMemoryInput = z.strictObject({
   idempotencyKey: z.uuid(),
-  body: z
-    .string({ error: "Please describe the memory." })
+  body: freeText({ error: "Please describe the memory." })
     .max(2000, "Please keep a memory under 2,000 characters.")
     .refine((v) => v.trim().length > 0, "Please write a few words first."),
 });
