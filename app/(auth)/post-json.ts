@@ -6,7 +6,7 @@ const UNREACHABLE = "We could not reach Rekindle. Check your connection and try 
 export async function postJson<T extends object = object>(
   url: string,
   body: unknown,
-): Promise<{ ok: true; data: T } | { ok: false; result: FormResult }> {
+): Promise<{ ok: true; data: T } | { ok: false; status: number; result: FormResult }> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -15,13 +15,14 @@ export async function postJson<T extends object = object>(
       body: JSON.stringify(body),
     });
   } catch {
-    return { ok: false, result: { formError: UNREACHABLE } };
+    return { ok: false, status: 0, result: { formError: UNREACHABLE } };
   }
   const data = (await response.json().catch(() => ({}))) as T & FormResult;
   if (response.ok) return { ok: true, data };
   const hasErrors = data.formError || data.fieldErrors;
   return {
     ok: false,
+    status: response.status,
     result: hasErrors ? data : { formError: "Something went wrong. Please try again." },
   };
 }

@@ -7,9 +7,9 @@ import { hashPassword } from "@/server/auth/password";
 import { deleteUserSessions } from "@/server/auth/sessions";
 import { limitKeyForAddress } from "@/server/client-ip";
 import { AppError } from "@/server/errors";
-import { type Limits, limits as sharedLimits } from "@/server/limits";
+import { type LimitName, type Limits, limits as sharedLimits } from "@/server/limits";
 import { type Mail, sendMail } from "@/server/mail";
-import { hashToken, newToken } from "@/server/tokens";
+import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
 
 type ResetPassword = z.output<typeof resetPasswordInput>;
 
@@ -58,22 +58,39 @@ function resetMail(
   };
 }
 
+/** The limits a reset request counts, per client address and per e-mail, known or not. */
+export const resetRequestLimits = (email: string, address: string) =>
+  [
+    ["passwordResetPerAddress", limitKeyForAddress(address)],
+    ["passwordResetPerEmail", email],
+  ] as [LimitName, string][];
+
 /**
- * Sends a reset link when an account uses `email`, and answers nothing either way: the
- * caller tells every address the same. Counted per address and per e-mail first, known or
- * not, and a token is made and hashed for every request, so the work differs only by one
- * write.
+ * Asks for a reset link: counts the request per address and per e-mail, known or not, then
+ * sends the link when an account uses `email`. Answers nothing either way: the caller tells
+ * every address the same. The forgot door counts first and sends after its answer is out.
  */
 export async function requestPasswordReset(
   db: Db,
   email: string,
   options: ResetRequestOptions,
 ): Promise<void> {
+  await (options.limits ?? (await sharedLimits())).consumeAll(
+    resetRequestLimits(email, options.address),
+  );
+  await sendResetLink(db, email, options);
+}
+
+/**
+ * The part of a reset request that depends on the address: a link and a mail when an
+ * account uses `email`, nothing otherwise. Run after the answer, so its time tells nothing.
+ */
+export async function sendResetLink(
+  db: Db,
+  email: string,
+  options: Pick<ResetRequestOptions, "appUrl" | "send" | "now">,
+): Promise<void> {
   const now = options.now ?? new Date();
-  await (options.limits ?? (await sharedLimits())).consumeAll([
-    ["passwordResetPerAddress", limitKeyForAddress(options.address)],
-    ["passwordResetPerEmail", email],
-  ]);
   const token = newToken();
   const tokenHash = hashToken(token);
   const [user] = await db
@@ -110,6 +127,7 @@ const live = (tokenHash: string, now: Date) =>
 
 /** Whether a reset link can still be used, for showing its form or the expired message. */
 export async function isResetLinkLive(db: Db, token: string, now = new Date()): Promise<boolean> {
+  if (!isTokenShaped(token)) return false;
   const [row] = await db
     .select({ id: passwordResets.id })
     .from(passwordResets)

@@ -12,7 +12,9 @@ export default async function SignUpPage() {
     <>
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold">Create your account</h1>
-        <p className="text-muted">It takes a minute. Only you will see what you write here.</p>
+        <p className="text-muted">
+          Start with your e-mail address. Only you will see what you write here.
+        </p>
       </div>
       <SignUpForm />
       <p className="text-center text-muted">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/server/db";
-import { isResetLinkLive } from "@/server/services/password-reset";
+import { resetLinkIsLive } from "@/server/http/doors/auth";
 import { LinkExpired } from "./link-expired";
 import { ResetForm } from "./reset-form";
 
@@ -13,7 +12,7 @@ export const metadata: Metadata = {
 
 export default async function ResetPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  if (!(await isResetLinkLive(await getDb(), token))) return <LinkExpired />;
+  if (!(await resetLinkIsLive(token))) return <LinkExpired />;
   return (
     <>
       <div className="flex flex-col gap-2">

@@ -15,12 +15,12 @@ export default function CheckInboxPage() {
       <div className="flex flex-col gap-3">
         <h1 className="text-3xl font-bold">Check your inbox</h1>
         <p>
-          We've sent a mail to the address you gave. Open the link in it to finish: it works for 24
-          hours.
+          We've sent a mail to the address you gave. Open the link in it to choose your name and
+          password: it works for 24 hours.
         </p>
         <p className="text-muted">
-          Nothing there after a few minutes? Look in the spam folder, or sign up again to get a new
-          link.
+          Nothing there after a few minutes? Look in the spam folder. We send one mail every 15
+          minutes at most, so if it still hasn't come after that, sign up again for a new link.
         </p>
       </div>
       {development ? (

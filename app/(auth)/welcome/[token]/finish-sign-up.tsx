@@ -1,40 +1,79 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
-import { FormError } from "@/app/_components/field";
+import { Field, FormError } from "@/app/_components/field";
+import { PasswordMeter } from "@/app/_components/password-meter";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { finishSignUpAction } from "../../actions";
+import { finishSignUpInput } from "@/lib/schemas/account";
+import { applyServerErrors } from "../../form-errors";
+import { postJson } from "../../post-json";
+
+/** The token comes from the page's address, not from a field anyone types in. */
+const finishFormInput = finishSignUpInput.omit({ token: true });
+type FinishFormInput = { displayName: string; password: string };
+
+const EXPIRED =
+  "This link has expired or was already used. Sign in, or sign up again for a new link.";
 
 export function FinishSignUp({ token }: { token: string }) {
   const hydrated = useHydrated();
-  const [pending, startTransition] = useTransition();
-  const [problem, setProblem] = useState<string>();
+  const [formError, setFormError] = useState<string>();
   const [expired, setExpired] = useState(false);
+  const form = useForm<FinishFormInput>({
+    resolver: zodResolver(finishFormInput),
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const { errors, isSubmitting } = form.formState;
+  const typedPassword = form.watch("password") ?? "";
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(undefined);
+    const sent = await postJson("/sign-up/finish", { ...values, token });
+    // A full load, so every part of the app starts from the new session.
+    if (sent.ok) window.location.assign("/home");
+    else if (sent.status === 404) setExpired(true);
+    else setFormError(applyServerErrors(form.setError, sent.result));
+  });
 
   if (expired) {
     return (
       <p role="alert" className="text-danger">
-        This link has expired or was already used. Sign in, or sign up again for a new link.
+        {EXPIRED}
       </p>
     );
   }
   return (
-    <>
-      <FormError message={problem} />
-      <Button
-        disabled={!hydrated}
-        busy={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await finishSignUpAction(token);
-            if (result.expired) setExpired(true);
-            setProblem(result.formError);
-          })
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+      <FormError message={formError} />
+      <Field
+        label="Your first name"
+        autoComplete="given-name"
+        hint="This is how Rekindle will greet you."
+        error={errors.displayName?.message}
+        {...form.register("displayName")}
+      />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint={
+          <>
+            <PasswordMeter password={typedPassword} />
+            <span className="mt-1.5 block">
+              At least 8 characters. A short sentence is easy to remember and hard to guess.
+            </span>
+          </>
         }
-      >
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
+      <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
         Create my account
       </Button>
-    </>
+    </form>
   );
 }

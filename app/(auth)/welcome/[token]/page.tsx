@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
-import { getDb } from "@/server/db";
-import { signUpLinkName } from "@/server/services/sign-up";
+import { signUpLinkAddress } from "@/server/http/doors/auth";
 import { FinishSignUp } from "./finish-sign-up";
 
 /** The address holds the token: never sent on in a Referer, never indexed. */
@@ -12,16 +11,22 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-/** Opening the link shows a button; only pressing it makes the account (mail scanners open links). */
+/**
+ * Opening the link shows a form; only sending it makes the account (mail scanners open
+ * links). The person who can read the mail chooses the name and password here.
+ */
 export default async function WelcomePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const name = await signUpLinkName(await getDb(), token);
-  if (!name) return <SignUpLinkExpired />;
+  const address = await signUpLinkAddress(token);
+  if (!address) return <SignUpLinkExpired />;
   return (
     <>
       <div className="flex flex-col gap-2">
-        <h1 className="text-3xl font-bold">Welcome, {name}</h1>
-        <p className="text-muted">One tap and your private space is ready.</p>
+        <h1 className="text-3xl font-bold">Welcome to Rekindle</h1>
+        <p className="text-muted">
+          Your address is confirmed: <span className="font-semibold text-ink">{address}</span>.
+          Choose a name and a password, and your private space is ready.
+        </p>
       </div>
       <FinishSignUp token={token} />
     </>

@@ -1,5 +1,2 @@
-import type { NextRequest } from "next/server";
-import { authjs } from "@/server/auth/config";
-
-export const GET = (req: NextRequest) => authjs().handlers.GET(req);
-export const POST = (req: NextRequest) => authjs().handlers.POST(req);
+// Auth.js's own endpoints are closed; see authjsEndpoint for why.
+export { authjsEndpoint as GET, authjsEndpoint as POST } from "@/server/http/doors/auth";

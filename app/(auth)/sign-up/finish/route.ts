@@ -1,0 +1,1 @@
+export { finishSignUpDoor as POST } from "@/server/http/doors/auth";
