@@ -5,6 +5,14 @@
  * is their one home: server and client code alike import them from here.
  */
 
+// ─── Requests ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * The most calls one tRPC request may carry. The client's batch link sends at most this
+ * many; the server refuses a larger batch with 400 before any call runs.
+ */
+export const TRPC_BATCH_MAX = 10;
+
 // ─── Journal ────────────────────────────────────────────────────────────────────────────
 
 /** A page of the list, unless the caller asks for another size. */

@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Db } from "@/db/client";
-import { readSessionId } from "@/server/auth/cookie";
+import { TRPC_BATCH_MAX } from "@/lib/schemas/plain";
 import { requestAddress } from "@/server/client-ip";
+import { isSameOrigin, sessionOf, TRY_AGAIN } from "@/server/http/edge";
 import { REQUEST_ID_HEADER } from "@/server/http/request-log";
-import { createContext, hideUnexpectedError } from "./init";
+import { contextFor, hideUnexpectedError } from "./init";
 import { appRouter } from "./root";
 
 const refuse = (status: number, message: string) =>
@@ -14,7 +15,8 @@ const refuse = (status: number, message: string) =>
 /**
  * Mutations arrive only as same-origin POSTs with a JSON body. tRPC would also accept a
  * multipart body, which a form on another site can send with the user's cookie and no
- * preflight; this check closes that door before tRPC sees the request.
+ * preflight; this check closes that door before tRPC sees the request. Same-origin is the
+ * edge's own rule, so tRPC and every other door agree on which pages are Rekindle's.
  */
 export function refuseUnsafePost(req: Request): Response | null {
   if (req.method !== "POST") return null;
@@ -22,21 +24,8 @@ export function refuseUnsafePost(req: Request): Response | null {
   if (type !== "application/json") {
     return refuse(415, "This request must be sent as JSON.");
   }
-  const site = req.headers.get("sec-fetch-site");
-  if (site) {
-    return site === "same-origin" ? null : refuse(403, "Cross-site requests are not accepted.");
-  }
-  const origin = req.headers.get("origin");
-  if (origin) {
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      // An unparseable Origin is refused below.
-    }
-    if (originHost !== req.headers.get("host")) {
-      return refuse(403, "Cross-site requests are not accepted.");
-    }
+  if (!isSameOrigin(req.headers, req.url)) {
+    return refuse(403, "Cross-site requests are not accepted.");
   }
   return null;
 }
@@ -49,15 +38,14 @@ export async function handleTrpcRequest(req: Request, getDb: () => Promise<Db>):
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    // tRPC refuses a longer batch with 400 before reading inputs or running any call.
+    maxBatchSize: TRPC_BATCH_MAX,
     async createContext() {
       let db: Db;
       try {
         db = await getDb();
-      } catch {
-        throw new TRPCError({
-          code: "SERVICE_UNAVAILABLE",
-          message: "We could not reach our database just now. Please try again in a moment.",
-        });
+      } catch (cause) {
+        throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: TRY_AGAIN, cause });
       }
       const meta = {
         requestId: req.headers.get(REQUEST_ID_HEADER) ?? randomUUID(),
@@ -65,15 +53,19 @@ export async function handleTrpcRequest(req: Request, getDb: () => Promise<Db>):
         address: requestAddress(req.headers),
       };
       try {
-        return await createContext({ db, sessionId: await readSessionId(req.headers), meta });
+        return contextFor(db, await sessionOf(db, req.headers), meta);
       } catch (e) {
         // The session check is the first query of every request: a lost database is
         // "try again" here too, and anything else is hidden and logged like in a procedure.
         throw hideUnexpectedError(e, { requestId: meta.requestId, path: "createContext" });
       }
     },
+    // tRPC labels its answers JSON except when it refuses a request as a whole (a batch
+    // too long, a body that is not JSON, a failed context): those are JSON too.
     responseMeta() {
-      return { headers: new Headers({ "Cache-Control": "no-store" }) };
+      return {
+        headers: new Headers({ "Cache-Control": "no-store", "Content-Type": "application/json" }),
+      };
     },
   });
 }

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import type { ActiveSession, SessionUser } from "@/server/auth/sessions";
 import { validateSession } from "@/server/auth/sessions";
 import { AppError, isConnectionError, loggableError } from "@/server/errors";
+import { TRY_AGAIN } from "@/server/http/edge";
 import { log } from "@/server/log";
 import { transformer } from "./transformer";
 
@@ -43,8 +44,9 @@ export function contextFor(
 }
 
 /**
- * Builds a request's context from the session id its cookie carried (already decoded).
- * The session row is checked on every request, so revocations take effect at once.
+ * Builds a context from a session id already read from a cookie, checked against the
+ * sessions table like every request's (tests and scripts; HTTP reads the cookie with the
+ * edge's `sessionOf`).
  */
 export async function createContext(opts: {
   db: Db;
@@ -132,17 +134,16 @@ const codeMap = {
 
 /**
  * What the client may see of an error that is neither an AppError nor a TRPCError: a lost
- * database is "try again"; anything else is logged under an id and shown as that id only.
+ * database is the edge's "try again"; anything else is logged under an id and shown as
+ * that id only, as the edge does for every other door.
  */
 export function hideUnexpectedError(
   cause: unknown,
   where: { requestId: string; path?: string; type?: string },
 ): TRPCError {
   if (isConnectionError(cause)) {
-    return new TRPCError({
-      code: "SERVICE_UNAVAILABLE",
-      message: "We could not reach our database just now. Nothing was saved; please try again.",
-    });
+    log.warn(where, "database unreachable");
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: TRY_AGAIN });
   }
   const errorId = randomUUID().slice(0, 8);
   log.error({ errorId, ...where, error: loggableError(cause) }, "unexpected error");

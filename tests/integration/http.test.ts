@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { users } from "@/db/schema";
+import { journalEntries, users } from "@/db/schema";
+import { TRPC_BATCH_MAX } from "@/lib/schemas/plain";
 import { setupTestDb } from "../helpers/db";
 import { mutationRequest, SAME_ORIGIN_HEADERS, send, trpcUrl } from "../helpers/http";
 import { sessionCookie, signedInUser } from "../helpers/users";
@@ -170,5 +172,68 @@ describe("bad input", () => {
     );
     expect(res.status).toBe(400);
     expect(await profileOf(robin.userId)).toEqual(original);
+  });
+});
+
+describe("a batch", () => {
+  /** Many calls in one request, as httpBatchLink sends them: paths joined, inputs by index. */
+  function batchRequest(
+    paths: string[],
+    inputs: unknown[] | null,
+    headers: Record<string, string>,
+  ): Request {
+    const url = new URL(trpcUrl(paths.join(",")));
+    url.searchParams.set("batch", "1");
+    const body = inputs && Object.fromEntries(inputs.map((input, i) => [i, { json: input }]));
+    return body
+      ? new Request(url, {
+          method: "POST",
+          headers: { ...SAME_ORIGIN_HEADERS, "content-type": "application/json", ...headers },
+          body: JSON.stringify(body),
+        })
+      : new Request(url, { headers: { ...SAME_ORIGIN_HEADERS, ...headers } });
+  }
+
+  const entry = () => ({ idempotencyKey: randomUUID(), mood: 3, body: "batched" });
+  const entries = async (userId: string) =>
+    (await t.db.select().from(journalEntries).where(eq(journalEntries.userId, userId))).length;
+
+  it(`of more than ${TRPC_BATCH_MAX} writes is refused with 400 before any of them runs`, async () => {
+    const robin = await signedInBrowser();
+    const n = TRPC_BATCH_MAX + 1;
+    const res = await send(
+      batchRequest(Array(n).fill("journal.create"), Array.from({ length: n }, entry), {
+        cookie: robin.cookie,
+      }),
+      t.db,
+    );
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(JSON.stringify(JSON.parse(res.text))).toMatch(/[Bb]atch/);
+    expect(await entries(robin.userId)).toBe(0);
+  });
+
+  it("of a thousand reads is refused the same way", async () => {
+    const robin = await signedInBrowser();
+    const res = await send(
+      batchRequest(Array(1_000).fill("dashboard.get"), null, { cookie: robin.cookie }),
+      t.db,
+    );
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/[Bb]atch/);
+  });
+
+  it(`of ${TRPC_BATCH_MAX} calls, as many as the app's client sends, is served`, async () => {
+    const robin = await signedInBrowser();
+    const res = await send(
+      batchRequest(
+        Array(TRPC_BATCH_MAX).fill("journal.create"),
+        Array.from({ length: TRPC_BATCH_MAX }, entry),
+        { cookie: robin.cookie },
+      ),
+      t.db,
+    );
+    expect(res.status).toBe(200);
+    expect(await entries(robin.userId)).toBe(TRPC_BATCH_MAX);
   });
 });

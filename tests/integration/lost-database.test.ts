@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, postgresDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { journalEntries } from "@/db/schema";
+import { TRY_AGAIN } from "@/server/http/edge";
 import { mutationRequest, send } from "../helpers/http";
 import { createUser, sessionCookie, signIn } from "../helpers/users";
 
@@ -141,9 +142,7 @@ describe.runIf(onPostgres && binDir)("losing the database mid-write", () => {
 
     expect(beforeStop).toBeGreaterThan(0);
     expect(statuses.get(503) ?? 0, "requests in the gap were answered 503").toBeGreaterThan(0);
-    expect([...unavailableMessages]).toEqual([
-      "We could not reach our database just now. Nothing was saved; please try again.",
-    ]);
+    expect([...unavailableMessages]).toEqual([TRY_AGAIN]);
     expect(firstSaveAfterBack, "a save succeeded after the database came back").toBeGreaterThan(0);
     expect(firstSaveAfterBack - databaseBackAt).toBeLessThan(5_000);
 
