@@ -18,29 +18,36 @@ const nextConfig = {
   // The migrations are read from disk when the database opens.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   async headers() {
+    /** What every answer carries, page or API; the Referrer-Policy is set per path below. */
+    const everyRoute = [
+      ...(process.env.NODE_ENV === "production"
+        ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+        : []),
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+      { key: "X-Frame-Options", value: "DENY" },
+      {
+        key: "Permissions-Policy",
+        value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+      },
+    ];
+    // Where the address itself is the secret (a buddy link, its dead-link page, a calendar
+    // feed). The two sources never match the same path: when two rules set one header,
+    // Next lets the general rule win over a later specific one and over the route's own
+    // header, so an overlap would send these addresses on in a Referer.
     return [
       {
-        source: "/:path*",
+        source: "/((?!b/|cal/|link-gone$).*)",
         headers: [
-          ...(process.env.NODE_ENV === "production"
-            ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
-            : []),
-          { key: "X-Content-Type-Options", value: "nosniff" },
+          ...everyRoute,
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          {
-            key: "Permissions-Policy",
-            value:
-              "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-          },
         ],
       },
-      // The buddy page: its address is the secret, so it must not leak in a Referer, be
-      // indexed, or be kept by a shared cache. Listed last, so it wins over the rule above.
+      // Never sent onwards in a Referer, never indexed, never kept by a shared cache.
       {
-        source: "/b/:path*",
+        source: "/:secret(b/.*|cal/.*|link-gone)",
         headers: [
+          ...everyRoute,
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "X-Robots-Tag", value: "noindex, nofollow" },
           { key: "Cache-Control", value: "no-store" },

@@ -7,7 +7,7 @@
  *   tsx scripts/serve.ts --dev    development, with hot reload
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { setFlagsFromString } from "node:v8";
 import { CLIENT_IP_HEADER, clientAddress, markServedByRekindle } from "../server/client-ip";
 import { env } from "../server/env";
@@ -33,6 +33,34 @@ function refuseBody(req: IncomingMessage): { status: number; message: string } |
   return null;
 }
 
+/**
+ * The Pages Router would answer /_next/data/<build>/<page>.json with a page's props as
+ * JSON, for client-side navigation. Its one page (the buddy page) has no client, so
+ * nothing needs it, and one less way to read a buddy's view is one less to guard. Refused
+ * by path here, where no request header can skip the check.
+ */
+const isPagesData = (url: string) => url.startsWith("/_next/data/");
+
+/** The token doors: their token segment is theirs to judge, even when it is not UTF-8. */
+const TOKEN_DOOR = /^\/(b|cal)\/([^/?#]*)(.*)$/s;
+
+/**
+ * A token door's address whose token cannot be percent-decoded (`/cal/%E0.ics`) would make
+ * Next answer 400 before the door counts it. Such a token is simply dead: it is handed on
+ * as one that is plainly not a token, so the door counts the lookup and answers 404.
+ */
+function undecodableTokenAsDead(url: string): string {
+  const match = TOKEN_DOOR.exec(url);
+  if (!match) return url;
+  const [, door, segment = "", rest = ""] = match;
+  try {
+    decodeURIComponent(segment);
+    return url;
+  } catch {
+    return `/${door}/-${door === "cal" && segment.endsWith(".ics") ? ".ics" : ""}${rest}`;
+  }
+}
+
 /** Production memory settings, made before Next.js loads: 630 MB → under 400 MB embedded. */
 function tuneProductionMemory(embedded: boolean) {
   const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
@@ -40,6 +68,14 @@ function tuneProductionMemory(embedded: boolean) {
   if (!flags.includes("--enable-source-maps")) process.setSourceMapsEnabled(false);
   // ~250 MB at 1,000 requests: V8 lets garbage grow to ~4× the ~100 MB live heap before a full GC.
   if (embedded) setFlagsFromString("--heap-growing-percent=20");
+}
+
+function plainAnswer(res: ServerResponse, status: number, text: string) {
+  res.writeHead(status, {
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+  });
+  res.end(text);
 }
 
 async function main() {
@@ -52,6 +88,25 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   markServedByRekindle();
+
+  // Loaded after the memory settings, like Next.js itself.
+  const { isSameOrigin } = await import("../server/http/edge");
+  const { requestScopes } = await import("../server/http/request-scope");
+  const scopes = requestScopes();
+
+  /**
+   * A server action another site's page posts (a `Next-Action` header) is refused here,
+   * before Next.js sees it: Next would refuse it too, but as a 500.
+   */
+  const isCrossSiteAction = (req: IncomingMessage) => {
+    if (req.method !== "POST" || req.headers["next-action"] === undefined) return false;
+    const headers = new Headers();
+    for (const name of ["sec-fetch-site", "origin", "host"]) {
+      const value = req.headers[name];
+      if (typeof value === "string") headers.set(name, value);
+    }
+    return !isSameOrigin(headers);
+  };
 
   const server = createServer((req, res) => {
     // Each request gets an id, in the log and in the answer, so a person who reports a
@@ -83,15 +138,36 @@ async function main() {
       req.resume();
       return;
     }
+    const url = req.url ?? "/";
+    if (isPagesData(url)) return plainAnswer(res, 404, "Not found.");
+    if (isCrossSiteAction(req)) {
+      return plainAnswer(res, 403, "Requests from other sites are not accepted.");
+    }
+    req.url = undecodableTokenAsDead(url);
     req.headers[CLIENT_IP_HEADER] = clientAddress(
       req.socket.remoteAddress,
       req.headers["x-forwarded-for"],
       e.TRUST_PROXY_HOPS,
     );
-    handle(req, res).catch((error: unknown) => {
-      console.error("Request failed before Rekindle could answer:", error);
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
-      res.end("Something went wrong. Please try again.");
+    // The request's scope: a page that found the database away says so here, and its 500
+    // goes out as 503, the status of "try again in a moment".
+    const scope = { databaseAway: false };
+    const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => unknown;
+    res.writeHead = ((status: number, ...rest: unknown[]) => {
+      if (status === 500 && scope.databaseAway) {
+        res.setHeader("Retry-After", "5");
+        res.setHeader("Cache-Control", "no-store");
+        const [reason, ...others] = rest;
+        return writeHead(503, ...(typeof reason === "string" ? others : rest));
+      }
+      return writeHead(status, ...rest);
+    }) as typeof res.writeHead;
+    scopes.run(scope, () => {
+      handle(req, res).catch((error: unknown) => {
+        console.error("Request failed before Rekindle could answer:", error);
+        if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+        res.end("Something went wrong. Please try again.");
+      });
     });
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());

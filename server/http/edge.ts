@@ -9,6 +9,7 @@ import { AppError, type AppErrorCode, isConnectionError, loggableError } from "@
 import { type LimitName, limits, RateLimitedError } from "@/server/limits";
 import { log } from "@/server/log";
 import { REQUEST_ID_HEADER } from "./request-log";
+import { markDatabaseAway } from "./request-scope";
 
 /**
  * The edge: the one way into Rekindle for every door that is not tRPC (route handlers,
@@ -121,6 +122,7 @@ export function problemOf(error: unknown, where: { door: string; requestId?: str
     return { status: STATUS[error.code], message: error.message, field: error.field };
   }
   if (error instanceof DatabaseAway || isConnectionError(error)) {
+    markDatabaseAway();
     log.warn({ door: where.door, requestId: where.requestId }, "database unreachable");
     return { status: 503, message: TRY_AGAIN };
   }

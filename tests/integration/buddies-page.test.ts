@@ -1,6 +1,7 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { noticeFor } from "@/app/b/[token]/form-notices";
+import { CLIENT_IP_HEADER, markServedByRekindle } from "@/server/client-ip";
 import { buddyPage } from "@/server/http/doors/buddy";
 import { useDatabaseForTests } from "@/server/http/edge";
 import { saveLink } from "@/server/services/supporting";
@@ -9,7 +10,13 @@ import { startJourney } from "../helpers/journeys";
 import { type Caller, sessionCookie, signedInUser } from "../helpers/users";
 
 const t = setupTestDb();
-beforeAll(() => useDatabaseForTests(async () => t.db));
+beforeAll(() => {
+  markServedByRekindle();
+  useDatabaseForTests(async () => t.db);
+});
+
+/** Each request from an address of its own, so no test spends another's lookup budget. */
+const freshAddress = () => `192.0.2.${randomInt(1, 254)}`;
 
 function createLink(caller: Caller) {
   return caller.buddies.create({
@@ -26,7 +33,10 @@ async function open(
   token: string,
   request: { query?: Record<string, string>; cookie?: string } = {},
 ) {
-  const { status, data } = await buddyPage({ token, headers: { cookie: request.cookie } });
+  const { status, data } = await buddyPage({
+    token,
+    headers: { cookie: request.cookie, [CLIENT_IP_HEADER]: freshAddress() },
+  });
   const notice = data.kind === "view" ? noticeFor(request.query ?? {}) : null;
   return { status, props: { ...data, notice } };
 }
@@ -98,7 +108,8 @@ describe("the buddy page's data", () => {
       throw new Error("something unexpected");
     });
     try {
-      const { status, data } = await buddyPage({ token: "abc", headers: {} });
+      const headers = { [CLIENT_IP_HEADER]: freshAddress() };
+      const { status, data } = await buddyPage({ token: "abc", headers });
       // edgeDb() calls any failure to open the database away: 503, "try again".
       expect({ status, data }).toEqual({ status: 503, data: { kind: "away", token: "abc" } });
     } finally {
