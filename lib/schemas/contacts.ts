@@ -142,7 +142,6 @@ export type ListContactsInput = z.input<typeof listContactsInput>;
 
 export const contactOutput = z.object({
   id: z.string(),
-  journeyId: z.string(),
   stepNumber: z.number().nullable(),
   occurredAt: z.date(),
   channel: z.enum(CONTACT_CHANNELS),

@@ -81,7 +81,6 @@ export type ListJournalInput = z.input<typeof listJournalInput>;
 
 export const journalEntryOutput = z.object({
   id: z.string(),
-  journeyId: z.string().nullable(),
   stepNumber: z.number().nullable(),
   mood: z.number(),
   body: z.string(),

@@ -69,7 +69,7 @@ export const recordOutcomeInput = z.strictObject({
   version,
 });
 
-const stepView = z.object({
+export const stepView = z.object({
   number: z.number(),
   status: z.enum(["locked", "open", "done"]),
   openedAt: z.date().nullable(),
@@ -97,4 +97,16 @@ export const journeyOutput = z.object({
   steps: z.array(stepView),
 });
 export type JourneyView = z.infer<typeof journeyOutput>;
+
+/** An ended journey as the home page lists it: how it ended and when. */
+export const journeyHistoryOutput = z.array(
+  z.object({
+    id: z.string(),
+    exName: z.string().nullable(),
+    outcome: z.enum(OUTCOME_VALUES).nullable(),
+    createdAt: z.date(),
+    endedAt: z.date().nullable(),
+  }),
+);
+export type JourneyHistory = z.infer<typeof journeyHistoryOutput>;
 export type StepView = z.infer<typeof stepView>;

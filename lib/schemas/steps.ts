@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { freeText, version } from "./common";
+import { stepView } from "./journey";
 
 export const stepNumber = z
   .number({ error: "Please choose a step." })
@@ -60,3 +61,12 @@ export const memoryOutput = z.object({
   sharedAt: z.date().nullable(),
   createdAt: z.date(),
 });
+export type MemoryView = z.infer<typeof memoryOutput>;
+
+/** A step's page: its progress, the person's reflections on it and, on step 4, memories. */
+export const stepDetailOutput = z.object({
+  progress: stepView,
+  reflections: z.array(reflectionOutput),
+  memories: z.array(memoryOutput),
+});
+export type StepDetail = z.infer<typeof stepDetailOutput>;

@@ -103,12 +103,21 @@ async function settleStep(tx: Tx, actor: Actor, journey: Journey, stepNumber: nu
 }
 
 /** One step of the active journey with its reflections (and memories, for step 4). */
+/** A step's page: its progress, the reflections on it and (step 4) the memories. */
 export async function stepDetail(db: Db, actor: Actor, stepNumber: number) {
   const journey = await activeJourney(db, actor);
   const [view, written, remembered] = await Promise.all([
     journeyView(db, actor, journey),
     db
-      .select()
+      .select({
+        id: reflections.id,
+        stepNumber: reflections.stepNumber,
+        promptKey: reflections.promptKey,
+        body: reflections.body,
+        version: reflections.version,
+        createdAt: reflections.createdAt,
+        updatedAt: reflections.updatedAt,
+      })
       .from(reflections)
       .where(
         and(
@@ -122,7 +131,7 @@ export async function stepDetail(db: Db, actor: Actor, stepNumber: number) {
   ]);
   const progress = view.steps.find((s) => s.number === stepNumber);
   if (!progress) throw notFound("step");
-  return { journey: view, progress, reflections: written, memories: remembered };
+  return { progress, reflections: written, memories: remembered };
 }
 
 export async function setTask(

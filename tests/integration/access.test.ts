@@ -1,16 +1,21 @@
+import { randomUUID } from "node:crypto";
 import type { AnyProcedure } from "@trpc/server";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { currentProgram } from "@/lib/program";
 import { deleteSession } from "@/server/auth/sessions";
 import { appRouter, publicProcedurePaths } from "@/server/trpc/root";
 import { setupTestDb } from "../helpers/db";
 import { mutationRequest, queryRequest, send } from "../helpers/http";
+import { startJourney } from "../helpers/journeys";
 import {
   type Caller,
   callerFor,
   createUser,
   SESSION_COOKIE,
   sessionCookie,
+  signedInUser,
   signIn,
 } from "../helpers/users";
 
@@ -77,5 +82,93 @@ describe.each(protectedPaths)("%s", (path) => {
     await deleteSession(t.db, sid);
     const revoked = await send(requestFor(path, { cookie }), t.db);
     expect(revoked.status).toBe(401);
+  });
+});
+
+// ─── What each procedure answers ─────────────────────────────────────────────────────────
+
+/** Column names no page needs: whose row it is, the create's retry key, any stored hash. */
+const PRIVATE_FIELD = /^(userId|idempotencyKey|passwordHash|sessionId)$|hash/i;
+/** The only answers that carry a token: right after making it, shown once. */
+const TOKEN_ANSWERS = ["buddies.create", "reminders.createCalendar"];
+
+/** Every field name an output schema can put in an answer, as "path.to.field". */
+function fieldsOf(schema: z.core.$ZodType, at = ""): string[] {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  const inner = (key: string, where = at) => fieldsOf(def[key] as z.core.$ZodType, where);
+  switch (def.type) {
+    case "object": {
+      const shape = def.shape as Record<string, z.core.$ZodType>;
+      const catchall = (def.catchall as z.core.$ZodType | undefined)?._zod.def.type;
+      // A loose object would pass through whatever a query selected.
+      if (catchall !== undefined && catchall !== "never") return [`${at}*`];
+      return Object.entries(shape).flatMap(([key, s]) => [
+        `${at}${key}`,
+        ...fieldsOf(s, `${at}${key}.`),
+      ]);
+    }
+    case "array":
+      return inner("element", `${at}[].`);
+    case "optional":
+    case "nullable":
+    case "default":
+    case "readonly":
+      return inner("innerType");
+    case "record":
+      return inner("valueType", `${at}{}.`);
+    case "union":
+      return (def.options as z.core.$ZodType[]).flatMap((o) => fieldsOf(o, at));
+    case "pipe":
+      return inner("out");
+    case "any":
+    case "unknown":
+    case "custom":
+      return [`${at}*`];
+    default:
+      return [];
+  }
+}
+
+const outputOf = (path: string) =>
+  (procedures[path]?._def as { output?: z.core.$ZodType } | undefined)?.output;
+
+describe("every answer", () => {
+  it("is declared: each procedure has an output schema", () => {
+    expect(allPaths.filter((path) => !outputOf(path))).toEqual([]);
+  });
+
+  it("names its fields, and none a page has no use for (owner, retry key, hash)", () => {
+    const found: string[] = [];
+    for (const path of allPaths) {
+      const output = outputOf(path);
+      if (!output) continue;
+      for (const field of fieldsOf(output)) {
+        const name = field.split(".").at(-1) ?? "";
+        const isToken = name === "token" && !TOKEN_ANSWERS.includes(path);
+        if (name.endsWith("*") || PRIVATE_FIELD.test(name) || isToken) {
+          found.push(`${path}: ${field}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("of steps.byNumber carries the step, without whose rows they are or their keys", async () => {
+    const user = await signedInUser(t.db);
+    await startJourney(t.db, user.userId);
+    const prompt = currentProgram.steps[0]?.reflectionPrompts[0]?.key ?? "";
+    await user.caller.steps.addReflection({
+      idempotencyKey: randomUUID(),
+      stepNumber: 1,
+      promptKey: prompt,
+      body: "what I noticed",
+    });
+    const answer = await user.caller.steps.byNumber({ stepNumber: 1 });
+    const text = JSON.stringify(answer);
+    expect(text).toContain("what I noticed");
+    for (const field of ["userId", "idempotencyKey", "journeyId", user.userId]) {
+      expect(text, field).not.toContain(field);
+    }
+    expect(Object.keys(answer).sort()).toEqual(["memories", "progress", "reflections"]);
   });
 });

@@ -1,3 +1,4 @@
+import { idOutput } from "@/lib/schemas/common";
 import {
   contactFormContextOutput,
   contactIdInput,
@@ -47,5 +48,6 @@ export const contactsRouter = router({
 
   delete: protectedProcedure
     .input(contactIdInput)
+    .output(idOutput)
     .mutation(({ ctx, input }) => contacts.deleteContact(ctx.db, ctx.actor, input)),
 });

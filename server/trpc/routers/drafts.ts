@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idOutput } from "@/lib/schemas/common";
 import {
   createDraftInput,
   deleteDraftInput,
@@ -48,5 +49,6 @@ export const draftsRouter = router({
 
   delete: protectedProcedure
     .input(deleteDraftInput)
+    .output(idOutput)
     .mutation(({ ctx, input }) => drafts.deleteDraft(ctx.db, ctx.actor, input.id)),
 });

@@ -1,3 +1,4 @@
+import { idOutput } from "@/lib/schemas/common";
 import {
   createJournalEntryInput,
   journalEntryIdInput,
@@ -40,5 +41,6 @@ export const journalRouter = router({
 
   delete: protectedProcedure
     .input(journalEntryIdInput)
+    .output(idOutput)
     .mutation(({ ctx, input }) => journal.deleteEntry(ctx.db, ctx.actor, input)),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  journeyHistoryOutput,
   journeyOutput,
   recordOutcomeInput,
   retakeReadinessInput,
@@ -14,7 +15,10 @@ export const journeyRouter = router({
     .output(journeyOutput.nullable())
     .query(({ ctx }) => journey.currentJourney(ctx.db, ctx.actor)),
 
-  history: protectedProcedure.query(({ ctx }) => journey.journeyHistory(ctx.db, ctx.actor)),
+  /** Ended journeys, newest first. */
+  history: protectedProcedure
+    .output(journeyHistoryOutput)
+    .query(({ ctx }) => journey.journeyHistory(ctx.db, ctx.actor)),
 
   start: protectedProcedure
     .input(startJourneyInput)

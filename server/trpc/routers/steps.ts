@@ -1,3 +1,4 @@
+import { idOutput } from "@/lib/schemas/common";
 import { journeyOutput } from "@/lib/schemas/journey";
 import {
   addMemoryInput,
@@ -7,6 +8,7 @@ import {
   reflectionOutput,
   setMemorySharedInput,
   setTaskInput,
+  stepDetailOutput,
   stepInput,
   updateReflectionInput,
 } from "@/lib/schemas/steps";
@@ -16,6 +18,7 @@ import { protectedProcedure, router } from "../init";
 export const stepsRouter = router({
   byNumber: protectedProcedure
     .input(stepInput)
+    .output(stepDetailOutput)
     .query(({ ctx, input }) => steps.stepDetail(ctx.db, ctx.actor, input.stepNumber)),
 
   setTask: protectedProcedure
@@ -40,6 +43,7 @@ export const stepsRouter = router({
 
   deleteReflection: protectedProcedure
     .input(byIdInput)
+    .output(idOutput)
     .mutation(({ ctx, input }) => steps.deleteReflection(ctx.db, ctx.actor, input.id)),
 
   addMemory: protectedProcedure
@@ -54,5 +58,6 @@ export const stepsRouter = router({
 
   deleteMemory: protectedProcedure
     .input(byIdInput)
+    .output(idOutput)
     .mutation(({ ctx, input }) => steps.deleteMemory(ctx.db, ctx.actor, input.id)),
 });
