@@ -103,7 +103,6 @@ async function settleStep(tx: Tx, actor: Actor, journey: Journey, stepNumber: nu
 }
 
 /** One step of the active journey with its reflections (and memories, for step 4). */
-/** A step's page: its progress, the reflections on it and (step 4) the memories. */
 export async function stepDetail(db: Db, actor: Actor, stepNumber: number) {
   const journey = await activeJourney(db, actor);
   const [view, written, remembered] = await Promise.all([
