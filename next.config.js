@@ -32,9 +32,9 @@ const nextConfig = {
       },
     ];
     // Where the address itself is the secret (a buddy link, its dead-link page, a calendar
-    // feed). The two sources never match the same path: when two rules set one header,
-    // Next lets the general rule win over a later specific one and over the route's own
-    // header, so an overlap would send these addresses on in a Referer.
+    // feed). A header set here replaces the one a route sets itself (the feed's own
+    // no-referrer went out as the site-wide value), so the two sources below never match
+    // the same path: each secret address gets exactly one Referrer-Policy, no-referrer.
     return [
       {
         source: "/((?!b/|cal/|link-gone$).*)",
