@@ -172,3 +172,46 @@ describe("every answer", () => {
     expect(Object.keys(answer).sort()).toEqual(["memories", "progress", "reflections"]);
   });
 });
+
+/** Where an input schema would accept fields it does not name, as "path.to.object". */
+function looseObjectsIn(schema: z.core.$ZodType, at = "input"): string[] {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  const inner = (key: string, where = at) => looseObjectsIn(def[key] as z.core.$ZodType, where);
+  switch (def.type) {
+    case "object": {
+      const catchall = (def.catchall as z.core.$ZodType | undefined)?._zod.def.type;
+      const shape = def.shape as Record<string, z.core.$ZodType>;
+      return [
+        ...(catchall === "never" ? [] : [at]),
+        ...Object.entries(shape).flatMap(([key, s]) => looseObjectsIn(s, `${at}.${key}`)),
+      ];
+    }
+    case "array":
+      return inner("element", `${at}[]`);
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+      return inner("innerType");
+    case "record":
+      return inner("valueType", `${at}{}`);
+    case "union":
+      return (def.options as z.core.$ZodType[]).flatMap((o) => looseObjectsIn(o, at));
+    case "pipe":
+      return [...inner("in"), ...inner("out")];
+    default:
+      return [];
+  }
+}
+
+describe("every input", () => {
+  it("is a strict object: a field it does not name, such as userId, is refused", () => {
+    const loose = allPaths.flatMap((path) => {
+      const input = (procedures[path]?._def as { inputs?: z.core.$ZodType[] } | undefined)
+        ?.inputs?.[0];
+      return input ? looseObjectsIn(input).map((where) => `${path}: ${where}`) : [];
+    });
+    expect(loose).toEqual([]);
+  });
+});
