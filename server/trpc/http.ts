@@ -6,6 +6,7 @@ import { TRPC_BATCH_MAX } from "@/lib/schemas/plain";
 import { requestAddress } from "@/server/client-ip";
 import { isSameOrigin, sessionOf, TRY_AGAIN } from "@/server/http/edge";
 import { REQUEST_ID_HEADER } from "@/server/http/request-log";
+import { RateLimitedError } from "@/server/limits";
 import { contextFor, hideUnexpectedError } from "./init";
 import { appRouter } from "./root";
 
@@ -60,12 +61,20 @@ export async function handleTrpcRequest(req: Request, getDb: () => Promise<Db>):
         throw hideUnexpectedError(e, { requestId: meta.requestId, path: "createContext" });
       }
     },
-    // tRPC labels its answers JSON except when it refuses a request as a whole (a batch
-    // too long, a body that is not JSON, a failed context): those are JSON too.
-    responseMeta() {
-      return {
-        headers: new Headers({ "Cache-Control": "no-store", "Content-Type": "application/json" }),
-      };
+    responseMeta({ errors }) {
+      // tRPC labels its answers JSON except when it refuses a request as a whole (a batch
+      // too long, a body that is not JSON, a failed context): those are JSON too.
+      const headers = new Headers({
+        "Cache-Control": "no-store",
+        "Content-Type": "application/json",
+      });
+      // A reached limit says how long to wait, as it does at every other door.
+      const waits = errors.map((e) =>
+        RateLimitedError.is(e.cause) ? e.cause.retryAfterSeconds : 0,
+      );
+      const wait = Math.max(0, ...waits);
+      if (wait > 0) headers.set("Retry-After", String(wait));
+      return { headers };
     },
   });
 }

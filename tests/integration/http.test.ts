@@ -237,3 +237,17 @@ describe("a batch", () => {
     expect(await entries(robin.userId)).toBe(TRPC_BATCH_MAX);
   });
 });
+
+describe("a reached limit", () => {
+  it("answers 429 with Retry-After, as every other door does", async () => {
+    const robin = await signedInBrowser();
+    const guess = (password: string) =>
+      send(mutationRequest("account.deleteAccount", { password }, { cookie: robin.cookie }), t.db);
+    for (let i = 0; i < 5; i++) expect((await guess(`not it ${i}`)).status).toBe(400);
+    const res = await guess(robin.password);
+    expect(res.status).toBe(429);
+    expect(res.error?.message).toMatch(/try again in \d+ minutes/);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await profileOf(robin.userId)).toEqual(original);
+  });
+});
