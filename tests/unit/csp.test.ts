@@ -30,3 +30,37 @@ describe("the content security policy", () => {
     for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
   });
 });
+
+describe("proxy.ts", () => {
+  const HEADER_SETS = [
+    {},
+    { "next-router-prefetch": "1" },
+    { rsc: "1" },
+    { rsc: "1", "next-router-prefetch": "1" },
+    { "x-nextjs-data": "1" },
+  ];
+
+  it("runs for every page request: its matcher excludes no request by a header", async () => {
+    const { config } = await import("@/proxy");
+    for (const matcher of config.matcher) {
+      expect(typeof matcher, "a plain path pattern, with no has/missing conditions").toBe("string");
+    }
+  });
+
+  it("gives every page answer its own nonce policy, whatever the request's headers", async () => {
+    const { proxy } = await import("@/proxy");
+    const { NextRequest } = await import("next/server");
+    const seen = new Set<string>();
+    for (const headers of HEADER_SETS) {
+      for (const path of ["/", "/home", "/b/some-token", "/link-gone"]) {
+        const response = proxy(new NextRequest(`http://localhost:3000${path}`, { headers }));
+        const policy = response.headers.get("content-security-policy") ?? "";
+        expect(response.status, `${path} ${JSON.stringify(headers)}`).toBe(200);
+        const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+        expect(nonce, `${path} ${JSON.stringify(headers)}`).toBeTruthy();
+        seen.add(nonce ?? "");
+      }
+    }
+    expect(seen.size).toBe(HEADER_SETS.length * 4);
+  });
+});
