@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
+import { TRPC_BATCH_MAX } from "@/lib/schemas/plain";
 import type { ActiveSession, SessionUser } from "@/server/auth/sessions";
 import { validateSession } from "@/server/auth/sessions";
 import { AppError, isConnectionError, loggableError } from "@/server/errors";
@@ -90,6 +91,33 @@ function fieldErrorsOf(error: TRPCError): FieldErrors | null {
   return null;
 }
 
+/** What tRPC 11 says when a batch is longer than `maxBatchSize` (server/trpc/http.ts). */
+const BATCH_TOO_LONG = "Batch call exceeds maximum size";
+
+/**
+ * The sentence for a request tRPC itself refused before any procedure read it: a path
+ * that names no procedure, a query string or body that is not what the client sends
+ * (superjson's "Cannot convert <input> to a BigInt" and the like). Their own messages
+ * quote the request or the library's internals, so a plain sentence replaces them.
+ */
+function unreadRequest(error: TRPCError): string | null {
+  switch (error.code) {
+    case "BAD_REQUEST":
+    case "PARSE_ERROR":
+      return error.message === BATCH_TOO_LONG
+        ? `Please send at most ${TRPC_BATCH_MAX} calls in one request.`
+        : "This request could not be read. Please reload the page and try again.";
+    case "NOT_FOUND":
+      return "There is nothing at this address.";
+    case "METHOD_NOT_SUPPORTED":
+    case "UNSUPPORTED_MEDIA_TYPE":
+    case "PAYLOAD_TOO_LARGE":
+      return "This request cannot be sent that way. Please reload the page and try again.";
+    default:
+      return null;
+  }
+}
+
 const t = initTRPC.context<Context>().create({
   transformer,
   /**
@@ -108,13 +136,16 @@ const t = initTRPC.context<Context>().create({
     if (error.code === "INTERNAL_SERVER_ERROR") {
       message = `Something went wrong on our side. Please try again.${errorId ? ` (Reference: ${errorId})` : ""}`;
     }
+    const unread = !fieldErrors && !(error.cause instanceof AppError) && unreadRequest(error);
+    if (unread) message = unread;
     return {
       message,
       code: shape.code,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
+        // A path that names no procedure is the request's own text: not echoed either.
+        path: unread ? null : shape.data.path,
         fieldErrors,
         errorId: errorId ?? null,
       },
