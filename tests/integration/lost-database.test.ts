@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, postgresDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { journalEntries } from "@/db/schema";
-import { TRY_AGAIN } from "@/server/http/edge";
+import { buddyPage, encourage as encourageDoor } from "@/server/http/doors/buddy";
+import { calendarFeed } from "@/server/http/doors/calendar";
+import { exportData } from "@/server/http/doors/export";
+import { useDatabaseForTests as serveDoorsFrom, TRY_AGAIN } from "@/server/http/edge";
 import { mutationRequest, send } from "../helpers/http";
 import { createUser, sessionCookie, signIn } from "../helpers/users";
 
@@ -87,6 +90,37 @@ describe.runIf(onPostgres && binDir)("losing the database mid-write", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /**
+   * The doors outside tRPC while the server is down: the buddy page (whose lookup limit,
+   * on PostgreSQL, lives in the database too), its form post, the feed and the export all
+   * answer 503, none 500.
+   */
+  async function everyDoorWhileAway(cookie: string) {
+    serveDoorsFrom(async () => app.db);
+    const token = randomBytes(32).toString("base64url");
+    const page = await buddyPage({ token, headers: { cookie } });
+    const encourage = await encourageDoor(
+      new Request(`http://localhost:3000/b/${token}/encourage`, {
+        method: "POST",
+        headers: { "sec-fetch-site": "same-origin" },
+        body: new URLSearchParams({ message: "hi" }),
+      }),
+      { params: Promise.resolve({ token }) },
+    );
+    const calendar = await calendarFeed(new Request(`http://localhost:3000/cal/${token}.ics`), {
+      params: Promise.resolve({ token: `${token}.ics` }),
+    });
+    const exported = await exportData(
+      new Request("http://localhost:3000/api/export", { headers: { cookie } }),
+    );
+    return {
+      page: page.status,
+      encourage: encourage.status,
+      calendar: calendar.status,
+      export: exported.status,
+    };
+  }
+
   it("keeps every saved write, saves none twice, answers 503 in the gap, and recovers", async () => {
     const workers = await Promise.all(
       Array.from({ length: 6 }, async () => {
@@ -130,7 +164,9 @@ describe.runIf(onPostgres && binDir)("losing the database mid-write", () => {
     await new Promise((r) => setTimeout(r, 1_000));
     const beforeStop = saved.size;
     stop();
-    await new Promise((r) => setTimeout(r, 1_500));
+    await new Promise((r) => setTimeout(r, 300));
+    const doorsInTheGap = await everyDoorWhileAway(workers[0]?.cookie ?? "");
+    await new Promise((r) => setTimeout(r, 1_200));
     start();
     databaseBackAt = Date.now();
     while (!firstSaveAfterBack && Date.now() - databaseBackAt < 10_000) {
@@ -143,6 +179,7 @@ describe.runIf(onPostgres && binDir)("losing the database mid-write", () => {
     expect(beforeStop).toBeGreaterThan(0);
     expect(statuses.get(503) ?? 0, "requests in the gap were answered 503").toBeGreaterThan(0);
     expect([...unavailableMessages]).toEqual([TRY_AGAIN]);
+    expect(doorsInTheGap).toEqual({ page: 503, encourage: 503, calendar: 503, export: 503 });
     expect(firstSaveAfterBack, "a save succeeded after the database came back").toBeGreaterThan(0);
     expect(firstSaveAfterBack - databaseBackAt).toBeLessThan(5_000);
 

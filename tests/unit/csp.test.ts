@@ -32,7 +32,7 @@ describe("the content security policy", () => {
 });
 
 describe("proxy.ts", () => {
-  const HEADER_SETS = [
+  const HEADER_SETS: Record<string, string>[] = [
     {},
     { "next-router-prefetch": "1" },
     { rsc: "1" },
