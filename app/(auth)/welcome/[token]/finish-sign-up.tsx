@@ -18,7 +18,7 @@ type FinishFormInput = { displayName: string; password: string };
 const EXPIRED =
   "This link has expired or was already used. Sign in, or sign up again for a new link.";
 
-export function FinishSignUp({ token }: { token: string }) {
+export function FinishSignUp({ token, address }: { token: string; address: string }) {
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   const [expired, setExpired] = useState(false);
@@ -49,6 +49,8 @@ export function FinishSignUp({ token }: { token: string }) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
       <FormError message={formError} />
+      {/* So a password manager saves the new password under the right address. */}
+      <input type="hidden" name="username" autoComplete="username" value={address} readOnly />
       <Field
         label="Your first name"
         autoComplete="given-name"

@@ -24,11 +24,12 @@ export default async function WelcomePage({ params }: { params: Promise<{ token:
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold">Welcome to Rekindle</h1>
         <p className="text-muted">
-          Your address is confirmed: <span className="font-semibold text-ink">{address}</span>.
-          Choose a name and a password, and your private space is ready.
+          Your address is confirmed:{" "}
+          <span className="font-semibold break-all text-ink">{address}</span>. Choose a name and a
+          password, and your private space is ready.
         </p>
       </div>
-      <FinishSignUp token={token} />
+      <FinishSignUp token={token} address={address} />
     </>
   );
 }
