@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { AnyProcedure } from "@trpc/server";
 import fc from "fast-check";
+import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { ZodError, type z } from "zod";
 import { currentProgram } from "@/lib/program";
 import { appRouter } from "@/server/trpc/root";
 import { arbitraryFromSchema, rekindleFields } from "../helpers/arbitrary";
 import { setupTestDb } from "../helpers/db";
+import { SAME_ORIGIN_HEADERS, send, trpcUrl } from "../helpers/http";
 import { startJourney } from "../helpers/journeys";
-import { type Caller, signedInUser } from "../helpers/users";
+import { type Caller, sessionCookie, signedInUser } from "../helpers/users";
 
 /**
  * Every procedure, fed inputs generated from its own input schema: values its shape
@@ -20,8 +22,8 @@ const t = setupTestDb();
 
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
 const paths = Object.keys(procedures).sort();
-/** About 4,000 inputs across the router on each database, most of them reaching a service. */
-const RUNS_PER_PROCEDURE = 60;
+/** About 3,500 inputs across the router on each database, most of them reaching a service. */
+const RUNS_PER_PROCEDURE = 50;
 
 const inputSchemaOf = (path: string) =>
   (procedures[path]?._def as { inputs?: z.core.$ZodType[] } | undefined)?.inputs?.[0];
@@ -196,5 +198,95 @@ describe("every procedure, fed inputs generated from its own schema", () => {
     // success, or with a refusal of their own (not found, conflict, a rule).
     expect((tally.get("ok") ?? 0) + (tally.get("NOT_FOUND") ?? 0)).toBeGreaterThan(total / 4);
     expect(paths.filter((p) => !reachedService.has(p))).toEqual([]);
+  });
+});
+
+// ─── Over HTTP ──────────────────────────────────────────────────────────────────────────
+
+/** superjson's annotations, including ones no client of Rekindle's sends. */
+const annotation = fc.constantFrom<unknown>(
+  ["Date"],
+  ["bigint"],
+  ["regexp"],
+  ["set"],
+  ["map"],
+  ["undefined"],
+  ["number"],
+  ["Error"],
+  [["class", "Nope"]],
+  [["custom", "nope"]],
+  [["symbol", "nope"]],
+  [["typed-array", "Uint8Array"]],
+  "Date",
+  42,
+);
+
+/** The text of `input` as a request carries it: as the client writes it, or not quite. */
+function wireInput(input: unknown): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constant(JSON.stringify(superjson.serialize(input))) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .dictionary(
+          fc.constantFrom("", "id", "body", "version", "__proto__", "a.b", "0"),
+          annotation,
+          {
+            maxKeys: 3,
+          },
+        )
+        .map((values) => JSON.stringify({ json: input, meta: { values } })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom("null", "[]", "{", '{"json":', "%E0%A4%A", '{"0":{"json":1}}'),
+      ),
+    },
+  );
+}
+
+function wireRequest(path: string, text: string, cookie: string): Request {
+  const type = procedures[path]?._def.type;
+  if (type === "mutation") {
+    return new Request(trpcUrl(path), {
+      method: "POST",
+      headers: { ...SAME_ORIGIN_HEADERS, "content-type": "application/json", cookie },
+      body: text,
+    });
+  }
+  // Percent-encoded as a browser would, except that a malformed escape is left as it is.
+  const query = /%(?![0-9A-Fa-f]{2})/.test(text) ? text : encodeURIComponent(text);
+  return new Request(`${trpcUrl(path)}?input=${query}`, {
+    headers: { ...SAME_ORIGIN_HEADERS, cookie },
+  });
+}
+
+describe("every procedure over HTTP, fed what the client sends and what a script might", () => {
+  it("answers JSON and never 500", async () => {
+    const user = await personWithRows();
+    const cookie = await sessionCookie(user.sessionId);
+    const statuses = new Map<number, number>();
+    const request = fc
+      .constantFrom(
+        ...paths.filter((p) => !/signOutEverywhere|deleteAccount|endOtherSessions/.test(p)),
+      )
+      .chain((path) =>
+        fc.tuple(
+          fc.constant(path),
+          inputFor(path, user.uuids).chain((input) => wireInput(input)),
+        ),
+      );
+    await fc.assert(
+      fc.asyncProperty(request, async ([path, text]) => {
+        const res = await send(wireRequest(path, text, cookie), t.db);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        expect(res.status, `${path} with ${text.slice(0, 300)}`).toBeLessThan(500);
+      }),
+      { numRuns: 300, seed: 20261206 },
+    );
+    // Most requests were served or refused by a procedure, not all by the transport.
+    expect(statuses.get(200) ?? 0).toBeGreaterThan(45);
   });
 });
