@@ -91,7 +91,7 @@ async function main() {
 
   // Loaded after the memory settings, like Next.js itself.
   const { isSameOrigin } = await import("../server/http/edge");
-  const { requestScopes } = await import("../server/http/request-scope");
+  const { requestScopes, TRY_AGAIN_SECONDS } = await import("../server/http/request-scope");
   const scopes = requestScopes();
 
   /**
@@ -155,7 +155,7 @@ async function main() {
     const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => unknown;
     res.writeHead = ((status: number, ...rest: unknown[]) => {
       if (status === 500 && scope.databaseAway) {
-        res.setHeader("Retry-After", "5");
+        res.setHeader("Retry-After", String(TRY_AGAIN_SECONDS));
         res.setHeader("Cache-Control", "no-store");
         const [reason, ...others] = rest;
         return writeHead(503, ...(typeof reason === "string" ? others : rest));

@@ -9,6 +9,9 @@ import { isConnectionError } from "@/server/errors";
  * Shared through globalThis: serve.ts and each Next bundle have their own copy of this
  * module, but one store.
  */
+/** How long a "try again in a moment" answer (503) asks the client to wait. */
+export const TRY_AGAIN_SECONDS = 5;
+
 export interface RequestScope {
   databaseAway: boolean;
 }

@@ -124,7 +124,11 @@ test("statuses tell the truth at every token door: dead 404, malformed 404, neve
 test("a request from another site is refused with 403: server actions and buddy forms", async ({
   request,
 }) => {
-  for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }]) {
+  const crossSite: Record<string, string>[] = [
+    { Origin: "https://evil.example" },
+    { "Sec-Fetch-Site": "cross-site" },
+  ];
+  for (const headers of crossSite) {
     const action = await request.post("/sign-in", {
       headers: { ...headers, "Next-Action": "0".repeat(42), "Content-Type": "text/plain" },
       data: "[]",

@@ -207,6 +207,7 @@ describe("statuses that tell the truth, at every buddy door", () => {
       const ip = { [CLIENT_IP_HEADER]: freshAddress() };
       const page = await openPage(token, ip);
       expect(page).toMatchObject({ status: 503, kind: "away" });
+      expect(Number(page.headers["retry-after"])).toBeGreaterThan(0);
       for (const [door, path] of [
         [encourage, "encourage"],
         [nudge, "nudge"],

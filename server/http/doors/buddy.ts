@@ -16,6 +16,7 @@ import {
   TRY_AGAIN,
 } from "@/server/http/edge";
 import { REQUEST_ID_HEADER } from "@/server/http/request-log";
+import { TRY_AGAIN_SECONDS } from "@/server/http/request-scope";
 import { countBuddyMessage, type LimitName, RateLimitedError } from "@/server/limits";
 import { encourageLink, linkGone, liveLink, nudgeLink, visitLink } from "@/server/services/buddies";
 import { saveLiveLink, saveStateOf } from "@/server/services/supporting";
@@ -83,8 +84,15 @@ function fetchHeaders(headers: IncomingHttpHeaders): Headers {
   return out;
 }
 
-function pageProblem(problem: Problem, token: string): BuddyPageAnswer {
+/** The edge's headers for a problem; a 503 also says when to try again. */
+function headersFor(problem: Problem): Record<string, string> {
   const headers = problemHeaders(problem);
+  if (problem.status === 503) headers["Retry-After"] = String(TRY_AGAIN_SECONDS);
+  return headers;
+}
+
+function pageProblem(problem: Problem, token: string): BuddyPageAnswer {
+  const headers = headersFor(problem);
   const { status } = problem;
   if (status === 404) return { status, headers, data: { kind: "gone" } };
   if (status === 429) {
@@ -158,7 +166,7 @@ function backToPage(token: string, flag: string): Response {
  * database is away.
  */
 function formProblem(problem: Problem, { params }: { params: TokenParams }): Response {
-  const headers = problemHeaders(problem);
+  const headers = headersFor(problem);
   const back = { href: pagePath(tokenOf(params.token)), label: "Back to the page" };
   switch (problem.status) {
     case 403:
