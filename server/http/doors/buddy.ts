@@ -13,7 +13,6 @@ import {
   problemHeaders,
   problemOf,
   sessionOf,
-  TRY_AGAIN,
 } from "@/server/http/edge";
 import { REQUEST_ID_HEADER } from "@/server/http/request-log";
 import { TRY_AGAIN_SECONDS } from "@/server/http/request-scope";
@@ -188,7 +187,11 @@ function formProblem(problem: Problem, { params }: { params: TokenParams }): Res
     case 503:
       return noticePage(
         503,
-        { title: "Please try again in a moment", text: TRY_AGAIN, link: back },
+        {
+          title: "That didn't go through",
+          text: "We couldn't reach Rekindle just now, so nothing was sent. Please go back and try again in a moment.",
+          link: back,
+        },
         headers,
       );
     default:
