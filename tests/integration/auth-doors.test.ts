@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as forgotPost } from "@/app/(auth)/forgot/submit/route";
 import { POST as signInPost } from "@/app/(auth)/sign-in/submit/route";
 import { POST as finishPost } from "@/app/(auth)/sign-up/finish/route";
 import { POST as signUpPost } from "@/app/(auth)/sign-up/submit/route";
@@ -9,7 +10,12 @@ import { pendingSignUps, sessions, users } from "@/db/schema";
 import { readSessionId } from "@/server/auth/cookie";
 import { signInThroughAuthjs } from "@/server/auth/providers";
 import { CLIENT_IP_HEADER, markServedByRekindle } from "@/server/client-ip";
-import { afterAnswerSettled, signUpLinkAddress, useMailForTests } from "@/server/http/doors/auth";
+import {
+  afterAnswerSettled,
+  resetPasswordForm,
+  signUpLinkAddress,
+  useMailForTests,
+} from "@/server/http/doors/auth";
 import { useDatabaseForTests } from "@/server/http/edge";
 import { RateLimitedError } from "@/server/limits";
 import type { Mail } from "@/server/mail";
@@ -288,5 +294,40 @@ describe("the sign-up mail", () => {
     }
     await afterAnswerSettled();
     expect(mails.map((m) => m.to).sort()).toEqual([fresh, owner.email].sort());
+  });
+});
+
+// ─── Forgotten password ──────────────────────────────────────────────────────────────────
+
+describe("a forgotten password", () => {
+  it("is mailed after the same answer everyone gets, and the form sets the new one", async () => {
+    const sam = await createUser(t.db);
+    const answer = await post(forgotPost, "/forgot/submit", { email: sam.email }, newAddress());
+    expect(answer.status).toBe(200);
+    await afterAnswerSettled();
+    expect(mails.map((m) => m.to)).toEqual([sam.email]);
+    const token = mails[0]?.text.match(/\/reset\/([A-Za-z0-9_-]{43})/)?.[1] ?? "";
+
+    expect(await resetPasswordForm({ token, password: "short" })).toEqual({
+      fieldErrors: { password: ["Please use at least 8 characters."] },
+    });
+    expect(await resetPasswordForm({ token, password: "a new calm walk 9z8y" })).toBeNull();
+    expect(await resetPasswordForm({ token, password: "a new calm walk 9z8y" })).toEqual({
+      expired: true,
+    });
+    expect((await signIn(sam.email, "a new calm walk 9z8y", newAddress())).status).toBe(200);
+  });
+
+  it("answers 429 with Retry-After past the per-address limit, and mails nothing more", async () => {
+    const address = newAddress();
+    for (let i = 0; i < 5; i++) {
+      const email = uniqueEmail("forgot");
+      expect((await post(forgotPost, "/forgot/submit", { email }, address)).status).toBe(200);
+    }
+    const refused = await post(forgotPost, "/forgot/submit", { email: uniqueEmail("x") }, address);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    await afterAnswerSettled();
+    expect(mails).toEqual([]);
   });
 });
