@@ -39,7 +39,15 @@ function refuseBody(req: IncomingMessage): { status: number; message: string } |
  * nothing needs it, and one less way to read a buddy's view is one less to guard. Refused
  * by path here, where no request header can skip the check.
  */
-const isPagesData = (url: string) => url.startsWith("/_next/data/");
+function isPagesData(url: string): boolean {
+  let path = url.split("?")[0] ?? "";
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Not decodable: judged as it came.
+  }
+  return path.replace(/\/{2,}/g, "/").startsWith("/_next/data/");
+}
 
 /** The token doors: their token segment is theirs to judge, even when it is not UTF-8. */
 const TOKEN_DOOR = /^\/(b|cal)\/([^/?#]*)(.*)$/s;
