@@ -165,6 +165,9 @@ export type DeleteAccountInput = z.input<typeof deleteAccountInput>;
 
 export const endedOutput = z.object({ ended: z.number().int() });
 
+/** The account is gone; the client signs out and leaves. */
+export const deletedOutput = z.object({ deleted: z.literal(true) });
+
 // ─── Password reset ──────────────────────────────────────────────────────────────────
 
 export const forgotPasswordInput = z.strictObject({ email });

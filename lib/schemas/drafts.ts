@@ -79,6 +79,7 @@ export const draftOutput = z.object({
   ready: z.boolean(),
 });
 export type DraftView = z.infer<typeof draftOutput>;
+export const draftListOutput = z.array(draftOutput);
 
 export const draftStepOutput = z.object({
   stepNumber: z.number().int(),
@@ -87,3 +88,4 @@ export const draftStepOutput = z.object({
   checks: z.array(z.object({ key: z.string(), question: z.string(), good: z.enum(["yes", "no"]) })),
 });
 export type DraftStep = z.infer<typeof draftStepOutput>;
+export const draftStepsOutput = z.array(draftStepOutput);

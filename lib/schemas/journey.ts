@@ -57,6 +57,9 @@ export type StartJourneyInput = z.input<typeof startJourneyInput>;
 
 export const retakeReadinessInput = z.strictObject({ readiness: readinessAnswers });
 
+/** The readiness check's verdict, without the scores behind it. */
+export const readinessResultOutput = z.object({ result: z.enum(["ready", "unsure", "not_yet"]) });
+
 export const updateSituationInput = situation.extend({ version });
 export type UpdateSituationInput = z.input<typeof updateSituationInput>;
 

@@ -75,6 +75,9 @@ export const reminderNoticeOutput = z
   .nullable();
 export type ReminderNotice = z.infer<typeof reminderNoticeOutput>;
 
+/** Done; nothing more to say. */
+export const okOutput = z.object({ ok: z.literal(true) });
+
 export const calendarFeedOutput = z.object({
   active: z.boolean(),
   createdAt: z.date().nullable(),

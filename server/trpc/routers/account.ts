@@ -1,7 +1,7 @@
-import { z } from "zod";
 import {
   changePasswordInput,
   deleteAccountInput,
+  deletedOutput,
   discreetInput,
   discreetOutput,
   endedOutput,
@@ -10,6 +10,7 @@ import {
   sessionListOutput,
   updateProfileInput,
 } from "@/lib/schemas/account";
+import { idOutput } from "@/lib/schemas/common";
 import type { SessionUser } from "@/server/auth/sessions";
 import { afterFailedSignIn, beforeSignIn } from "@/server/auth/throttle";
 import { AppError } from "@/server/errors";
@@ -59,7 +60,7 @@ export const accountRouter = router({
 
   endSession: protectedProcedure
     .input(sessionIdInput)
-    .output(z.object({ id: z.string() }))
+    .output(idOutput)
     .mutation(({ ctx, input }) => account.endSession(ctx.db, ctx.actor, input)),
 
   endOtherSessions: protectedProcedure
@@ -84,7 +85,7 @@ export const accountRouter = router({
   /** Everything goes, sessions and buddy links included; the client then leaves. */
   deleteAccount: protectedProcedure
     .input(deleteAccountInput)
-    .output(z.object({ deleted: z.literal(true) }))
+    .output(deletedOutput)
     .mutation(({ ctx, input }) =>
       withPasswordCheck(ctx.user, ctx.meta.address, () =>
         account.deleteAccount(ctx.db, ctx.actor, input),

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   buddyLinkIdInput,
   buddyLinkListOutput,
@@ -10,10 +9,9 @@ import {
   inboxOutput,
   updateBuddyLinkInput,
 } from "@/lib/schemas/buddies";
+import { idOutput } from "@/lib/schemas/common";
 import * as buddies from "@/server/services/buddies";
 import { protectedProcedure, router } from "../init";
-
-const idOutput = z.object({ id: z.string() });
 
 /**
  * The owner's side of accountability buddies. The buddy's side needs no account and is

@@ -1,11 +1,11 @@
-import { z } from "zod";
 import { idOutput } from "@/lib/schemas/common";
 import {
   createDraftInput,
   deleteDraftInput,
   draftByIdInput,
+  draftListOutput,
   draftOutput,
-  draftStepOutput,
+  draftStepsOutput,
   listDraftsInput,
   markSentInput,
   updateDraftInput,
@@ -16,12 +16,12 @@ import { protectedProcedure, router } from "../init";
 export const draftsRouter = router({
   /** The steps that have a message to draft, with their self-check questions. */
   steps: protectedProcedure
-    .output(z.array(draftStepOutput))
+    .output(draftStepsOutput)
     .query(({ ctx }) => drafts.listDraftSteps(ctx.db, ctx.actor)),
 
   list: protectedProcedure
     .input(listDraftsInput)
-    .output(z.array(draftOutput))
+    .output(draftListOutput)
     .query(({ ctx, input }) => drafts.listDrafts(ctx.db, ctx.actor, input)),
 
   byId: protectedProcedure

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import {
   journeyHistoryOutput,
   journeyOutput,
+  readinessResultOutput,
   recordOutcomeInput,
   retakeReadinessInput,
   startJourneyInput,
@@ -29,7 +29,7 @@ export const journeyRouter = router({
 
   retakeReadiness: protectedProcedure
     .input(retakeReadinessInput)
-    .output(z.object({ result: z.enum(["ready", "unsure", "not_yet"]) }))
+    .output(readinessResultOutput)
     .mutation(async ({ ctx, input }) => {
       const verdict = await journey.retakeReadiness(ctx.db, ctx.actor, input.readiness);
       return { result: verdict.result };

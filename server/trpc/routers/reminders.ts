@@ -1,7 +1,7 @@
-import { z } from "zod";
 import {
   calendarFeedOutput,
   createdCalendarFeedOutput,
+  okOutput,
   reminderNoticeOutput,
   reminderSettingsOutput,
   saveReminderSettingsInput,
@@ -9,8 +9,6 @@ import {
 import * as calendar from "@/server/services/calendar";
 import * as reminders from "@/server/services/reminders";
 import { protectedProcedure, router } from "../init";
-
-const okOutput = z.object({ ok: z.literal(true) });
 
 /** The daily check-in reminder, today's notice on the home page, and the calendar feed. */
 export const remindersRouter = router({
