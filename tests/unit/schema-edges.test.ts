@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import { z } from "zod";
 import * as account from "@/lib/schemas/account";
 import * as activity from "@/lib/schemas/activity";
 import * as buddies from "@/lib/schemas/buddies";
@@ -262,5 +262,17 @@ describe("the schema walk", () => {
     });
     const results = await Promise.all(values.map((v) => schema.safeParseAsync(v)));
     expect(results.filter((r) => r.success).length).toBeGreaterThan(values.length / 10);
+  });
+
+  it("tries the edges: int4's bounds, U+0000, a rolled-over day, the longest text", () => {
+    const sample = <T>(schema: z.ZodType<T>) =>
+      fc.sample(arbitraryFromSchema(schema), { numRuns: 400, seed: 11 });
+    expect(sample(z.number().int().min(1))).toEqual(
+      expect.arrayContaining([1, INT4_MAX, INT4_MAX + 1, Number.MAX_SAFE_INTEGER]),
+    );
+    const texts = sample(z.string().max(500)) as string[];
+    expect(texts.some((v) => v.includes("\u0000"))).toBe(true);
+    expect(texts.some((v) => v.length === 500)).toBe(true);
+    expect(sample(z.iso.date())).toEqual(expect.arrayContaining(["2026-02-30", "9999-12-31"]));
   });
 });
