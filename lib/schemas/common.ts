@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { isDay } from "@/lib/stats/days";
 
 /**
  * Building blocks every domain's schemas share, so a rule about what the database can hold
@@ -48,6 +47,19 @@ export function storable(value: string): string {
  */
 export const freeText = (params?: Parameters<typeof z.string>[0]) =>
   z.string(params).overwrite(storable);
+
+/**
+ * True for "YYYY-MM-DD" naming a day that exists (the same rule as lib/stats/days.ts's
+ * isDay, kept here so schemas used by forms don't bring its time-zone library along).
+ */
+function isDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Date.UTC rolls 30 February over to March: a real day reads back the same.
+  const back = new Date(Date.UTC(y, m - 1, d));
+  return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d;
+}
 
 /**
  * A real calendar day, "2026-09-14": not 30 February, which `Date.parse` rolls over to

@@ -5,7 +5,7 @@ import { z } from "zod";
 import * as account from "@/lib/schemas/account";
 import * as activity from "@/lib/schemas/activity";
 import * as buddies from "@/lib/schemas/buddies";
-import { INT4_MAX, pageCursor, storable, VERSION_MAX } from "@/lib/schemas/common";
+import { calendarDay, INT4_MAX, pageCursor, storable, VERSION_MAX } from "@/lib/schemas/common";
 import * as contacts from "@/lib/schemas/contacts";
 import * as drafts from "@/lib/schemas/drafts";
 import * as journal from "@/lib/schemas/journal";
@@ -13,6 +13,7 @@ import * as journey from "@/lib/schemas/journey";
 import * as reminders from "@/lib/schemas/reminders";
 import * as steps from "@/lib/schemas/steps";
 import * as supporting from "@/lib/schemas/supporting";
+import { isDay } from "@/lib/stats/days";
 import { arbitraryFromSchema, rekindleFields } from "../helpers/arbitrary";
 
 /**
@@ -274,5 +275,29 @@ describe("the schema walk", () => {
     expect(texts.some((v) => v.includes("\u0000"))).toBe(true);
     expect(texts.some((v) => v.length === 500)).toBe(true);
     expect(sample(z.iso.date())).toEqual(expect.arrayContaining(["2026-02-30", "9999-12-31"]));
+  });
+});
+
+describe("the schemas' day rule", () => {
+  it("agrees with lib/stats/days.ts on every day it is asked about", () => {
+    const text = fc.oneof(
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 9999 }),
+          fc.integer({ min: 0, max: 13 }),
+          fc.integer({ min: 0, max: 32 }),
+        )
+        .map(
+          ([y, m, d]) =>
+            `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+        ),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(text, (v) => {
+        expect(calendarDay().safeParse(v).success).toBe(isDay(v));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
