@@ -13,8 +13,8 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
         <main className="mx-auto flex max-w-md flex-col items-start gap-5 px-5 pt-10 pb-16">
           <h1 className="text-3xl font-bold">We couldn't open this page just now</h1>
           <p className="text-muted">
-            Nothing you saved is lost. Please try again in a moment, or wait a minute and
-            reload the page.
+            Nothing you saved is lost. Please try again in a moment, or wait a minute and reload the
+            page.
           </p>
           {error.digest ? <p className="text-sm text-muted">Reference: {error.digest}</p> : null}
           <a href="/" className="font-semibold text-accent underline underline-offset-4">
