@@ -30,14 +30,7 @@ const integration = (db: "pglite" | "postgres"): TestProjectInlineConfiguration 
 
 export default defineConfig({
   resolve: {
-    alias: [
-      { find: /^@\//, replacement: `${import.meta.dirname}/` },
-      // Tests run server modules outside a React Server bundle, where "server-only" throws.
-      {
-        find: /^server-only$/,
-        replacement: `${import.meta.dirname}/node_modules/server-only/empty.js`,
-      },
-    ],
+    alias: [{ find: /^@\//, replacement: `${import.meta.dirname}/` }],
   },
   test: {
     pool: "forks",

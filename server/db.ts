@@ -1,3 +1,4 @@
+import "#server-only";
 import type { Database, Db } from "@/db/client";
 import { openPglite, postgresDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";

@@ -1,3 +1,4 @@
+import "#server-only";
 /**
  * The errors services throw. They know nothing of tRPC; the procedure layer maps each code
  * to its transport status, and the message is written for the person reading it.

@@ -1,3 +1,4 @@
+import "#server-only";
 import { preloadStrength } from "@/lib/strength";
 import { assertProductionSettings, env, isBuildPhase } from "./env";
 import { startProcessReminders } from "./reminders/runner";

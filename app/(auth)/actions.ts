@@ -1,13 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { authjs } from "@/server/auth/config";
-import { type ResetResult, resetPasswordForm } from "@/server/http/doors/auth";
+import { type ResetResult, resetPasswordForm, signOutHere } from "@/server/http/doors/auth";
 
 export type { FormResult, ResetResult } from "@/server/http/doors/auth";
 
 export async function signOutAction(): Promise<void> {
-  await authjs().signOut({ redirect: false });
+  await signOutHere();
   redirect("/sign-in?signed-out=1");
 }
 

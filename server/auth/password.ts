@@ -1,3 +1,4 @@
+import "#server-only";
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
 
 /** OWASP's argon2id floor: 19 MiB, 2 passes, one lane. */

@@ -1,3 +1,4 @@
+import "#server-only";
 import { Auth, type AuthConfig, createActionURL, raw, skipCSRFCheck } from "@auth/core";
 import { AuthError, CredentialsSignin } from "@auth/core/errors";
 import Credentials from "@auth/core/providers/credentials";

@@ -1,3 +1,4 @@
+import "#server-only";
 import { limitKeyForAddress } from "@/server/client-ip";
 import { LIMITS, type Limits, limits } from "@/server/limits";
 

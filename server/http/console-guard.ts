@@ -1,3 +1,4 @@
+import "#server-only";
 import { inspect } from "node:util";
 import { loggableError } from "@/server/errors";
 import { log } from "@/server/log";

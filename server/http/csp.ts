@@ -1,3 +1,4 @@
+import "#server-only";
 /**
  * The Content-Security-Policy of every page: scripts run only with this response's nonce
  * (and what they load, by 'strict-dynamic'); nothing comes from another origin; no

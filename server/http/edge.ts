@@ -1,3 +1,4 @@
+import "#server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { readSessionId, sessionIdFromCookie } from "@/server/auth/cookie";
@@ -192,7 +193,7 @@ export interface DoorSpec<P> {
 /** Tests point the edge at their own database; the app uses the process's. */
 let databaseFor: () => Promise<Db> = processDb;
 
-export function useDatabaseForTests(getDb: () => Promise<Db>): void {
+export function pointEdgeAtDatabase(getDb: () => Promise<Db>): void {
   databaseFor = getDb;
 }
 

@@ -1,3 +1,5 @@
+import "#server-only";
+
 /**
  * What the request log may say about an address. Capability tokens live in some paths
  * (buddy links, reset links, calendar feeds) and must never reach a log, and query

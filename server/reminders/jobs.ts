@@ -1,3 +1,4 @@
+import "#server-only";
 /**
  * Reminders as jobs in PostgreSQL. A run has two halves, each safe with any number of
  * runners on one database:

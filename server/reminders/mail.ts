@@ -1,3 +1,4 @@
+import "#server-only";
 import type { Mail } from "@/server/mail";
 
 export interface ReminderMailFacts {

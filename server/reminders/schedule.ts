@@ -1,3 +1,4 @@
+import "#server-only";
 /**
  * When a reminder is due: pure rules over the person's settings and their own wall clock,
  * with no database and no timer, so each rule is unit-tested on its own (DST days too).

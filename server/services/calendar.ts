@@ -1,3 +1,4 @@
+import "#server-only";
 import { createHash } from "node:crypto";
 import { tzOffset } from "@date-fns/tz";
 import { and, asc, eq } from "drizzle-orm";

@@ -1,3 +1,4 @@
+import "#server-only";
 import { and, eq, getTableColumns, gte, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";

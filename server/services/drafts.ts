@@ -1,3 +1,4 @@
+import "#server-only";
 import { addMinutes } from "date-fns";
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { z } from "zod";

@@ -1,3 +1,4 @@
+import "#server-only";
 import { format, subYears } from "date-fns";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";

@@ -1,3 +1,4 @@
+import "#server-only";
 import { and, eq, gt, isNotNull, isNull, lte, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";

@@ -1,3 +1,4 @@
+import "#server-only";
 import { and, asc, eq, gte, isNull, lt, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";

@@ -1,3 +1,4 @@
+import "#server-only";
 import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account";
 import { activityRouter } from "./routers/activity";

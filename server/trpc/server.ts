@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { getCurrentSession } from "@/server/auth/current";

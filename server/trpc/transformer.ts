@@ -1,3 +1,4 @@
+import "#server-only";
 import superjson from "superjson";
 
 /** Keys superjson refuses (prototype pollution): it must see them, to refuse them. */

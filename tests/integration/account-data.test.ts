@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, count, eq, sql } from "drizzle-orm";
 import { pgSchema, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { handleExportRequest } from "@/app/api/export/handler";
+import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { currentProgram } from "@/lib/program";
 import { hashSessionId } from "@/server/auth/sessions";
+import { exportDoor } from "@/server/http/doors/export";
+import { pointEdgeAtDatabase } from "@/server/http/edge";
 import { checkCredentials } from "@/server/services/account";
 import { buddyView, liveLink, sendEncouragement } from "@/server/services/buddies";
 import { NOT_EXPORTED } from "@/server/services/export";
@@ -208,6 +210,12 @@ async function twoPeople() {
   await owner.caller.supporting.save({ token: theirs.token });
   await other.caller.supporting.save({ token: mine.token });
   return { owner, other, mine, theirs };
+}
+
+/** GET /api/export through its door, on the given database and clock. */
+function handleExportRequest(req: Request, getDb: () => Promise<Db>, now = new Date()) {
+  pointEdgeAtDatabase(getDb);
+  return exportDoor(() => now)(req).finally(() => pointEdgeAtDatabase(async () => t.db));
 }
 
 async function exportOverHttp(sessionId: string | null, now?: Date) {

@@ -16,7 +16,7 @@ import {
   signUpLinkAddress,
   useMailForTests,
 } from "@/server/http/doors/auth";
-import { useDatabaseForTests } from "@/server/http/edge";
+import { pointEdgeAtDatabase } from "@/server/http/edge";
 import { RateLimitedError } from "@/server/limits";
 import type { Mail } from "@/server/mail";
 import { setupTestDb } from "../helpers/db";
@@ -27,7 +27,7 @@ const t = setupTestDb();
 const mails: Mail[] = [];
 
 beforeAll(() => {
-  useDatabaseForTests(() => Promise.resolve(t.db));
+  pointEdgeAtDatabase(() => Promise.resolve(t.db));
   useMailForTests(async (mail) => void mails.push(mail));
   // As behind scripts/serve.ts, which records each client's address in this header.
   markServedByRekindle();

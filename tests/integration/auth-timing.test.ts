@@ -5,7 +5,7 @@ import { POST as signInPost } from "@/app/(auth)/sign-in/submit/route";
 import { POST as signUpPost } from "@/app/(auth)/sign-up/submit/route";
 import { CLIENT_IP_HEADER, markServedByRekindle } from "@/server/client-ip";
 import { afterAnswerSettled, useMailForTests } from "@/server/http/doors/auth";
-import { useDatabaseForTests } from "@/server/http/edge";
+import { pointEdgeAtDatabase } from "@/server/http/edge";
 import { setupTestDb } from "../helpers/db";
 import { APP_ORIGIN, SAME_ORIGIN_HEADERS } from "../helpers/http";
 import { createUser, type TestUser } from "../helpers/users";
@@ -20,7 +20,7 @@ const t = setupTestDb();
 const ROUNDS = 30;
 
 beforeAll(() => {
-  useDatabaseForTests(() => Promise.resolve(t.db));
+  pointEdgeAtDatabase(() => Promise.resolve(t.db));
   useMailForTests(async () => {});
   markServedByRekindle();
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { noticeFor } from "@/app/b/[token]/form-notices";
 import { CLIENT_IP_HEADER, markServedByRekindle } from "@/server/client-ip";
 import { buddyPage } from "@/server/http/doors/buddy";
-import { useDatabaseForTests } from "@/server/http/edge";
+import { pointEdgeAtDatabase } from "@/server/http/edge";
 import { saveLink } from "@/server/services/supporting";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
@@ -12,7 +12,7 @@ import { type Caller, sessionCookie, signedInUser } from "../helpers/users";
 const t = setupTestDb();
 beforeAll(() => {
   markServedByRekindle();
-  useDatabaseForTests(async () => t.db);
+  pointEdgeAtDatabase(async () => t.db);
 });
 
 /** Each request from an address of its own, so no test spends another's lookup budget. */
@@ -104,7 +104,7 @@ describe("the buddy page's data", () => {
   });
 
   it("answers a database that cannot be opened with the calm try-again page, 503", async () => {
-    useDatabaseForTests(async () => {
+    pointEdgeAtDatabase(async () => {
       throw new Error("something unexpected");
     });
     try {
@@ -113,7 +113,7 @@ describe("the buddy page's data", () => {
       // edgeDb() calls any failure to open the database away: 503, "try again".
       expect({ status, data }).toEqual({ status: 503, data: { kind: "away", token: "abc" } });
     } finally {
-      useDatabaseForTests(async () => t.db);
+      pointEdgeAtDatabase(async () => t.db);
     }
   });
 });

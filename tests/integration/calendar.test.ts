@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import { GET } from "@/app/cal/[token]/route";
 import { calendarFeeds, stepProgress, users } from "@/db/schema";
 import { CLIENT_IP_HEADER, markServedByRekindle } from "@/server/client-ip";
-import { useDatabaseForTests } from "@/server/http/edge";
+import { pointEdgeAtDatabase } from "@/server/http/edge";
 import { LIMITS } from "@/server/limits";
 import * as reminders from "@/server/services/reminders";
 import { setupTestDb } from "../helpers/db";
@@ -20,7 +20,7 @@ const NOW = new Date("2026-11-26T09:00:00Z");
 
 beforeAll(() => {
   markServedByRekindle();
-  useDatabaseForTests(async () => t.db);
+  pointEdgeAtDatabase(async () => t.db);
 });
 // The feed is made "now": held at NOW, so what it holds can be checked to the hour.
 beforeEach(() => {
@@ -220,7 +220,7 @@ describe("the calendar feed", () => {
   });
 
   it("answers 503 with 'try again' while the database is away", async () => {
-    useDatabaseForTests(async () => {
+    pointEdgeAtDatabase(async () => {
       throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
     });
     try {
@@ -229,7 +229,7 @@ describe("the calendar feed", () => {
       expect(await res.text()).toBe("Please try again in a moment.");
       expect(res.headers.get("cache-control")).toBe("no-store");
     } finally {
-      useDatabaseForTests(async () => t.db);
+      pointEdgeAtDatabase(async () => t.db);
     }
   });
 });

@@ -8,7 +8,7 @@ import { POST as save } from "@/app/b/[token]/save/route";
 import { buddyLinks, encouragements } from "@/db/schema";
 import { getServerSideProps } from "@/pages/b/[token]";
 import { CLIENT_IP_HEADER, markServedByRekindle } from "@/server/client-ip";
-import { useDatabaseForTests } from "@/server/http/edge";
+import { pointEdgeAtDatabase } from "@/server/http/edge";
 import { LIMITS } from "@/server/limits";
 import { createContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
@@ -22,7 +22,7 @@ const APP = "http://localhost:3000";
 beforeAll(() => {
   // Addresses come from the header scripts/serve.ts sets, as in production.
   markServedByRekindle();
-  useDatabaseForTests(async () => t.db);
+  pointEdgeAtDatabase(async () => t.db);
 });
 
 /** An address of its own for each test, so one test's budget never reaches another's. */
@@ -143,7 +143,7 @@ describe("one lookup budget for buddy tokens, at every door", () => {
     const { token, link } = await ownerWithLink();
     const friend = await signedInUser(t.db, { displayName: "Kit" });
     const recorded = recordingDb(t.db);
-    useDatabaseForTests(async () => recorded.db);
+    pointEdgeAtDatabase(async () => recorded.db);
     try {
       const page = await openPage(token, {
         [CLIENT_IP_HEADER]: freshAddress(),
@@ -151,7 +151,7 @@ describe("one lookup budget for buddy tokens, at every door", () => {
       });
       expect(page.kind).toBe("view");
     } finally {
-      useDatabaseForTests(async () => t.db);
+      pointEdgeAtDatabase(async () => t.db);
     }
     const lookups = recorded.statements.filter(
       (s) => /from "buddy_links"/.test(s) && /"token_hash" = \$1/.test(s),
@@ -200,7 +200,7 @@ describe("statuses that tell the truth, at every buddy door", () => {
 
   it("answers 503 with 'try again' while the database is away", async () => {
     const { token } = await ownerWithLink();
-    useDatabaseForTests(async () => {
+    pointEdgeAtDatabase(async () => {
       throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
     });
     try {
@@ -218,7 +218,7 @@ describe("statuses that tell the truth, at every buddy door", () => {
         expect(await res.text()).toContain("try again in a moment");
       }
     } finally {
-      useDatabaseForTests(async () => t.db);
+      pointEdgeAtDatabase(async () => t.db);
     }
   });
 

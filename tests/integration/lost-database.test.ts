@@ -12,7 +12,7 @@ import { journalEntries } from "@/db/schema";
 import { buddyPage, encourage as encourageDoor } from "@/server/http/doors/buddy";
 import { calendarFeed } from "@/server/http/doors/calendar";
 import { exportData } from "@/server/http/doors/export";
-import { useDatabaseForTests as serveDoorsFrom, TRY_AGAIN } from "@/server/http/edge";
+import { pointEdgeAtDatabase as serveDoorsFrom, TRY_AGAIN } from "@/server/http/edge";
 import { mutationRequest, send } from "../helpers/http";
 import { createUser, sessionCookie, signIn } from "../helpers/users";
 

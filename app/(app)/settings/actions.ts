@@ -1,19 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { authjs } from "@/server/auth/config";
-import { loggableError } from "@/server/errors";
-import { log } from "@/server/log";
+import { forgetCookieAfterDeletion } from "@/server/http/doors/auth";
 
-/**
- * After the account is deleted: clears the session cookie (its session row is gone already,
- * so the cookie opens nothing; this only tidies the browser) and says goodbye.
- */
+/** After the account is deleted: clears the session cookie and says goodbye. */
 export async function leaveAfterDeletion(): Promise<void> {
-  try {
-    await authjs().signOut({ redirect: false });
-  } catch (error) {
-    log.warn({ error: loggableError(error) }, "clearing the cookie after deletion failed");
-  }
+  await forgetCookieAfterDeletion();
   redirect("/goodbye");
 }

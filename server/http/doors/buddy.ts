@@ -1,3 +1,4 @@
+import "#server-only";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Db } from "@/db/client";
 import type { BuddyLink } from "@/db/schema";

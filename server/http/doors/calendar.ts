@@ -1,3 +1,4 @@
+import "#server-only";
 import { limitKeyForAddress } from "@/server/client-ip";
 import { env } from "@/server/env";
 import { door, type Problem, problemHeaders } from "@/server/http/edge";

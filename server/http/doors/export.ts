@@ -1,3 +1,4 @@
+import "#server-only";
 import { door, type Problem, problemHeaders } from "@/server/http/edge";
 import { exportAccount, exportFileName } from "@/server/services/export";
 

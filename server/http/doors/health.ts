@@ -1,3 +1,4 @@
+import "#server-only";
 import { sql } from "drizzle-orm";
 import { migrationStatus } from "@/db/migrate";
 import { door, type Problem, problemHeaders } from "@/server/http/edge";

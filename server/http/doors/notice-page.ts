@@ -1,3 +1,4 @@
+import "#server-only";
 /**
  * A complete, calm HTML page for a route handler's refusal (a form post to a dead link, a
  * limit reached, the database away), so a browser with JavaScript off shows words rather

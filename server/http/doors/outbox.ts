@@ -1,3 +1,4 @@
+import "#server-only";
 import { env } from "@/server/env";
 import { type OutboxMail, readOutbox } from "@/server/mail";
 
@@ -10,3 +11,6 @@ export async function devOutbox(): Promise<{ dir: string; mails: OutboxMail[] } 
   if (e.NODE_ENV === "production") return null;
   return { dir: e.MAIL_OUTBOX_DIR, mails: await readOutbox() };
 }
+
+/** Outside production, pages may point to the outbox, where the mail they promise lands. */
+export const mailGoesToOutbox = (): boolean => env().NODE_ENV !== "production";

@@ -1,3 +1,4 @@
+import "#server-only";
 import { idOutput } from "@/lib/schemas/common";
 import {
   contactFormContextOutput,

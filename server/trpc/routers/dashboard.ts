@@ -1,3 +1,4 @@
+import "#server-only";
 import { dashboardOutput } from "@/lib/schemas/dashboard";
 import * as dashboard from "@/server/services/dashboard";
 import { protectedProcedure, router } from "../init";

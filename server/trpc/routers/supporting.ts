@@ -1,3 +1,4 @@
+import "#server-only";
 import type { BuddyLink } from "@/db/schema";
 import { buddyViewOutput } from "@/lib/schemas/buddies";
 import {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { env } from "@/server/env";
+import { mailGoesToOutbox } from "@/server/http/doors/outbox";
 
 export const metadata: Metadata = { title: "Check your inbox" };
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Check your inbox" };
  * that follows says which.
  */
 export default function CheckInboxPage() {
-  const development = env().NODE_ENV !== "production";
+  const development = mailGoesToOutbox();
   return (
     <>
       <div className="flex flex-col gap-3">

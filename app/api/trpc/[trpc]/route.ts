@@ -1,6 +1,1 @@
-import { getDb } from "@/server/db";
-import { handleTrpcRequest } from "@/server/trpc/http";
-
-const handler = (req: Request) => handleTrpcRequest(req, getDb);
-
-export { handler as GET, handler as POST };
+export { trpc as GET, trpc as POST } from "@/server/http/doors/trpc";

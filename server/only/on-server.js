@@ -1,0 +1,1 @@
+// What "#server-only" is everywhere else: nothing.
