@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { type ResetResult, resetPasswordForm, signOutHere } from "@/server/http/doors/auth";
+import { type ResetResult, resetPasswordForm } from "@/server/http/doors/auth";
+import { signOutHere } from "@/server/http/doors/sign-out";
 
 export type { FormResult, ResetResult } from "@/server/http/doors/auth";
 

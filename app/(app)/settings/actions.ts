@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { forgetCookieAfterDeletion } from "@/server/http/doors/auth";
+import { forgetCookieAfterDeletion } from "@/server/http/doors/sign-out";
 
 /** After the account is deleted: clears the session cookie and says goodbye. */
 export async function leaveAfterDeletion(): Promise<void> {

@@ -8,7 +8,6 @@ import {
   signInInput,
   startSignUpInput,
 } from "@/lib/schemas/account";
-import { authjs } from "@/server/auth/config";
 import { type AuthCookie, signInThroughAuthjs } from "@/server/auth/providers";
 import { limitKeyForAddress } from "@/server/client-ip";
 import { env } from "@/server/env";
@@ -228,22 +227,3 @@ export async function resetPasswordForm(values: unknown): Promise<ResetResult | 
 export const authjsEndpoint = door<{ nextauth: string[] }>({ name: "authjs" }, async () => {
   throw new AppError("NOT_FOUND", "Not found.");
 });
-
-// ─── Signing out ────────────────────────────────────────────────────────────────────────
-
-/** Ends this device's session: the row goes, and Auth.js clears the cookie. */
-export async function signOutHere(): Promise<void> {
-  await authjs().signOut({ redirect: false });
-}
-
-/**
- * After the account is deleted its session rows are gone already, so the cookie opens
- * nothing; clearing it only tidies the browser, and a failure is logged, not shown.
- */
-export async function forgetCookieAfterDeletion(): Promise<void> {
-  try {
-    await signOutHere();
-  } catch (error) {
-    log.warn({ error: loggableError(error) }, "clearing the cookie after deletion failed");
-  }
-}
