@@ -24,4 +24,10 @@ export default function checkServerLog() {
   if (leaked.length > 0) {
     throw new Error(`The server log holds ${leaked.length} secret(s) the specs sent.`);
   }
+  // Errors reach the log as JSON lines (server/http/console-guard.ts): a stack printed as
+  // plain text, or a query's parameters, means something wrote past the guard.
+  const raw = everything.split("\n").filter((line) => /^\s+at |params: /.test(line));
+  if (raw.length > 0) {
+    throw new Error(`The server log has ${raw.length} plain stack or parameter line(s).`);
+  }
 }
