@@ -200,6 +200,8 @@ describe("a pre-account takeover", () => {
       stranger,
     );
     expect(withPassword.status).toBe(400);
+    // Refused in words that name what the form does not take.
+    expect((await withPassword.json()).formError).toMatch(/displayName|password/);
     // The address alone is taken, and the owner gets the link.
     const started = await post(signUpPost, "/sign-up/submit", { email: victim }, stranger);
     expect(started.status).toBe(200);

@@ -59,9 +59,15 @@ export function linkBase(headers: Headers): string {
   return `${proto}://${headers.get("host") ?? "localhost"}`;
 }
 
-/** The field errors of a form that did not parse, as a 400. */
-const invalid = (error: z.ZodError) =>
-  json(400, { fieldErrors: error.flatten().fieldErrors } satisfies FormResult);
+/**
+ * A form that did not parse, as a 400: each field's problem by its name, and a problem
+ * with the whole body (a field the form does not have, no object at all) as the form's.
+ */
+function invalid(error: z.ZodError) {
+  const { formErrors, fieldErrors } = error.flatten();
+  const formError = formErrors[0];
+  return json(400, { fieldErrors, ...(formError ? { formError } : {}) } satisfies FormResult);
+}
 
 /** A JSON answer carrying the cookies Auth.js set (the session, after a sign-in). */
 function withCookies(status: number, body: object, cookies: AuthCookie[]): Response {
@@ -151,9 +157,10 @@ export const finishSignUpDoor = door({ name: "finish-sign-up" }, async ({ reques
   requireJson(request);
   const parsed = await finishSignUpInput.safeParseAsync(await readJson(request));
   if (!parsed.success) {
-    const { token, ...fieldErrors } = parsed.error.flatten().fieldErrors;
-    if (token) throw new AppError("NOT_FOUND", "This link has expired or was already used.");
-    return json(400, { fieldErrors } satisfies FormResult);
+    if (parsed.error.flatten().fieldErrors.token) {
+      throw new AppError("NOT_FOUND", "This link has expired or was already used.");
+    }
+    return invalid(parsed.error);
   }
   const cookies = await signInThroughAuthjs(request, "welcome", parsed.data);
   return withCookies(200, { ok: true }, cookies);
