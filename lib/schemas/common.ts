@@ -90,5 +90,24 @@ export const pageCursor = z
     return at !== null && isDay(at[1] ?? "") && UUID.test(v.slice(cut + 1));
   }, "This list is out of date. Please reload the page.");
 
+/**
+ * A page of a list, newest first: the cursor the last page ended at, and how many to send
+ * (`size` unless asked, at most `max`, the refusal naming `things`).
+ */
+export const pageInput = (size: number, max: number, things: string) =>
+  z
+    .strictObject({
+      cursor: pageCursor.nullish(),
+      /** Sent by tRPC's infinite queries; only "forward" (older items) is offered. */
+      direction: z.literal("forward").optional(),
+      limit: z
+        .number()
+        .int()
+        .min(1)
+        .max(max, `Please ask for at most ${max} ${things} at a time.`)
+        .default(size),
+    })
+    .default({ limit: size });
+
 /** The answer of a procedure that deleted or touched one row: its id, nothing more. */
 export const idOutput = z.object({ id: z.string() });

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
-import { freeText, pageCursor, version } from "./common";
+import { freeText, pageInput, version } from "./common";
 import {
   CONTACT_CHANNELS,
   CONTACT_FEELINGS,
@@ -123,19 +123,7 @@ export type UpdateContactInput = z.input<typeof updateContactInput>;
 
 export const contactIdInput = z.strictObject({ id: z.uuid("We couldn't find that contact.") });
 
-export const listContactsInput = z
-  .strictObject({
-    cursor: pageCursor.nullish(),
-    /** Sent by tRPC's infinite queries; only "forward" (older items) is offered. */
-    direction: z.literal("forward").optional(),
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(CONTACTS_PAGE_MAX, `Please ask for at most ${CONTACTS_PAGE_MAX} contacts at a time.`)
-      .default(CONTACTS_PAGE_SIZE),
-  })
-  .default({ limit: CONTACTS_PAGE_SIZE });
+export const listContactsInput = pageInput(CONTACTS_PAGE_SIZE, CONTACTS_PAGE_MAX, "contacts");
 export type ListContactsInput = z.input<typeof listContactsInput>;
 
 // ─── Outputs ───────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { freeText, pageCursor, version } from "./common";
+import { freeText, pageInput, version } from "./common";
 import { JOURNAL_PAGE_SIZE } from "./plain";
 
 /** The longest entry we keep. Long enough for a real outpouring, short enough to page. */
@@ -64,19 +64,7 @@ export const journalEntryIdInput = z.strictObject({
   id: z.uuid("We couldn't find that journal entry."),
 });
 
-export const listJournalInput = z
-  .strictObject({
-    cursor: pageCursor.nullish(),
-    /** Sent by tRPC's infinite queries; only "forward" (older items) is offered. */
-    direction: z.literal("forward").optional(),
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(JOURNAL_PAGE_MAX, `Please ask for at most ${JOURNAL_PAGE_MAX} entries at a time.`)
-      .default(JOURNAL_PAGE_SIZE),
-  })
-  .default({ limit: JOURNAL_PAGE_SIZE });
+export const listJournalInput = pageInput(JOURNAL_PAGE_SIZE, JOURNAL_PAGE_MAX, "entries");
 export type ListJournalInput = z.input<typeof listJournalInput>;
 
 export const journalEntryOutput = z.object({

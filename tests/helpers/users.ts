@@ -68,3 +68,14 @@ export async function sessionCookie(sessionId: string): Promise<string> {
   });
   return `${SESSION_COOKIE}=${jwt}`;
 }
+
+/** A buddy link the caller shares: progress only, no expiry, the ex's name hidden. */
+export function createBuddyLink(caller: Caller, label = "my sister") {
+  return caller.buddies.create({
+    idempotencyKey: randomUUID(),
+    label,
+    scope: "progress",
+    expiry: "none",
+    showExName: false,
+  });
+}

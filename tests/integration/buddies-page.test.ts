@@ -7,7 +7,7 @@ import { pointEdgeAtDatabase } from "@/server/http/edge";
 import { saveLink } from "@/server/services/supporting";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
-import { type Caller, sessionCookie, signedInUser } from "../helpers/users";
+import { type Caller, createBuddyLink, sessionCookie, signedInUser } from "../helpers/users";
 
 const t = setupTestDb();
 beforeAll(() => {
@@ -17,16 +17,6 @@ beforeAll(() => {
 
 /** Each request from an address of its own, so no test spends another's lookup budget. */
 const freshAddress = () => `192.0.2.${randomInt(1, 254)}`;
-
-function createLink(caller: Caller) {
-  return caller.buddies.create({
-    idempotencyKey: randomUUID(),
-    label: "my sister",
-    scope: "progress",
-    expiry: "none",
-    showExName: false,
-  });
-}
 
 /** What pages/b/[token].tsx renders for this request, as its getServerSideProps asks. */
 async function open(
@@ -44,7 +34,7 @@ async function open(
 async function ownerWithLink() {
   const owner = await signedInUser(t.db, { displayName: "Robin" });
   await startJourney(t.db, owner.userId);
-  const { token, link } = await createLink(owner.caller);
+  const { token, link } = await createBuddyLink(owner.caller);
   return { owner, token, link };
 }
 

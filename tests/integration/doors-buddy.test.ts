@@ -14,7 +14,7 @@ import { createContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 import { recordingDb, setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
-import { type Caller, sessionCookie, signedInUser } from "../helpers/users";
+import { type Caller, createBuddyLink, sessionCookie, signedInUser } from "../helpers/users";
 
 const t = setupTestDb();
 const APP = "http://localhost:3000";
@@ -29,20 +29,10 @@ beforeAll(() => {
 const freshAddress = () => `203.0.${randomInt(0, 255)}.${randomInt(1, 254)}`;
 const deadToken = () => randomBytes(32).toString("base64url");
 
-function createLink(caller: Caller) {
-  return caller.buddies.create({
-    idempotencyKey: randomUUID(),
-    label: "my sister",
-    scope: "progress",
-    expiry: "none",
-    showExName: false,
-  });
-}
-
 async function ownerWithLink() {
   const owner = await signedInUser(t.db, { displayName: "Robin" });
   await startJourney(t.db, owner.userId);
-  const { token, link } = await createLink(owner.caller);
+  const { token, link } = await createBuddyLink(owner.caller);
   return { owner, token, link };
 }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -25,7 +24,7 @@ import { arbitraryFromSchema, rekindleFields } from "../helpers/arbitrary";
 import { setupTestDb } from "../helpers/db";
 import { APP_ORIGIN, SAME_ORIGIN_HEADERS } from "../helpers/http";
 import { startJourney } from "../helpers/journeys";
-import { sessionCookie, signedInUser } from "../helpers/users";
+import { createBuddyLink, sessionCookie, signedInUser } from "../helpers/users";
 
 /**
  * Every door that is not tRPC, fed bodies generated from its own input schema (so they get
@@ -116,13 +115,7 @@ describe("the buddy page and its forms", () => {
   it("never answer 500, whatever the token, the body or the cookie", async () => {
     const owner = await signedInUser(t.db);
     await startJourney(t.db, owner.userId);
-    const { token: live } = await owner.caller.buddies.create({
-      idempotencyKey: randomUUID(),
-      label: "a friend",
-      scope: "progress",
-      expiry: "none",
-      showExName: false,
-    });
+    const { token: live } = await createBuddyLink(owner.caller, "a friend");
     const visitor = await signedInUser(t.db);
     const cookie = await sessionCookie(visitor.sessionId);
     const token = fc.oneof(fc.constant(live), oddText);
