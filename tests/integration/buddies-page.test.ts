@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { noticeFor } from "@/app/b/[token]/form-notices";
 import { CLIENT_IP_HEADER, markServedByRekindle } from "@/server/client-ip";
@@ -7,7 +7,7 @@ import { pointEdgeAtDatabase } from "@/server/http/edge";
 import { saveLink } from "@/server/services/supporting";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
-import { type Caller, createBuddyLink, sessionCookie, signedInUser } from "../helpers/users";
+import { createBuddyLink, sessionCookie, signedInUser } from "../helpers/users";
 
 const t = setupTestDb();
 beforeAll(() => {

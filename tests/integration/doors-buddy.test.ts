@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +14,7 @@ import { createContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 import { recordingDb, setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
-import { type Caller, createBuddyLink, sessionCookie, signedInUser } from "../helpers/users";
+import { createBuddyLink, sessionCookie, signedInUser } from "../helpers/users";
 
 const t = setupTestDb();
 const APP = "http://localhost:3000";
