@@ -156,6 +156,9 @@ function makeLimiter(store: LimitStore, name: LimitName): RateLimiterAbstract {
   switch (store.kind) {
     case "memory":
       return new RateLimiterMemory(common);
+    // A shared store that cannot answer must not lock everyone out: while it is away, each
+    // process counts in its own memory (the insurance limiter), so limits still hold per
+    // process and sign-in keeps working.
     case "postgres":
       // The table comes from the migrations (db/schema/limits), so no CREATE at run time.
       return new RateLimiterPostgres({
@@ -164,9 +167,16 @@ function makeLimiter(store: LimitStore, name: LimitName): RateLimiterAbstract {
         storeType: "pool",
         tableName: "rate_limits",
         tableCreated: true,
+        insuranceLimiter: new RateLimiterMemory(common),
       });
     case "redis":
-      return new RateLimiterRedis({ ...common, storeClient: store.redis });
+      return new RateLimiterRedis({
+        ...common,
+        storeClient: store.redis,
+        // Not ready (down, reconnecting): straight to the insurance, no queued wait.
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory(common),
+      });
   }
 }
 
@@ -177,6 +187,15 @@ export class Limits {
   private readonly limiters = new Map<LimitName, RateLimiterAbstract>();
 
   constructor(readonly store: LimitStore) {}
+
+  /**
+   * Where the counts go now, for the health check: the shared store, or, while Redis is
+   * away, each process's own memory (the insurance limiter).
+   */
+  where(): "memory" | "postgres" | "redis" | "memory (redis unreachable)" {
+    if (this.store.kind !== "redis") return this.store.kind;
+    return this.store.redis.status === "ready" ? "redis" : "memory (redis unreachable)";
+  }
 
   private limiter(name: LimitName): RateLimiterAbstract {
     let limiter = this.limiters.get(name);

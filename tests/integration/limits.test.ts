@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { rateLimits } from "@/db/schema";
+import { afterFailedSignIn, beforeSignIn } from "@/server/auth/throttle";
 import { LIMITS, Limits, RateLimitedError } from "@/server/limits";
 import { setupTestDb, workerPostgresUrl } from "../helpers/db";
 
@@ -75,14 +76,46 @@ describe("rate limits", () => {
   // Skipped on PGlite: Redis runs beside PostgreSQL (here and in CI), so this runs once, there.
   describe.runIf(t.kind === "postgres")("on Redis", () => {
     it("holds across two app instances sharing Redis", async () => {
-      const connect = () => {
+      // Connected first: until Redis is ready, each instance counts in its own memory.
+      const connect = async () => {
         const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
         closers.push(() => redis.quit());
-        return new Limits({ kind: "redis", redis });
+        if (redis.status !== "ready") await new Promise((ready) => redis.once("ready", ready));
+        const limits = new Limits({ kind: "redis", redis });
+        expect(limits.where()).toBe("redis");
+        return limits;
       };
-      const [one, two] = [connect(), connect()];
+      const [one, two] = await Promise.all([connect(), connect()]);
       const key = `198.51.100.${randomUUID()}`;
       expect(await allowed([one, two], key, points + 6)).toBe(points);
+    });
+  });
+
+  describe("while the shared store is away", () => {
+    it("still count per process, so sign-in stays limited and keeps working", async () => {
+      // A Redis nobody answers at: every command fails, as during an outage.
+      const redis = new Redis("redis://127.0.0.1:1", {
+        maxRetriesPerRequest: 0,
+        connectTimeout: 200,
+        retryStrategy: () => null,
+      });
+      redis.on("error", () => {});
+      const down = new Limits({ kind: "redis", redis });
+      try {
+        const email = `away-${randomUUID()}@example.com`;
+        const address = "198.51.100.201";
+        for (let i = 0; i < LIMITS.signInFailuresPerAccount.points; i++) {
+          await beforeSignIn(email, address, down);
+          await afterFailedSignIn(email, address, down);
+        }
+        await expect(beforeSignIn(email, address, down)).rejects.toSatisfy(RateLimitedError.is);
+        // The right person from elsewhere is not locked out by the stranger's guesses.
+        await expect(beforeSignIn(email, "198.51.100.202", down)).resolves.toBeUndefined();
+        // And the health check can say where the counts are going.
+        expect(down.where()).toBe("memory (redis unreachable)");
+      } finally {
+        redis.disconnect();
+      }
     });
   });
 });
