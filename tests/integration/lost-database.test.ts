@@ -49,8 +49,8 @@ function pg(program: string, args: string[]) {
   );
 }
 
-// Skipped on PGlite (there is no server to stop) and where no PostgreSQL server programs
-// are installed (a warning above says so); CI has them.
+// Stopping a server mid-write needs PostgreSQL's own programs; CI has them (warned above).
+// Skipped on PGlite, which has no server to stop, and where pg_ctl is not installed.
 describe.runIf(onPostgres && binDir)("losing the database mid-write", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "rekindle-lost-db-"));
   const data = path.join(dir, "data");

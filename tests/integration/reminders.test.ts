@@ -257,8 +257,8 @@ describe("two runners at once", () => {
     expect(sent.sort()).toEqual(people.map((p) => p.email).sort());
   });
 
-  // Skipped on PGlite: it lives inside one process, so only PostgreSQL has two instances'
-  // separate connections to race; the same suite runs it on PostgreSQL.
+  // The same suite runs this on PostgreSQL, whose separate connections can race.
+  // Skipped on PGlite: it lives inside one process, so it has no two instances to race.
   describe.runIf(t.kind === "postgres")("on PostgreSQL", () => {
     const instance = (): Database => {
       const database = postgresDatabase(workerPostgresUrl(), 3);
