@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { PasswordMeter } from "@/app/_components/password-meter";
+import { NewPasswordField } from "@/app/_components/new-password-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
 import { type ChangePasswordInput, changePasswordInput } from "@/lib/schemas/account";
@@ -76,18 +76,10 @@ export function ChangePasswordForm({ email }: { email: string }) {
         error={errors.currentPassword?.message}
         {...form.register("currentPassword")}
       />
-      <Field
+      <NewPasswordField
         label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint={
-          <>
-            <PasswordMeter password={typed} />
-            <span className="mt-1.5 block">
-              At least 8 characters. Your other devices will be signed out; this one stays.
-            </span>
-          </>
-        }
+        typed={typed}
+        advice="At least 8 characters. Your other devices will be signed out; this one stays."
         error={errors.newPassword?.message}
         {...form.register("newPassword")}
       />

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
-import { Field, FormError } from "@/app/_components/field";
-import { PasswordMeter } from "@/app/_components/password-meter";
+import { FormError } from "@/app/_components/field";
+import { NewPasswordField } from "@/app/_components/new-password-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { resetPasswordInput } from "@/lib/schemas/account";
 import { resetPasswordAction } from "../../actions";
@@ -44,18 +44,10 @@ export function ResetForm({ token }: { token: string }) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
       <FormError message={formError} />
-      <Field
+      <NewPasswordField
         label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint={
-          <>
-            <PasswordMeter password={typedPassword} />
-            <span className="mt-1.5 block">
-              At least 8 characters. A few unrelated words together work well.
-            </span>
-          </>
-        }
+        typed={typedPassword}
+        advice="At least 8 characters. A few unrelated words together work well."
         error={errors.password?.message}
         {...form.register("password")}
       />

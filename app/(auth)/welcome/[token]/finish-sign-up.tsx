@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
-import { PasswordMeter } from "@/app/_components/password-meter";
+import { NewPasswordField } from "@/app/_components/new-password-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { finishSignUpInput } from "@/lib/schemas/account";
 import { applyServerErrors } from "../../form-errors";
@@ -58,18 +58,10 @@ export function FinishSignUp({ token, address }: { token: string; address: strin
         error={errors.displayName?.message}
         {...form.register("displayName")}
       />
-      <Field
+      <NewPasswordField
         label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={
-          <>
-            <PasswordMeter password={typedPassword} />
-            <span className="mt-1.5 block">
-              At least 8 characters. A short sentence is easy to remember and hard to guess.
-            </span>
-          </>
-        }
+        typed={typedPassword}
+        advice="At least 8 characters. A short sentence is easy to remember and hard to guess."
         error={errors.password?.message}
         {...form.register("password")}
       />
