@@ -1,7 +1,7 @@
 /**
  * The dashboard's numbers as pure functions of rows already fetched: no database, no clock
- * (the caller passes today), so every rule here is unit-tested on its own. Like
- * server/program, it imports nothing server-only, so pages may use it in the browser too.
+ * (the caller passes today), so every rule here is unit-tested on its own. Like the
+ * rest of lib/, it imports nothing server-only, so pages may use it in the browser too.
  */
 export * from "./calendar";
 export * from "./days";

@@ -14,7 +14,7 @@ import superjson from "superjson";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { validateSession } from "@/server/auth/sessions";
-import { buddyView, liveLink } from "@/server/services/buddies";
+import { liveLink, visitLink } from "@/server/services/buddies";
 import { handleTrpcRequest } from "@/server/trpc/http";
 import { contextFor } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
@@ -114,9 +114,9 @@ export async function countStatements(opts: {
       ]);
     });
     const buddy = await r.record(async () => {
-      // proxy.ts checks the link, then pages/b/[token].tsx renders it.
-      await liveLink(db, opts.buddyToken, new Date());
-      await buddyView(db, opts.buddyToken);
+      // server/http/doors/buddy.ts: the link looked up once, then the visit it shows.
+      const link = await liveLink(db, opts.buddyToken, new Date());
+      if (link) await visitLink(db, link);
     });
     return [
       { name: "dashboard data (dashboard.get over HTTP)", statements: dashboard },
