@@ -2,6 +2,7 @@ import "#server-only";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import nextEnv from "@next/env";
 import { z } from "zod";
 
 /**
@@ -66,6 +67,11 @@ const schema = z.object({
    * Every instance may look; the database makes sure each reminder goes out once.
    */
   REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /**
+   * An OpenTelemetry collector's OTLP/HTTP address (such as http://localhost:4318): set, each
+   * request, tRPC procedure and SQL statement is traced there; unset, no tracing code loads.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   /** Set by Next.js itself; during `next build` nothing may open the database. */
   NEXT_PHASE: z.string().optional(),
 });
@@ -93,10 +99,28 @@ export function parseSettings(source: Record<string, string | undefined>): Env {
   return parsed.data;
 }
 
+/**
+ * Reads `.env.<mode>.local`, `.env.local` (not in tests), `.env.<mode>` and `.env` from `dir`
+ * into process.env, with Next.js's own loader, so every script agrees with the app about
+ * what a file says; a variable already set in the environment always wins. The mode is
+ * `production` under NODE_ENV=production, `test` under NODE_ENV=test, else `development`.
+ * Once per process: Next.js shares the same loader and finds the work done. Returns the
+ * files read, nearest first.
+ */
+export function loadSettingsFiles(dir: string = process.cwd()): string[] {
+  const quiet = { info() {}, error: console.error };
+  const dev = process.env.NODE_ENV !== "production";
+  return nextEnv.loadEnvConfig(dir, dev, quiet).loadedEnvFiles.map((file) => file.path);
+}
+
 let cached: Env | undefined;
 
+/** The settings, from the environment and the .env files (see loadSettingsFiles). */
 export function env(): Env {
-  cached ??= parseSettings(process.env);
+  if (!cached) {
+    loadSettingsFiles();
+    cached = parseSettings(process.env);
+  }
   return cached;
 }
 
