@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { setFlagsFromString } from "node:v8";
+import { IMPORT_MAX_BYTES } from "../lib/schemas/plain";
 import { CLIENT_IP_HEADER, clientAddress, markServedByRekindle } from "../server/client-ip";
 import { env } from "../server/env";
 import { loggablePath, REQUEST_ID_HEADER } from "../server/http/request-log";
@@ -21,9 +22,18 @@ import { stopProcessReminders } from "../server/reminders/runner";
  */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * The one door with a larger cap: an import carries a whole export file, which can hold
+ * hundreds of long entries, and must arrive whole to be written in one transaction.
+ */
+function bodyCap(req: IncomingMessage): number {
+  const path = (req.url ?? "").split("?")[0];
+  return req.method === "POST" && path === "/api/import" ? IMPORT_MAX_BYTES : MAX_BODY_BYTES;
+}
+
 function refuseBody(req: IncomingMessage): { status: number; message: string } | null {
   const length = req.headers["content-length"];
-  if (length !== undefined && Number(length) > MAX_BODY_BYTES) {
+  if (length !== undefined && Number(length) > bodyCap(req)) {
     return { status: 413, message: "That is more than Rekindle can take in one go." };
   }
   // A body without a stated length could be any size; browsers always state it.

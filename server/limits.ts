@@ -99,6 +99,15 @@ export const LIMITS = {
     duration: 15 * 60,
     message: "A sign-up mail was sent to that address a moment ago.",
   },
+  /**
+   * Imports tried by one address, and into one account: a real move takes one or two (a
+   * file refused, fixed, sent again); each try parses a file of up to 16 MB.
+   */
+  accountImport: {
+    points: 10,
+    duration: 60 * 60,
+    message: "There have been a lot of imports tried just now.",
+  },
 } as const satisfies Record<string, { points: number; duration: number; message: string }>;
 
 export type LimitName = keyof typeof LIMITS;

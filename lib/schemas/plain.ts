@@ -57,3 +57,12 @@ export const FEELING_LABELS: Record<ContactFeeling, string> = {
   neutral: "Neutral",
   hard: "Hard",
 };
+
+// ─── Import ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The largest export file the import takes, in bytes: years of daily entries, or several
+ * hundred entries at the 20,000-character limit. Raised above the server's usual body cap
+ * for this one door only (scripts/serve.ts), and checked in the browser before sending.
+ */
+export const IMPORT_MAX_BYTES = 16 * 1024 * 1024;

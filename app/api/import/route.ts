@@ -1,0 +1,3 @@
+export { importData as POST } from "@/server/http/doors/import";
+
+export const dynamic = "force-dynamic";
