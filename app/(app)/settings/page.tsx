@@ -106,6 +106,9 @@ export default async function SettingsPage() {
         <a href="/api/export" download className={buttonClass("secondary")}>
           Download my data
         </a>
+        <Link href="/settings/import" className={buttonClass("quiet")}>
+          Import data from another Rekindle
+        </Link>
       </section>
 
       <section
