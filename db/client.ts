@@ -1,4 +1,4 @@
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -20,9 +20,73 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Runs one statement inside a trace span, given its text only (Drizzle sends every value as
+ * a parameter, and parameters never reach the tracer).
+ */
+export type StatementTracer = <T>(statement: string, run: () => Promise<T>) => Promise<T>;
+
+/**
+ * Kept on globalThis, not in this module: Next.js bundles this module once per entry
+ * (instrumentation, routes, pages), and the one that turns tracing on is not the one querying.
+ */
+const STATEMENT_TRACER = Symbol.for("rekindle.statement-tracer");
+const hooks = globalThis as { [STATEMENT_TRACER]?: StatementTracer };
+
+/** Turns statement tracing on (server/telemetry-sdk.ts) or off (undefined). */
+export function traceStatements(tracer: StatementTracer | undefined): void {
+  hooks[STATEMENT_TRACER] = tracer;
+}
+
+/**
+ * Traces a postgres.js query when it runs. Its query is a lazy promise, sent on the first
+ * `then`, and `.values()` returns the same object, so wrapping `then` times the real round trip.
+ */
+function traced<Q extends PromiseLike<unknown>>(query: Q, statement: string): Q {
+  const tracer = hooks[STATEMENT_TRACER];
+  if (!tracer) return query;
+  const then = query.then.bind(query);
+  let running: Promise<unknown> | undefined;
+  // biome-ignore lint/suspicious/noThenProperty: the query is a promise already; this keeps it one
+  Object.defineProperty(query, "then", {
+    value: (ok?: (v: unknown) => unknown, fail?: (e: unknown) => unknown) => {
+      running ??= tracer(statement, () => new Promise((resolve, reject) => then(resolve, reject)));
+      return running.then(ok, fail);
+    },
+  });
+  return query;
+}
+
+/** PGlite's `query`, on the client and inside transactions, traced when tracing is on. */
+function tracingPglite<C extends PGlite | Transaction>(client: C): C {
+  return new Proxy(client, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (prop === "query") {
+        return (statement: string, ...rest: unknown[]) => {
+          const run = () =>
+            (value as (...a: unknown[]) => Promise<unknown>).call(target, statement, ...rest);
+          const tracer = hooks[STATEMENT_TRACER];
+          return tracer ? tracer(statement, run) : run();
+        };
+      }
+      if (prop === "transaction") {
+        return (work: (tx: Transaction) => Promise<unknown>) =>
+          (target as PGlite).transaction((tx) => work(tracingPglite(tx)));
+      }
+      // Bound to the client itself: PGlite keeps private fields a proxy cannot reach.
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 export function pgliteDatabase(client: PGlite, onClose?: () => void): Database {
   return {
-    db: drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db,
+    db: drizzlePglite({
+      client: tracingPglite(client),
+      schema,
+      casing: "snake_case",
+    }) as unknown as Db,
     kind: "pglite",
     async close() {
       await client.close();
@@ -42,10 +106,13 @@ function preparing(sql: postgres.Sql): postgres.Sql {
     get(target, prop, receiver) {
       if (prop === "unsafe") {
         return (query: string, params?: unknown[], options?: { prepare?: boolean }) =>
-          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
-            ...options,
-            prepare: true,
-          });
+          traced(
+            target.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
+              ...options,
+              prepare: true,
+            }),
+            query,
+          );
       }
       if (prop === "begin") {
         return (...args: unknown[]) => {

@@ -4,11 +4,13 @@ import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import { TRPC_BATCH_MAX } from "@/lib/schemas/plain";
+import { FALLBACK_LOCALE } from "@/lib/stats/locale";
 import type { ActiveSession, SessionUser } from "@/server/auth/sessions";
 import { validateSession } from "@/server/auth/sessions";
 import { AppError, isConnectionError, loggableError } from "@/server/errors";
 import { TRY_AGAIN } from "@/server/http/edge";
 import { log } from "@/server/log";
+import { procedureTracer } from "@/server/telemetry";
 import { transformer } from "./transformer";
 
 // ─── 1. Context ─────────────────────────────────────────────────────────────────────────
@@ -18,6 +20,8 @@ export interface RequestMeta {
   userAgent: string;
   /** The client's address as Rekindle's server recorded it (server/client-ip.ts). */
   address: string;
+  /** The language dates and numbers are shown in, from Accept-Language ("en" without one). */
+  locale: string;
 }
 
 export interface Context {
@@ -41,6 +45,7 @@ export function contextFor(
       requestId: meta?.requestId ?? randomUUID(),
       userAgent: meta?.userAgent ?? "",
       address: meta?.address ?? "unknown",
+      locale: meta?.locale ?? FALLBACK_LOCALE,
     },
   };
 }
@@ -200,13 +205,30 @@ const errorMapping = t.middleware(async ({ ctx, path, type, next }) => {
   throw hideUnexpectedError(cause, { requestId: ctx.meta.requestId, path, type });
 });
 
+/**
+ * A span per procedure, named by its path, when traces are on; its input is never recorded.
+ * Off, it is one check and a plain `next()`.
+ */
+const tracing = t.middleware(async ({ path, type, next }) => {
+  const tracer = procedureTracer();
+  if (!tracer) return next();
+  const running = await tracer;
+  if (!running) return next();
+  return running.procedure(
+    path,
+    type,
+    () => next(),
+    (result) => (result.ok ? null : result.error.code),
+  );
+});
+
 // ─── 3. Procedures ───────────────────────────────────────────────────────────────────────
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone may call it. Keep the list of these short; see tests/integration/access.test.ts. */
-export const publicProcedure = t.procedure.use(errorMapping);
+export const publicProcedure = t.procedure.use(tracing).use(errorMapping);
 
 /**
  * Needs a live session; gives the procedure a non-null `ctx.user`, `ctx.session`, and the
