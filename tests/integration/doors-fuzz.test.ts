@@ -7,6 +7,7 @@ import {
   startSignUpInput,
 } from "@/lib/schemas/account";
 import { encouragementInput } from "@/lib/schemas/buddies";
+import { importFile } from "@/lib/schemas/import";
 import { CLIENT_IP_HEADER, markServedByRekindle } from "@/server/client-ip";
 import {
   afterAnswerSettled,
@@ -19,6 +20,7 @@ import {
 import { buddyPage, encourage, nudge, save } from "@/server/http/doors/buddy";
 import { calendarFeed } from "@/server/http/doors/calendar";
 import { exportData } from "@/server/http/doors/export";
+import { importData } from "@/server/http/doors/import";
 import { pointEdgeAtDatabase } from "@/server/http/edge";
 import { arbitraryFromSchema, rekindleFields } from "../helpers/arbitrary";
 import { setupTestDb } from "../helpers/db";
@@ -103,6 +105,41 @@ describe.each(JSON_DOORS)("POST %s", (path, door, schema) => {
           if (type) headers["content-type"] = type;
           await expectReadable(
             await door(new Request(`${APP_ORIGIN}${path}`, { method: "POST", headers, body })),
+          );
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("POST /api/import", () => {
+  it("never answers 500, whatever the body", async () => {
+    // Several people, so the per-account limit (10 an hour) is not all that answers.
+    const cookies: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      cookies.push(await sessionCookie((await signedInUser(t.db)).sessionId));
+    }
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          bodyFor(importFile).map((v) => JSON.stringify(v) ?? "null"),
+          oddText,
+        ),
+        contentType,
+        async (body, type) => {
+          run += 1;
+          const headers: Record<string, string> = {
+            ...SAME_ORIGIN_HEADERS,
+            [CLIENT_IP_HEADER]: nextAddress(),
+            cookie: cookies[run % cookies.length] ?? "",
+          };
+          if (type) headers["content-type"] = type;
+          await expectReadable(
+            await importData(
+              new Request(`${APP_ORIGIN}/api/import`, { method: "POST", headers, body }),
+            ),
           );
         },
       ),
