@@ -14,6 +14,9 @@ const nextConfig = {
     "ioredis",
     // @serwist/turbopack bundles the service worker with esbuild while the build runs.
     "esbuild",
+    // server/env.ts reads .env files with Next.js's own loader: the one copy Next.js
+    // already ran, which finds the files read, rather than a bundled second copy.
+    "@next/env",
   ],
   // The migrations are read from disk when the database opens.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },

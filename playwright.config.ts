@@ -43,9 +43,11 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        // The server's output is also kept in a file, which tests read to prove what it never logs.
+        // What `npm start` runs, plain JavaScript under node; `next build` has just made .next
+        // and the server's own build takes a second. The server's output is also kept in a
+        // file, which tests read to prove what it never logs.
         command:
-          "rm -rf .data/e2e/pglite .data/e2e/*.log && mkdir -p .data/e2e && tsx scripts/prepare-db.ts && tsx scripts/serve.ts 2>&1 | tee .data/e2e/server.log",
+          "rm -rf .data/e2e/pglite .data/e2e/*.log && mkdir -p .data/e2e && tsx scripts/build-server.ts && node dist/prepare-db.js && node dist/serve.js 2>&1 | tee .data/e2e/server.log",
         url: `http://localhost:${port}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { max } from "drizzle-orm";
 import { bigint, pgSchema } from "drizzle-orm/pg-core";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
@@ -61,27 +60,4 @@ export async function migrationStatus(db: Db): Promise<"current" | "behind" | "a
   }
   if (applied === newest) return "current";
   return applied < newest ? "behind" : "ahead";
-}
-
-async function main() {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.log("DATABASE_URL is not set: the embedded database migrates itself when it opens.");
-    return;
-  }
-  const { postgresDatabase } = await import("./client");
-  const database = postgresDatabase(url, 1);
-  try {
-    await migrateDatabase(database, url);
-    console.log(`Migrations are current (${await migrationStatus(database.db)}).`);
-  } finally {
-    await database.close();
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
 }

@@ -3,8 +3,8 @@
  * client's address. `next start` keeps any X-Forwarded-For a client sends, so a client
  * could otherwise pick its own address and walk around every rate limit.
  *
- *   tsx scripts/serve.ts          production (after `next build`)
- *   tsx scripts/serve.ts --dev    development, with hot reload
+ *   node dist/serve.js            production (`npm start`, after `npm run build`)
+ *   tsx scripts/serve.ts --dev    development, with hot reload (`npm run dev`)
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -14,6 +14,7 @@ import { CLIENT_IP_HEADER, clientAddress, markServedByRekindle } from "../server
 import { env } from "../server/env";
 import { loggablePath, REQUEST_ID_HEADER } from "../server/http/request-log";
 import { log } from "../server/log";
+import { postgresPatchProblem } from "../server/postgres-patch";
 import { stopProcessReminders } from "../server/reminders/runner";
 
 /**
@@ -79,12 +80,11 @@ function undecodableTokenAsDead(url: string): string {
   }
 }
 
-/** Production memory settings, made before Next.js loads: 630 MB → under 400 MB embedded. */
+/**
+ * On the embedded database the whole program shares one process, so V8 is asked to collect
+ * garbage sooner than its default of letting it grow to several times the live heap.
+ */
 function tuneProductionMemory(embedded: boolean) {
-  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
-  // ~40 MB of heap: tsx turns source maps on, so Node keeps every chunk's parsed map (next start doesn't).
-  if (!flags.includes("--enable-source-maps")) process.setSourceMapsEnabled(false);
-  // ~250 MB at 1,000 requests: V8 lets garbage grow to ~4× the ~100 MB live heap before a full GC.
   if (embedded) setFlagsFromString("--heap-growing-percent=20");
 }
 
@@ -98,6 +98,8 @@ function plainAnswer(res: ServerResponse, status: number, text: string) {
 
 async function main() {
   const dev = process.argv.includes("--dev");
+  const unpatched = postgresPatchProblem();
+  if (unpatched) throw new Error(unpatched);
   const e = env();
   if (!dev) tuneProductionMemory(!e.DATABASE_URL);
   // Imported here, after the settings above, so they apply to Next.js's own modules too.
@@ -207,6 +209,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`Rekindle cannot start: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 });

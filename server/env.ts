@@ -2,8 +2,11 @@ import "#server-only";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import nextEnv from "@next/env";
+import * as nextEnvModule from "@next/env";
 import { z } from "zod";
+
+/** @next/env is CommonJS marked as an ES module: Node hands it over as `default`, bundlers as is. */
+const nextEnv = (nextEnvModule as { default?: typeof nextEnvModule }).default ?? nextEnvModule;
 
 /**
  * Every setting Rekindle reads, validated once. This module is the only reader of
@@ -77,6 +80,14 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** NODE_ENV comes from the npm scripts and NEXT_PHASE from Next.js; no .env file sets them. */
+const SET_BY_THE_PROGRAM: readonly string[] = ["NODE_ENV", "NEXT_PHASE"];
+
+/** Every setting a person running Rekindle may give; `.env.example` and README list each. */
+export const SETTING_NAMES = Object.keys(schema.shape).filter(
+  (name) => !SET_BY_THE_PROGRAM.includes(name),
+);
 
 /** Rules across settings. */
 const settings = schema
