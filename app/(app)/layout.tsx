@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "@/app/_components/art";
+import { LocaleProvider } from "@/app/_components/locale";
 import { OfflineNotice } from "@/app/_components/offline-notice";
 import { HideButton, QuickHide } from "@/app/_components/quick-hide";
 import { ServiceWorkerRegister } from "@/app/_components/sw-register";
 import { TRPCReactProvider } from "@/app/_trpc/client";
 import { getCurrentSession, requireSession } from "@/server/auth/current";
+import { localeFor } from "@/server/http/locale";
 import { NavLink, TabLink } from "./nav-link";
 
 /** Discreet mode's name for the app: what a glance at the screen or the tab shows. */
@@ -30,51 +32,54 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const { user } = await requireSession();
+  const locale = await localeFor(user);
   return (
     <TRPCReactProvider>
-      <ServiceWorkerRegister />
-      <QuickHide />
-      <div className="mx-auto flex min-h-dvh max-w-xl flex-col">
-        <header className="flex items-center justify-between px-5 pt-5">
-          <Link href="/home" className="flex items-center gap-2 text-lg font-bold">
-            {user.discreet ? (
-              <>
-                <NeutralMark /> {NEUTRAL_NAME}
-              </>
-            ) : (
-              <>
-                <Logo /> Rekindle
-              </>
-            )}
-          </Link>
-          <div className="flex items-center gap-1">
-            {user.discreet ? <HideButton /> : null}
-            <NavLink href="/settings">Settings</NavLink>
-          </div>
-        </header>
-        <main className="flex flex-1 flex-col gap-6 px-5 pt-6 pb-28">
-          <OfflineNotice>{children}</OfflineNotice>
-        </main>
-        <nav
-          aria-label="Main"
-          className="fixed inset-x-0 bottom-0 border-t border-line bg-canvas/95 pb-[env(safe-area-inset-bottom)] backdrop-blur"
-        >
-          <ul className="mx-auto grid max-w-xl grid-cols-4">
-            <TabLink href="/home" icon="home">
-              Home
-            </TabLink>
-            <TabLink href="/plan" icon="plan">
-              Plan
-            </TabLink>
-            <TabLink href="/journal" icon="journal">
-              Journal
-            </TabLink>
-            <TabLink href="/contacts" icon="contacts">
-              Contacts
-            </TabLink>
-          </ul>
-        </nav>
-      </div>
+      <LocaleProvider value={locale}>
+        <ServiceWorkerRegister />
+        <QuickHide />
+        <div className="mx-auto flex min-h-dvh max-w-xl flex-col">
+          <header className="flex items-center justify-between px-5 pt-5">
+            <Link href="/home" className="flex items-center gap-2 text-lg font-bold">
+              {user.discreet ? (
+                <>
+                  <NeutralMark /> {NEUTRAL_NAME}
+                </>
+              ) : (
+                <>
+                  <Logo /> Rekindle
+                </>
+              )}
+            </Link>
+            <div className="flex items-center gap-1">
+              {user.discreet ? <HideButton /> : null}
+              <NavLink href="/settings">Settings</NavLink>
+            </div>
+          </header>
+          <main className="flex flex-1 flex-col gap-6 px-5 pt-6 pb-28">
+            <OfflineNotice>{children}</OfflineNotice>
+          </main>
+          <nav
+            aria-label="Main"
+            className="fixed inset-x-0 bottom-0 border-t border-line bg-canvas/95 pb-[env(safe-area-inset-bottom)] backdrop-blur"
+          >
+            <ul className="mx-auto grid max-w-xl grid-cols-4">
+              <TabLink href="/home" icon="home">
+                Home
+              </TabLink>
+              <TabLink href="/plan" icon="plan">
+                Plan
+              </TabLink>
+              <TabLink href="/journal" icon="journal">
+                Journal
+              </TabLink>
+              <TabLink href="/contacts" icon="contacts">
+                Contacts
+              </TabLink>
+            </ul>
+          </nav>
+        </div>
+      </LocaleProvider>
     </TRPCReactProvider>
   );
 }

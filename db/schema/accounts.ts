@@ -2,12 +2,16 @@ import {
   boolean,
   index,
   integer,
+  pgEnum,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+
+/** The week's first day: "auto" follows the language the person's browser asks for. */
+export const weekStart = pgEnum("week_start", ["auto", "monday", "sunday", "saturday"]);
 
 export const users = pgTable(
   "users",
@@ -25,6 +29,8 @@ export const users = pgTable(
      * telling words in notifications, e-mail subjects or the calendar feed.
      */
     discreet: boolean().notNull().default(false),
+    /** Where weeks begin in the calendar, the weekly charts and anything counted by week. */
+    weekStart: weekStart().notNull().default("auto"),
     /** Bumped on every profile edit, so two devices never silently overwrite each other. */
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

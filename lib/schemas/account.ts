@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WEEK_START_CHOICES } from "@/lib/stats/locale";
 import { isGuessable, WEAK_PASSWORD_MESSAGE } from "@/lib/strength";
 import { freeText, version } from "./common";
 
@@ -120,6 +121,15 @@ export const discreetInput = z.strictObject({
 });
 export type DiscreetInput = z.input<typeof discreetInput>;
 export const discreetOutput = z.object({ discreet: z.boolean() });
+
+/** The week's first day; "auto" follows the language the browser asks for. */
+export const weekStartInput = z.strictObject({
+  weekStart: z.enum(WEEK_START_CHOICES, {
+    error: "Please choose automatic, Monday, Sunday or Saturday.",
+  }),
+});
+export type WeekStartInput = z.input<typeof weekStartInput>;
+export const weekStartOutput = z.object({ weekStart: z.enum(WEEK_START_CHOICES) });
 
 // ─── Sessions, password, export and deletion ─────────────────────────────────────────
 

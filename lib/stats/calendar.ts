@@ -1,6 +1,7 @@
-import { addDays, type Day, dayRange, mondayOf } from "./days";
+import { addDays, type Day, dayRange, weekStartOf } from "./days";
+import type { WeekStartsOn } from "./locale";
 
-/** Weeks shown in the activity calendar: twelve, Monday to Sunday, the last one this week. */
+/** Weeks shown in the activity calendar: twelve, the last one this week. */
 export const CALENDAR_WEEKS = 12;
 
 export type ActivityLevel = 0 | 1 | 2 | 3 | 4;
@@ -16,11 +17,11 @@ export interface CalendarDay {
 }
 
 export interface ActivityCalendar {
-  /** A Monday. */
+  /** The first day of a week. */
   start: Day;
-  /** A Sunday: the end of the current week. */
+  /** The last day of the current week. */
   end: Day;
-  /** 84 days, oldest first: column i is days[7i .. 7i+6], Monday to Sunday. */
+  /** 84 days, oldest first: column i is days[7i .. 7i+6], from the week's first day. */
   days: CalendarDay[];
   /** Days up to and including today with any activity. */
   activeDays: number;
@@ -40,20 +41,28 @@ export function activityLevel(count: number): ActivityLevel {
   return 4;
 }
 
-/** The first and last day of the calendar that contains `today`. */
-export function calendarRange(today: Day): { start: Day; end: Day } {
-  const end = addDays(mondayOf(today), 6);
+/**
+ * The first and last day of the calendar that contains `today`, its weeks starting on
+ * `weekStartsOn` (Monday unless the person or their language says otherwise).
+ */
+export function calendarRange(
+  today: Day,
+  weekStartsOn: WeekStartsOn = 1,
+): { start: Day; end: Day } {
+  const end = addDays(weekStartOf(today, weekStartsOn), 6);
   return { start: addDays(end, -(CALENDAR_WEEKS * 7 - 1)), end };
 }
 
-/** Twelve Monday-first weeks ending with the week of `today`. */
+/** Twelve weeks ending with the week of `today`. */
 export function activityCalendar(input: {
   /** Activity per day; days outside the calendar are ignored. */
   counts: ReadonlyMap<Day, number>;
   pauseDays: Iterable<Day>;
   today: Day;
+  /** The week's first day; Monday when not given. */
+  weekStartsOn?: WeekStartsOn;
 }): ActivityCalendar {
-  const { start, end } = calendarRange(input.today);
+  const { start, end } = calendarRange(input.today, input.weekStartsOn);
   const paused = new Set(input.pauseDays);
   const days = dayRange(start, end).map((day): CalendarDay => {
     const future = day > input.today;

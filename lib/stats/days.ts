@@ -7,8 +7,9 @@
  * through @date-fns/tz. Once days are strings they carry no zone, and arithmetic on them is
  * plain calendar counting on day numbers (days since 1970-01-01), where every day is one.
  */
-import { TZDate, tz, tzOffset } from "@date-fns/tz";
-import { format } from "date-fns";
+import { TZDate, tzOffset } from "@date-fns/tz";
+import { clockTime, shortDay } from "./format";
+import type { WeekStartsOn } from "./locale";
 
 /** A calendar day, "YYYY-MM-DD". */
 export type Day = string;
@@ -18,6 +19,8 @@ export interface UserClock {
   timeZone: string;
   /** Defaults to the current time; tests pass a fixed one. */
   now?: Date;
+  /** The language for any date put into words; "en" when not given. */
+  locale?: string;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -104,12 +107,21 @@ export function daysBetween(from: Day, to: Day): number {
   return toNumber(to) - toNumber(from);
 }
 
-/** The Monday on or before `day`: weeks start on Monday. */
+/** The weekday of `day`, 0 for Sunday to 6 for Saturday, as Date.getUTCDay counts. */
+export function weekdayOf(day: Day): number {
+  // Day 0, 1 January 1970, was a Thursday (4).
+  return (((toNumber(day) + 4) % 7) + 7) % 7;
+}
+
+/** The first day of the week that holds `day`, for weeks that begin on `weekStartsOn`. */
+export function weekStartOf(day: Day, weekStartsOn: WeekStartsOn): Day {
+  const since = (weekdayOf(day) - weekStartsOn + 7) % 7;
+  return addDays(day, -since);
+}
+
+/** The Monday on or before `day`. */
 export function mondayOf(day: Day): Day {
-  const n = toNumber(day);
-  // Day 0, 1 January 1970, was a Thursday: Monday is 3 days on from it.
-  const sinceMonday = (((n - 4) % 7) + 7) % 7;
-  return fromNumber(n - sinceMonday);
+  return weekStartOf(day, 1);
 }
 
 /** Every day from `from` to `to`, both included; empty when `to` is before `from`. */
@@ -128,37 +140,17 @@ export function startOfLocalDay(day: Day, timeZone: string): Date {
 
 /**
  * "14:05", or "00:30 tomorrow" when the instant falls on the day after `now`, both in
- * `timeZone`; later days get a date too ("09:00 on 3 Jul").
+ * `timeZone`; later days get a date too ("09:00 on 3 Jul"). Times and dates follow `locale`.
  */
-export function formatLocalTime(instant: Date, timeZone: string, now = new Date()): string {
-  const inZone = { in: tz(timeZone) };
-  const time = format(instant, "HH:mm", inZone);
+export function formatLocalTime(
+  instant: Date,
+  timeZone: string,
+  locale: string,
+  now = new Date(),
+): string {
+  const time = clockTime(instant, timeZone, locale);
   const gap = daysBetween(localDay(now, timeZone), localDay(instant, timeZone));
   if (gap === 0) return time;
   if (gap === 1) return `${time} tomorrow`;
-  return `${time} on ${format(instant, "d MMM", inZone)}`;
-}
-
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "Thursday 2 July", for messages about a day. */
-export function formatDay(day: Day): string {
-  const n = toNumber(day);
-  const date = new Date(n * MS_PER_DAY);
-  const weekday = WEEKDAYS[daysBetween(mondayOf(day), day)];
-  return `${weekday} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+  return `${time} on ${shortDay(localDay(instant, timeZone), locale)}`;
 }

@@ -5,7 +5,9 @@
  */
 export * from "./calendar";
 export * from "./days";
+export * from "./format";
 export * from "./initiative";
+export * from "./locale";
 export * from "./mood";
 export * from "./pauses";
 export * from "./streak";

@@ -1,4 +1,5 @@
-import { addDays, type Day, mondayOf } from "./days";
+import { addDays, type Day, weekStartOf } from "./days";
+import type { WeekStartsOn } from "./locale";
 
 /** Weeks in the who-starts chart, the current one last. */
 export const INITIATIVE_WEEKS = 8;
@@ -8,14 +9,14 @@ export const SHARE_DAYS = 14;
 export type Initiator = "me" | "them";
 
 export interface InitiativeWeek {
-  /** The week's Monday. */
+  /** The week's first day. */
   weekStart: Day;
   me: number;
   them: number;
 }
 
 export interface Initiative {
-  /** Eight Monday-first weeks, oldest first, the current week last. */
+  /** Eight weeks, oldest first, the current week last. */
   weeks: InitiativeWeek[];
   /** Contacts in the last 14 days (today included), by who started them. */
   last14d: { me: number; them: number };
@@ -30,8 +31,11 @@ export interface Initiative {
 export function initiative(input: {
   contacts: Iterable<{ day: Day; initiator: Initiator }>;
   today: Day;
+  /** The week's first day; Monday when not given. */
+  weekStartsOn?: WeekStartsOn;
 }): Initiative {
-  const thisWeek = mondayOf(input.today);
+  const weekOf = (day: Day) => weekStartOf(day, input.weekStartsOn ?? 1);
+  const thisWeek = weekOf(input.today);
   const weeks: InitiativeWeek[] = Array.from({ length: INITIATIVE_WEEKS }, (_, i) => ({
     weekStart: addDays(thisWeek, -7 * (INITIATIVE_WEEKS - 1 - i)),
     me: 0,
@@ -42,7 +46,7 @@ export function initiative(input: {
   const last14d = { me: 0, them: 0 };
   for (const { day, initiator } of input.contacts) {
     if (day > input.today) continue;
-    const week = byWeek.get(mondayOf(day));
+    const week = byWeek.get(weekOf(day));
     if (week) week[initiator] += 1;
     if (day >= shareFrom) last14d[initiator] += 1;
   }

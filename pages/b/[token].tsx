@@ -115,7 +115,7 @@ export default function BuddyPage(props: BuddyPageProps) {
             {notice.text}
           </p>
         ) : null}
-        <BuddyProgress view={view} />
+        <BuddyProgress view={view} locale={props.locale} />
 
         {view.canNudge ? (
           <form method="post" action={`${base}/nudge`} className="flex flex-col gap-2">

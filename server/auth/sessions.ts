@@ -3,6 +3,7 @@ import { and, desc, eq, gt, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import { sessions, users } from "@/db/schema";
+import type { WeekStartChoice } from "@/lib/stats/locale";
 import type { Tx } from "@/server/services/common";
 import { hashToken, newToken } from "@/server/tokens";
 
@@ -20,6 +21,8 @@ export interface SessionUser {
   timeZone: string;
   /** Discreet mode: pages read it to hide the ex's name and use a neutral title. */
   discreet: boolean;
+  /** The week's first day as chosen in Settings; "auto" follows the request's language. */
+  weekStart: WeekStartChoice;
 }
 
 export interface ActiveSession {
@@ -71,6 +74,7 @@ function sessionStatement(db: Db) {
       displayName: users.displayName,
       timeZone: users.timeZone,
       discreet: users.discreet,
+      weekStart: users.weekStart,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -12,6 +12,7 @@ import type {
   sessionIdInput,
   signUpInput,
   updateProfileInput,
+  weekStartInput,
 } from "@/lib/schemas/account";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import {
@@ -29,6 +30,7 @@ type SessionIdInput = z.output<typeof sessionIdInput>;
 type ChangePassword = z.output<typeof changePasswordInput>;
 type DeleteAccount = z.output<typeof deleteAccountInput>;
 type Discreet = z.output<typeof discreetInput>;
+type WeekStart = z.output<typeof weekStartInput>;
 
 /** The session a request came from, which some actions keep and the list marks. */
 export interface CurrentSession {
@@ -120,6 +122,17 @@ export async function setDiscreet(db: Db, actor: Actor, input: Discreet): Promis
     .set({ discreet: input.discreet, updatedAt: new Date() })
     .where(eq(users.id, actor.userId))
     .returning({ discreet: users.discreet });
+  if (!row) throw accountGone();
+  return row;
+}
+
+/** Sets the week's first day for the calendar, the weekly charts and weekly counts. */
+export async function setWeekStart(db: Db, actor: Actor, input: WeekStart): Promise<WeekStart> {
+  const [row] = await db
+    .update(users)
+    .set({ weekStart: input.weekStart, updatedAt: new Date() })
+    .where(eq(users.id, actor.userId))
+    .returning({ weekStart: users.weekStart });
   if (!row) throw accountGone();
   return row;
 }

@@ -16,6 +16,7 @@ import {
   checkPause,
   type Day,
   daysBetween,
+  FALLBACK_LOCALE,
   formatDay,
   localDay,
   MAX_PAUSE_DAYS,
@@ -94,6 +95,7 @@ export async function pauseDay(
 ): Promise<PauseResult> {
   const today = todayFor(clock);
   const day = input.day ?? today;
+  const locale = clock.locale ?? FALLBACK_LOCALE;
   withinReach(day, today, "pause");
   return db.transaction(async (tx) => {
     // One pause at a time per person: two devices racing must not both take the last one.
@@ -102,8 +104,8 @@ export async function pauseDay(
     if (!check.allowed) {
       throw new AppError(
         "BAD_REQUEST",
-        `No pause days are left for ${formatDay(day)}: you've used all ${MAX_PAUSE_DAYS} for this ` +
-          `${PAUSE_WINDOW_DAYS}-day stretch. The next one frees up on ${formatDay(check.nextFree)}.`,
+        `No pause days are left for ${formatDay(day, locale)}: you've used all ${MAX_PAUSE_DAYS} for this ` +
+          `${PAUSE_WINDOW_DAYS}-day stretch. The next one frees up on ${formatDay(check.nextFree, locale)}.`,
       );
     }
     await tx.insert(pauseDays).values({ userId: actor.userId, day }).onConflictDoNothing();

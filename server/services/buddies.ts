@@ -26,7 +26,15 @@ import {
   QUIET_AFTER_DAYS,
   type updateBuddyLinkInput,
 } from "@/lib/schemas/buddies";
-import { addDays, daysBetween, localDay, mondayOf, startOfLocalDay } from "@/lib/stats";
+import {
+  addDays,
+  daysBetween,
+  FALLBACK_LOCALE,
+  localDay,
+  startOfLocalDay,
+  weekStartFor,
+  weekStartOf,
+} from "@/lib/stats";
 import { AppError } from "@/server/errors";
 import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
 import { type Actor, notFound, staleVersion, type Tx } from "./common";
@@ -302,15 +310,27 @@ async function nudgedToday(db: Tx, link: BuddyLink, timeZone: string, now: Date)
  * Builds the buddy page from the owner's dashboard, then parses it through
  * buddyViewOutput, so only the fields listed there can ever reach the buddy.
  */
-export async function viewFor(db: Db, link: BuddyLink, now: Date): Promise<BuddyView> {
+export async function viewFor(
+  db: Db,
+  link: BuddyLink,
+  now: Date,
+  locale = FALLBACK_LOCALE,
+): Promise<BuddyView> {
   const [owner] = await db
-    .select({ displayName: users.displayName, timeZone: users.timeZone, discreet: users.discreet })
+    .select({
+      displayName: users.displayName,
+      timeZone: users.timeZone,
+      discreet: users.discreet,
+      weekStart: users.weekStart,
+    })
     .from(users)
     .where(eq(users.id, link.userId));
   if (!owner) throw notFound(WHAT);
+  // The owner's chosen first day holds; "auto" follows the language of whoever is looking.
+  const weekStartsOn = weekStartFor(owner.weekStart, locale);
   const owner_ = { userId: link.userId };
   const [dashboard, [journey], entries, alreadyNudged] = await Promise.all([
-    getDashboard(db, owner_, { timeZone: owner.timeZone, now }),
+    getDashboard(db, owner_, { timeZone: owner.timeZone, now, weekStartsOn }),
     db
       .select({
         programVersion: journeys.programVersion,
@@ -354,7 +374,7 @@ export async function viewFor(db: Db, link: BuddyLink, now: Date): Promise<Buddy
   const lastActiveDay = active.at(-1)?.day ?? null;
   const daysSinceActive = lastActiveDay === null ? null : daysBetween(lastActiveDay, today);
   const quiet = daysSinceActive === null || daysSinceActive >= QUIET_AFTER_DAYS;
-  const weekStart = mondayOf(today);
+  const weekStart = weekStartOf(today, weekStartsOn);
 
   return buddyViewOutput.parse({
     ownerName: owner.displayName,
@@ -392,8 +412,13 @@ export async function buddyView(
 }
 
 /** The buddy page for a live link, counted as a visit for the owner's list. */
-export async function visitLink(db: Db, link: BuddyLink, now = new Date()): Promise<BuddyView> {
-  const view = await viewFor(db, link, now);
+export async function visitLink(
+  db: Db,
+  link: BuddyLink,
+  now = new Date(),
+  locale = FALLBACK_LOCALE,
+): Promise<BuddyView> {
+  const view = await viewFor(db, link, now, locale);
   await db
     .update(buddyLinks)
     // Counted in the database: two buddies opening the page at once are two visits.

@@ -30,6 +30,7 @@ import {
   moodTrend,
   startOfLocalDay,
   tally,
+  type WeekStartsOn,
 } from "@/lib/stats";
 import type { Actor } from "./common";
 
@@ -330,12 +331,12 @@ function journeySummary(
 export async function getDashboard(
   db: Db,
   actor: Actor,
-  opts: { timeZone: string; now?: Date },
+  opts: { timeZone: string; now?: Date; weekStartsOn?: WeekStartsOn },
 ): Promise<Dashboard> {
-  const { timeZone } = opts;
+  const { timeZone, weekStartsOn = 1 } = opts;
   const now = opts.now ?? new Date();
   const today = localDay(now, timeZone);
-  const { start } = calendarRange(today);
+  const { start } = calendarRange(today, weekStartsOn);
 
   const [read, recent] = await Promise.all([
     activeJourneyWithProgress(db, actor, startOfLocalDay(start, timeZone), now),
@@ -379,9 +380,14 @@ export async function getDashboard(
       activeToday: streak.activeToday,
       pausedToday: pauses.has(today),
     },
-    calendar: activityCalendar({ counts: recent.counts, pauseDays: recent.pauseDays, today }),
+    calendar: activityCalendar({
+      counts: recent.counts,
+      pauseDays: recent.pauseDays,
+      today,
+      weekStartsOn,
+    }),
     mood: moodTrend({ moods: recent.moods, today }),
-    initiative: initiative({ contacts: contactsBy, today }),
+    initiative: initiative({ contacts: contactsBy, today, weekStartsOn }),
     daysSinceBreakup: journey ? Math.max(0, daysBetween(journey.breakupDate, today)) : null,
     daysSinceLastContact,
     journey: summary,

@@ -14,7 +14,7 @@ import {
   type markSentInput,
   type updateDraftInput,
 } from "@/lib/schemas/drafts";
-import { formatLocalTime, type UserClock } from "@/lib/stats";
+import { FALLBACK_LOCALE, formatLocalTime, type UserClock } from "@/lib/stats";
 import { AppError } from "@/server/errors";
 import { type Actor, activeJourney, notFound, staleVersion, type Tx, touchStep } from "./common";
 
@@ -234,7 +234,7 @@ export async function markSent(
     if (!current.ready) {
       throw new AppError(
         "BAD_REQUEST",
-        `Give it a little longer: this draft will be ready at ${formatLocalTime(row.coolDownUntil, clock.timeZone, now)}.`,
+        `Give it a little longer: this draft will be ready at ${formatLocalTime(row.coolDownUntil, clock.timeZone, clock.locale ?? FALLBACK_LOCALE, now)}.`,
       );
     }
     const [saved] = await tx

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Db } from "@/db/client";
 import { TRPC_BATCH_MAX } from "@/lib/schemas/plain";
+import { negotiateLocale } from "@/lib/stats/locale";
 import { requestAddress } from "@/server/client-ip";
 import { isSameOrigin, sessionOf, TRY_AGAIN } from "@/server/http/edge";
 import { REQUEST_ID_HEADER } from "@/server/http/request-log";
@@ -53,6 +54,7 @@ export async function handleTrpcRequest(req: Request, getDb: () => Promise<Db>):
         requestId: req.headers.get(REQUEST_ID_HEADER) ?? randomUUID(),
         userAgent: req.headers.get("user-agent") ?? "",
         address: requestAddress(req.headers),
+        locale: negotiateLocale(req.headers.get("accept-language")),
       };
       try {
         return contextFor(db, await sessionOf(db, req.headers), meta);

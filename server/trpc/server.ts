@@ -1,6 +1,7 @@
 import "#server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
+import { negotiateLocale } from "@/lib/stats/locale";
 import { getCurrentSession } from "@/server/auth/current";
 import { requestAddress } from "@/server/client-ip";
 import { getDb } from "@/server/db";
@@ -14,6 +15,7 @@ export const serverCaller = cache(async () => {
     contextFor(await getDb(), await getCurrentSession(), {
       userAgent: h.get("user-agent") ?? "",
       address: requestAddress(h),
+      locale: negotiateLocale(h.get("accept-language")),
     }),
   );
 });

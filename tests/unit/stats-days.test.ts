@@ -112,16 +112,20 @@ describe("day arithmetic", () => {
 describe("times in messages", () => {
   it("says when in the user's own zone, with 'tomorrow' across midnight", () => {
     const now = at("2026-07-14T11:05:00Z");
-    expect(formatLocalTime(at("2026-07-14T12:05:00Z"), "Europe/Berlin", now)).toBe("14:05");
-    expect(formatLocalTime(at("2026-07-14T12:05:00Z"), "America/New_York", now)).toBe("08:05");
+    expect(formatLocalTime(at("2026-07-14T12:05:00Z"), "Europe/Berlin", "en-GB", now)).toBe(
+      "14:05",
+    );
+    expect(formatLocalTime(at("2026-07-14T12:05:00Z"), "America/New_York", "en-GB", now)).toBe(
+      "08:05",
+    );
     const lateNow = at("2026-07-14T21:40:00Z"); // 23:40 in Berlin
-    expect(formatLocalTime(at("2026-07-14T22:40:00Z"), "Europe/Berlin", lateNow)).toBe(
+    expect(formatLocalTime(at("2026-07-14T22:40:00Z"), "Europe/Berlin", "en-GB", lateNow)).toBe(
       "00:40 tomorrow",
     );
-    expect(formatLocalTime(at("2026-07-20T07:00:00Z"), "Europe/Berlin", now)).toBe(
+    expect(formatLocalTime(at("2026-07-20T07:00:00Z"), "Europe/Berlin", "en-GB", now)).toBe(
       "09:00 on 20 Jul",
     );
-    expect(formatDay("2026-07-02")).toBe("Thursday 2 July");
+    expect(formatDay("2026-07-02", "en-GB")).toBe("Thursday 2 July");
   });
 });
 

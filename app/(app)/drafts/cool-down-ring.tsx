@@ -1,3 +1,4 @@
+import { useLocale } from "@/app/_components/locale";
 import { DRAFT_COOL_DOWN_MINUTES } from "@/lib/schemas/drafts";
 import { formatLocalTime } from "@/lib/stats/days";
 
@@ -21,6 +22,7 @@ export function CoolDownRing({
   /** Unsaved changes to the text: saving them starts the hour again. */
   restarting: boolean;
 }) {
+  const locale = useLocale();
   const total = DRAFT_COOL_DOWN_MINUTES * 60_000;
   const left = readyAt ? Math.max(0, readyAt.getTime() - now.getTime()) : total;
   const progress = readyAt ? 1 - left / total : 0;
@@ -36,7 +38,7 @@ export function CoolDownRing({
     headline = "Rested";
     detail = restarting ? "Saving your changes starts the hour again." : "You've given it time.";
   } else {
-    headline = `Ready at ${formatLocalTime(readyAt, timeZone, now)}`;
+    headline = `Ready at ${formatLocalTime(readyAt, timeZone, locale, now)}`;
     detail = restarting
       ? "Saving your changes starts the hour again."
       : "Time to step away. Read it again later with fresh eyes.";

@@ -10,17 +10,18 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
+import { useLocale } from "@/app/_components/locale";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
 import { DRAFT_MAX_CHARS, type DraftStep, type DraftView, draftBody } from "@/lib/schemas/drafts";
 import { formatLocalTime } from "@/lib/stats/days";
+import { formatCount } from "@/lib/stats/format";
 import { CoolDownRing } from "./cool-down-ring";
 
 type Answer = "yes" | "no";
 type Check = DraftStep["checks"][number];
 
 const bodyForm = z.object({ body: draftBody });
-const count = new Intl.NumberFormat("en-GB");
 
 /**
  * Said when an answer isn't the healthy one: what the healthy answer is, kindly, and that
@@ -57,6 +58,7 @@ export function DraftEditor({
   renderedAt: string;
 }) {
   const trpc = useTRPC();
+  const locale = useLocale();
   const router = useRouter();
   const hydrated = useHydrated();
   const ids = useId();
@@ -140,7 +142,7 @@ export function DraftEditor({
       : unanswered.length > 0
         ? `Answer the ${unanswered.length === 1 ? "last question" : `${unanswered.length} questions`} first.`
         : !cooled
-          ? `It will be ready at ${formatLocalTime(saved.readyAt, timeZone, now)}.`
+          ? `It will be ready at ${formatLocalTime(saved.readyAt, timeZone, locale, now)}.`
           : null;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -281,7 +283,7 @@ export function DraftEditor({
               id={countId}
               className={`shrink-0 tabular-nums ${over ? "font-semibold text-danger" : "text-muted"}`}
             >
-              {count.format(body.length)} / {count.format(DRAFT_MAX_CHARS)}
+              {formatCount(body.length, locale)} / {formatCount(DRAFT_MAX_CHARS, locale)}
               <span className="sr-only"> characters</span>
             </p>
           </div>

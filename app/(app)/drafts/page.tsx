@@ -3,6 +3,7 @@ import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
 import type { DraftStep } from "@/lib/schemas/drafts";
 import { requireSession } from "@/server/auth/current";
+import { requestLocale } from "@/server/http/locale";
 import { serverCaller } from "@/server/trpc/server";
 import { noPlan } from "./no-plan";
 import { draftState, draftStatusText, STATE_STYLE } from "./status";
@@ -17,6 +18,7 @@ function preview(body: string): string {
 
 export default async function DraftsPage() {
   const { user } = await requireSession();
+  const locale = await requestLocale();
   const trpc = await serverCaller();
   const drafts = await trpc.drafts.list();
   // Without a plan in progress there are no steps to write for.
@@ -96,7 +98,7 @@ export default async function DraftsPage() {
                       <span
                         className={`shrink-0 rounded-full px-2.5 py-0.5 text-xs font-semibold ${STATE_STYLE[state]}`}
                       >
-                        {draftStatusText(draft, user.timeZone, now)}
+                        {draftStatusText(draft, user.timeZone, locale, now)}
                       </span>
                     </span>
                     <span className="break-words">{preview(draft.body)}</span>

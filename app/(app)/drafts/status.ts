@@ -17,6 +17,7 @@ export function draftState(
 export function draftStatusText(
   draft: Pick<DraftView, "status" | "readyAt" | "unansweredChecks">,
   timeZone: string,
+  locale: string,
   now: Date,
 ): string {
   switch (draftState(draft, now)) {
@@ -25,7 +26,7 @@ export function draftStatusText(
     case "ready":
       return "Ready";
     case "resting":
-      return `Resting until ${formatLocalTime(draft.readyAt, timeZone, now)}`;
+      return `Resting until ${formatLocalTime(draft.readyAt, timeZone, locale, now)}`;
     case "questions": {
       const n = draft.unansweredChecks.length;
       return n === 1 ? "1 question to answer" : `${n} questions to answer`;

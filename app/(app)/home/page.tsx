@@ -13,20 +13,17 @@ import { nextAction, overallProgress, personOf } from "@/lib/program/view";
 import type { Dashboard } from "@/lib/schemas/dashboard";
 import type { JourneyView } from "@/lib/schemas/journey";
 import type { SupportedPerson } from "@/lib/schemas/supporting";
+import { formatCount, formatInstant } from "@/lib/stats/format";
 import { requireSession } from "@/server/auth/current";
+import { requestLocale } from "@/server/http/locale";
 import { serverCaller } from "@/server/trpc/server";
 import { CheckIn } from "./check-in";
 import { ReminderNotice } from "./reminder-notice";
 
 export const metadata: Metadata = { title: "Home" };
 
-const formatDay = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone,
-  }).format(d);
+const formatDay = (d: Date, timeZone: string, locale: string) =>
+  formatInstant(d, timeZone, locale, { day: "numeric", month: "short", year: "numeric" });
 
 /** A greeting that fits the hour where the user lives, not where the server is. */
 function greeting(timeZone: string, now = new Date()): string {
@@ -41,6 +38,7 @@ function greeting(timeZone: string, now = new Date()): string {
 
 export default async function HomePage() {
   const { user } = await requireSession();
+  const locale = await requestLocale();
   const caller = await serverCaller();
   const [journey, dashboard, today, history, supported, reminder] = await Promise.all([
     caller.journey.current(),
@@ -64,7 +62,7 @@ export default async function HomePage() {
         <>
           <CurrentStep journey={journey} />
           <CheckIn today={today} />
-          <Overview journey={journey} dashboard={dashboard} />
+          <Overview journey={journey} dashboard={dashboard} locale={locale} />
         </>
       ) : (
         <section className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5">
@@ -98,8 +96,8 @@ export default async function HomePage() {
                 </span>
                 <span className="text-muted">
                   {" "}
-                  · {formatDay(past.createdAt, user.timeZone)} to{" "}
-                  {past.endedAt ? formatDay(past.endedAt, user.timeZone) : "now"}
+                  · {formatDay(past.createdAt, user.timeZone, locale)} to{" "}
+                  {past.endedAt ? formatDay(past.endedAt, user.timeZone, locale) : "now"}
                 </span>
               </li>
             ))}
@@ -143,13 +141,22 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
   );
 }
 
-function Overview({ journey, dashboard }: { journey: JourneyView; dashboard: Dashboard }) {
+function Overview({
+  journey,
+  dashboard,
+  locale,
+}: {
+  journey: JourneyView;
+  dashboard: Dashboard;
+  locale: string;
+}) {
   const progress = overallProgress(journey);
   const exLabel = journey.exName ?? personalize("{ex}", personOf(journey));
   return (
     <>
       <StreakBadge
         streak={dashboard.streak}
+        locale={locale}
         className="rounded-2xl border border-line bg-surface p-5"
       />
       <Card title="Your progress">
@@ -172,7 +179,9 @@ function Overview({ journey, dashboard }: { journey: JourneyView; dashboard: Das
           <div className="rounded-xl bg-accent-soft p-3">
             <dt className="text-sm text-muted">Since the breakup</dt>
             <dd className="text-2xl font-bold">
-              {dashboard.daysSinceBreakup ?? "–"}{" "}
+              {dashboard.daysSinceBreakup === null
+                ? "–"
+                : formatCount(dashboard.daysSinceBreakup, locale)}{" "}
               <span className="text-base font-normal">days</span>
             </dd>
           </div>
@@ -183,7 +192,7 @@ function Overview({ journey, dashboard }: { journey: JourneyView; dashboard: Das
                 <span className="text-base font-normal">None logged yet</span>
               ) : (
                 <>
-                  {dashboard.daysSinceLastContact}{" "}
+                  {formatCount(dashboard.daysSinceLastContact, locale)}{" "}
                   <span className="text-base font-normal">days</span>
                 </>
               )}
@@ -192,13 +201,13 @@ function Overview({ journey, dashboard }: { journey: JourneyView; dashboard: Das
         </dl>
       </Card>
       <Card title="Showing up">
-        <ActivityCalendar calendar={dashboard.calendar} today={dashboard.today} />
+        <ActivityCalendar calendar={dashboard.calendar} today={dashboard.today} locale={locale} />
       </Card>
       <Card title="Mood">
-        <MoodChart mood={dashboard.mood} />
+        <MoodChart mood={dashboard.mood} locale={locale} />
       </Card>
       <Card title="Who reaches out">
-        <InitiativeChart initiative={dashboard.initiative} exLabel={exLabel} />
+        <InitiativeChart initiative={dashboard.initiative} exLabel={exLabel} locale={locale} />
       </Card>
     </>
   );

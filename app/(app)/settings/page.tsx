@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button, buttonClass } from "@/app/_components/button";
 import { signOutAction } from "@/app/(auth)/actions";
+import { weekStartFor } from "@/lib/stats/locale";
 import { requireSession } from "@/server/auth/current";
+import { requestLocale } from "@/server/http/locale";
 import { serverCaller } from "@/server/trpc/server";
 import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccount } from "./delete-account";
@@ -10,6 +12,7 @@ import { DiscreetToggle } from "./discreet-toggle";
 import { ProfileForm } from "./profile-form";
 import { SessionList } from "./session-list";
 import { SignOutEverywhere } from "./sign-out-everywhere";
+import { WeekStartChoice } from "./week-start-choice";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -44,6 +47,11 @@ export default async function SettingsPage() {
       </section>
 
       <DiscreetToggle discreet={user.discreet} />
+
+      <WeekStartChoice
+        weekStart={user.weekStart}
+        fromLanguage={weekStartFor("auto", await requestLocale())}
+      />
 
       <section
         aria-labelledby="reminders"

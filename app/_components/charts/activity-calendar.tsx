@@ -1,5 +1,5 @@
 import type { DashboardCalendar } from "@/lib/schemas/dashboard";
-import { chunk, longDay, monthName, plural } from "./format";
+import { chunk, formatCount, longDay, monthName, plural, weekdayName } from "./format";
 
 type CalendarDay = DashboardCalendar["days"][number];
 
@@ -11,17 +11,6 @@ const LEVEL_FILL = [
   "color-mix(in oklab, var(--color-accent) 78%, var(--color-surface))",
   "var(--color-accent)",
 ] as const;
-
-/** Row labels, Monday first; every other day is left blank to keep the grid quiet. */
-const WEEKDAY_LABELS = [
-  { key: "mon", label: "Mon" },
-  { key: "tue", label: "" },
-  { key: "wed", label: "Wed" },
-  { key: "thu", label: "" },
-  { key: "fri", label: "Fri" },
-  { key: "sat", label: "" },
-  { key: "sun", label: "Sun" },
-];
 
 function cellStyle(day: CalendarDay, today: boolean): React.CSSProperties {
   const rings: string[] = [];
@@ -40,35 +29,44 @@ function cellStyle(day: CalendarDay, today: boolean): React.CSSProperties {
 }
 
 /**
- * Twelve weeks of showing up, as a grid: one column a week (Monday at the top), darker for
+ * Twelve weeks of showing up, as a grid: one column a week (its first day at the top), darker for
  * busier days, ringed in green for a chosen pause day. Screen readers get the summary and a
  * table by week instead of 84 cells.
  */
 export function ActivityCalendar({
   calendar,
   today,
+  locale,
   className = "",
 }: {
   calendar: DashboardCalendar;
+  /** The language for day and month names and numbers. */
+  locale: string;
   /** Outlines this day; usually the dashboard's `today`. */
   today?: string;
   className?: string;
 }) {
   const weeks = chunk(calendar.days, 7);
+  // Row labels from the first column, so they follow wherever the week begins; every other
+  // one is left blank to keep the grid quiet.
+  const rowLabels = (weeks[0] ?? []).map((d, i) => ({
+    key: d.day,
+    label: i % 2 === 0 ? weekdayName(d.day, locale) : "",
+  }));
   const pauses = calendar.days.filter((d) => d.paused && !d.future).length;
-  const summary = `Active on ${calendar.activeDays} of the last ${plural(calendar.pastDays, "day")}`;
+  const summary = `Active on ${formatCount(calendar.activeDays, locale)} of the last ${plural(calendar.pastDays, "day", locale)}`;
 
   return (
     <figure className={`flex flex-col gap-3 ${className}`}>
       <figcaption className="text-sm text-muted">
         <span className="font-semibold text-ink">{summary}</span>
-        {pauses > 0 ? `, with ${plural(pauses, "pause day")}` : ""}.
+        {pauses > 0 ? `, with ${plural(pauses, "pause day", locale)}` : ""}.
       </figcaption>
 
       <div aria-hidden="true" className="flex gap-2">
         <div className="grid grid-rows-[auto_repeat(7,1fr)] gap-1 pt-px text-[10px] leading-none text-muted">
           <span className="h-3" />
-          {WEEKDAY_LABELS.map(({ key, label }) => (
+          {rowLabels.map(({ key, label }) => (
             <span key={key} className="flex items-center">
               {label}
             </span>
@@ -76,13 +74,13 @@ export function ActivityCalendar({
         </div>
         <div className="grid flex-1 grid-cols-12 gap-1">
           {weeks.map((week, i) => {
-            const monday = week[0]?.day ?? "";
+            const first = week[0]?.day ?? "";
             const previous = weeks[i - 1]?.[0]?.day;
-            const newMonth = !previous || monthName(previous) !== monthName(monday);
+            const newMonth = !previous || previous.slice(0, 7) !== first.slice(0, 7);
             return (
-              <div key={monday} className="grid grid-rows-[auto_repeat(7,1fr)] gap-1">
+              <div key={first} className="grid grid-rows-[auto_repeat(7,1fr)] gap-1">
                 <span className="h-3 overflow-visible text-[10px] leading-none whitespace-nowrap text-muted">
-                  {newMonth ? monthName(monday) : ""}
+                  {newMonth ? monthName(first, locale) : ""}
                 </span>
                 {week.map((day) => (
                   <span
@@ -136,9 +134,9 @@ export function ActivityCalendar({
               if (past.length === 0) return null;
               return (
                 <tr key={week[0]?.day}>
-                  <th scope="row">{longDay(week[0]?.day ?? "")}</th>
-                  <td>{`${past.filter((d) => d.count > 0).length} of ${past.length}`}</td>
-                  <td>{past.filter((d) => d.paused).length}</td>
+                  <th scope="row">{longDay(week[0]?.day ?? "", locale)}</th>
+                  <td>{`${formatCount(past.filter((d) => d.count > 0).length, locale)} of ${formatCount(past.length, locale)}`}</td>
+                  <td>{formatCount(past.filter((d) => d.paused).length, locale)}</td>
                 </tr>
               );
             })}

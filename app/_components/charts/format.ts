@@ -1,35 +1,17 @@
 /**
- * Words and labels for the charts. Fixed English names rather than the browser's locale, so
- * the server and the browser render the same text (no hydration mismatch) and a day is the
- * user's calendar day, never shifted by the device's zone.
+ * Words and labels for the charts. Dates and numbers come from lib/stats/format in the
+ * language the server settled for the request and passed down, so the server's HTML and the
+ * browser's render agree; a day is the person's calendar day, never shifted by the device.
  */
-import { type Day, formatDay } from "@/lib/stats/days";
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-function parts(day: Day): { year: number; month: number; date: number } {
-  const [year = 0, month = 1, date = 1] = day.split("-").map(Number);
-  return { year, month, date };
-}
-
-/** "15 Jul". */
-export function shortDay(day: Day): string {
-  const { month, date } = parts(day);
-  return `${date} ${MONTHS[month - 1]}`;
-}
-
-/** "Jul". */
-export function monthName(day: Day): string {
-  return MONTHS[parts(day).month - 1] ?? "";
-}
-
-/** "Wednesday 15 July". */
-export const longDay = formatDay;
-
-/** "1 day", "3 days". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export {
+  countOf as plural,
+  formatCount,
+  formatDay as longDay,
+  monthName,
+  oneDecimal,
+  shortDay,
+  weekdayName,
+} from "@/lib/stats/format";
 
 /** A share of 0–1 in plain words: "none", "about a third", "half", "all". */
 export function shareInWords(share: number): string {
@@ -43,11 +25,6 @@ export function shareInWords(share: number): string {
   if (near(0.75)) return "about three quarters";
   if (share < 0.5) return share < 0.2 ? "a few" : "less than half";
   return share > 0.8 ? "most" : "more than half";
-}
-
-/** "3.4" for a mood average, "4" for a whole one. */
-export function oneDecimal(n: number): string {
-  return String(Math.round(n * 10) / 10);
 }
 
 /** The days split into consecutive groups of `size`. */

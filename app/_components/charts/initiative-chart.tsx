@@ -1,5 +1,5 @@
 import type { DashboardInitiative } from "@/lib/schemas/dashboard";
-import { plural, shareInWords, shortDay } from "./format";
+import { formatCount, plural, shareInWords, shortDay } from "./format";
 
 const WIDTH = 320;
 const HEIGHT = 140;
@@ -10,14 +10,18 @@ const THEM = "var(--color-ok)";
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The 14-day signal in words: "In the last 14 days, Jordan started 1 of your 2 contacts: half." */
-export function initiativeSummary(initiative: DashboardInitiative, exLabel: string): string {
+export function initiativeSummary(
+  initiative: DashboardInitiative,
+  exLabel: string,
+  locale: string,
+): string {
   const { me, them } = initiative.last14d;
   const total = me + them;
   if (initiative.exShare14d === null || total === 0) {
     return "No contacts logged in the last 14 days.";
   }
   const words = shareInWords(initiative.exShare14d);
-  return `In the last 14 days, ${exLabel} started ${them} of your ${plural(total, "contact")}: ${words}.`;
+  return `In the last 14 days, ${exLabel} started ${formatCount(them, locale)} of your ${plural(total, "contact", locale)}: ${words}.`;
 }
 
 /**
@@ -27,9 +31,12 @@ export function initiativeSummary(initiative: DashboardInitiative, exLabel: stri
 export function InitiativeChart({
   initiative,
   exLabel = "they",
+  locale,
   className = "",
 }: {
   initiative: DashboardInitiative;
+  /** The language for dates and numbers. */
+  locale: string;
   /** How to speak of the ex: their name, or a neutral word in discreet mode. */
   exLabel?: string;
   className?: string;
@@ -73,7 +80,7 @@ export function InitiativeChart({
                   fontSize="9"
                   fill="var(--color-muted)"
                 >
-                  {last ? "This week" : shortDay(w.weekStart)}
+                  {last ? "This week" : shortDay(w.weekStart, locale)}
                 </text>
               ) : null}
             </g>
@@ -101,7 +108,7 @@ export function InitiativeChart({
         </span>
       </div>
       <figcaption className="text-sm text-muted">
-        {initiativeSummary(initiative, exLabel)}
+        {initiativeSummary(initiative, exLabel, locale)}
       </figcaption>
       <div className="sr-only">
         <table>
@@ -116,9 +123,9 @@ export function InitiativeChart({
           <tbody>
             {initiative.weeks.map((w) => (
               <tr key={w.weekStart}>
-                <th scope="row">{shortDay(w.weekStart)}</th>
-                <td>{w.me}</td>
-                <td>{w.them}</td>
+                <th scope="row">{shortDay(w.weekStart, locale)}</th>
+                <td>{formatCount(w.me, locale)}</td>
+                <td>{formatCount(w.them, locale)}</td>
               </tr>
             ))}
           </tbody>

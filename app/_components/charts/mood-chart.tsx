@@ -22,7 +22,7 @@ function direction(days: DashboardMood["days"]): "lifting" | "dipping" | "steady
 }
 
 /** The summary a person reads, and a screen reader hears, instead of the picture. */
-export function moodSummary(mood: DashboardMood): string {
+export function moodSummary(mood: DashboardMood, locale: string): string {
   const recorded = mood.days.filter((d) => d.average !== null);
   if (mood.average === null || recorded.length === 0) {
     return "No moods recorded in the last 30 days yet.";
@@ -30,9 +30,9 @@ export function moodSummary(mood: DashboardMood): string {
   const last = recorded.at(-1);
   const trend = direction(mood.days);
   return [
-    `Average mood ${oneDecimal(mood.average)} out of 5 on ${plural(recorded.length, "day")} in the last 30.`,
+    `Average mood ${oneDecimal(mood.average, locale)} out of ${oneDecimal(5, locale)} on ${plural(recorded.length, "day", locale)} in the last ${oneDecimal(30, locale)}.`,
     last?.average != null
-      ? `Most recently ${oneDecimal(last.average)} on ${shortDay(last.day)}.`
+      ? `Most recently ${oneDecimal(last.average, locale)} on ${shortDay(last.day, locale)}.`
       : "",
     trend === "lifting" ? "The last week has been lighter than the weeks before." : "",
     trend === "dipping" ? "The last week has been heavier than the weeks before. Go gently." : "",
@@ -46,7 +46,16 @@ export function moodSummary(mood: DashboardMood): string {
  * Mood over the last 30 days (journal entries and check-ins, averaged per day): a dot for
  * each day with a mood, joined by a line. The text summary says the same in words.
  */
-export function MoodChart({ mood, className = "" }: { mood: DashboardMood; className?: string }) {
+export function MoodChart({
+  mood,
+  locale,
+  className = "",
+}: {
+  mood: DashboardMood;
+  /** The language for dates and numbers. */
+  locale: string;
+  className?: string;
+}) {
   const innerW = WIDTH - PAD.left - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
   const step = innerW / Math.max(1, mood.days.length - 1);
@@ -117,7 +126,7 @@ export function MoodChart({ mood, className = "" }: { mood: DashboardMood; class
         ))}
         {first ? (
           <text x={PAD.left} y={HEIGHT - 6} fontSize="9" fill="var(--color-muted)">
-            {shortDay(first.day)}
+            {shortDay(first.day, locale)}
           </text>
         ) : null}
         <text
@@ -130,7 +139,7 @@ export function MoodChart({ mood, className = "" }: { mood: DashboardMood; class
           Today
         </text>
       </svg>
-      <figcaption className="text-sm text-muted">{moodSummary(mood)}</figcaption>
+      <figcaption className="text-sm text-muted">{moodSummary(mood, locale)}</figcaption>
       {recorded.length > 0 ? (
         <div className="sr-only">
           <table>
@@ -144,8 +153,8 @@ export function MoodChart({ mood, className = "" }: { mood: DashboardMood; class
             <tbody>
               {recorded.map((d) => (
                 <tr key={d.day}>
-                  <th scope="row">{shortDay(d.day)}</th>
-                  <td>{oneDecimal(d.average ?? 0)}</td>
+                  <th scope="row">{shortDay(d.day, locale)}</th>
+                  <td>{oneDecimal(d.average ?? 0, locale)}</td>
                 </tr>
               ))}
             </tbody>

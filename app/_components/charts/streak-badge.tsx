@@ -15,9 +15,12 @@ export function streakMessage(streak: DashboardStreak): string {
  */
 export function StreakBadge({
   streak,
+  locale,
   className = "",
 }: {
   streak: DashboardStreak;
+  /** The language for the numbers. */
+  locale: string;
   className?: string;
 }) {
   const lit = streak.activeToday || streak.pausedToday;
@@ -36,7 +39,7 @@ export function StreakBadge({
       </svg>
       <div className="flex flex-col">
         <p className="text-2xl leading-tight font-bold">
-          {plural(streak.current, "day")}
+          {plural(streak.current, "day", locale)}
           <span className="sr-only"> in a row</span>
         </p>
         <p className="text-sm text-muted">
@@ -44,7 +47,9 @@ export function StreakBadge({
           {streakMessage(streak)}
         </p>
         {streak.longest > streak.current ? (
-          <p className="text-xs text-muted">Longest lately: {plural(streak.longest, "day")}</p>
+          <p className="text-xs text-muted">
+            Longest lately: {plural(streak.longest, "day", locale)}
+          </p>
         ) : null}
       </div>
     </div>

@@ -13,7 +13,7 @@ function lastActive(view: BuddyView): string {
  * What a buddy sees of the owner's progress. Plain server-rendered markup: the buddy page
  * and the owner's preview both use it, so the preview is the page.
  */
-export function BuddyProgress({ view }: { view: BuddyView }) {
+export function BuddyProgress({ view, locale }: { view: BuddyView; locale: string }) {
   const percent = Math.round(view.progress * 100);
   return (
     <>
@@ -87,7 +87,7 @@ export function BuddyProgress({ view }: { view: BuddyView }) {
                   className="flex flex-col gap-2 rounded-2xl border border-line bg-surface p-4"
                 >
                   <p className="text-sm text-muted">
-                    {formatDay(entry.day)} · Mood: {moodLabel(entry.mood)}
+                    {formatDay(entry.day, locale)} · Mood: {moodLabel(entry.mood)}
                   </p>
                   <p className="whitespace-pre-wrap">{entry.body}</p>
                 </li>

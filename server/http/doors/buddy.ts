@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import type { BuddyLink } from "@/db/schema";
 import type { BuddyView } from "@/lib/schemas/buddies";
 import type { SaveState } from "@/lib/schemas/supporting";
+import { negotiateLocale } from "@/lib/stats/locale";
 import { limitKeyForAddress, requestAddress } from "@/server/client-ip";
 import { AppError } from "@/server/errors";
 import {
@@ -52,6 +53,8 @@ export type BuddyPageData =
       token: string;
       view: BuddyView;
       save: SaveState | { kind: "signed-out" };
+      /** The buddy's language (Accept-Language), for the dates on the page. */
+      locale: string;
     }
   /** 404: unknown, revoked and expired links alike. */
   | { kind: "gone" }
@@ -122,14 +125,15 @@ export async function buddyPage(request: BuddyPageRequest): Promise<BuddyPageAns
     const now = request.now ?? new Date();
     const link = await liveLink(db, token, now);
     if (!link) throw linkGone();
+    const locale = negotiateLocale(headers.get("accept-language"));
     const [view, save] = await Promise.all([
-      visitLink(db, link, now),
+      visitLink(db, link, now, locale),
       saveOffer(db, link, headers.get("cookie")),
     ]);
     return {
       status: 200,
       headers: { "Cache-Control": "no-store" },
-      data: { kind: "view", token, view, save },
+      data: { kind: "view", token, view, save, locale },
     };
   } catch (error) {
     return pageProblem(problemOf(error, { door: "buddy page", requestId }), token);

@@ -10,6 +10,8 @@ import {
   sessionIdInput,
   sessionListOutput,
   updateProfileInput,
+  weekStartInput,
+  weekStartOutput,
 } from "@/lib/schemas/account";
 import { idOutput } from "@/lib/schemas/common";
 import type { SessionUser } from "@/server/auth/sessions";
@@ -53,6 +55,12 @@ export const accountRouter = router({
     .input(discreetInput)
     .output(discreetOutput)
     .mutation(({ ctx, input }) => account.setDiscreet(ctx.db, ctx.actor, input)),
+
+  /** The week's first day: automatic from the language, or Monday, Sunday or Saturday. */
+  setWeekStart: protectedProcedure
+    .input(weekStartInput)
+    .output(weekStartOutput)
+    .mutation(({ ctx, input }) => account.setWeekStart(ctx.db, ctx.actor, input)),
 
   /** Every signed-in device, with `current` on the one asking. */
   sessions: protectedProcedure

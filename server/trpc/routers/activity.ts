@@ -11,7 +11,10 @@ import * as activity from "@/server/services/activity";
 import { protectedProcedure, router } from "../init";
 
 /** "Today" is the user's own calendar day, in the time zone of their profile. */
-const clockOf = (ctx: { user: { timeZone: string } }) => ({ timeZone: ctx.user.timeZone });
+const clockOf = (ctx: { user: { timeZone: string }; meta: { locale: string } }) => ({
+  timeZone: ctx.user.timeZone,
+  locale: ctx.meta.locale,
+});
 
 export const activityRouter = router({
   checkIn: protectedProcedure

@@ -1,11 +1,15 @@
 import "#server-only";
 import { dashboardOutput } from "@/lib/schemas/dashboard";
+import { weekStartFor } from "@/lib/stats/locale";
 import * as dashboard from "@/server/services/dashboard";
 import { protectedProcedure, router } from "../init";
 
 export const dashboardRouter = router({
   /** Streak, calendar, mood, who starts contact, days since, and the plan at a glance. */
-  get: protectedProcedure
-    .output(dashboardOutput)
-    .query(({ ctx }) => dashboard.getDashboard(ctx.db, ctx.actor, { timeZone: ctx.user.timeZone })),
+  get: protectedProcedure.output(dashboardOutput).query(({ ctx }) =>
+    dashboard.getDashboard(ctx.db, ctx.actor, {
+      timeZone: ctx.user.timeZone,
+      weekStartsOn: weekStartFor(ctx.user.weekStart, ctx.meta.locale),
+    }),
+  ),
 });

@@ -45,7 +45,10 @@ export const draftsRouter = router({
     .input(markSentInput)
     .output(draftOutput)
     .mutation(({ ctx, input }) =>
-      drafts.markSent(ctx.db, ctx.actor, input, { timeZone: ctx.user.timeZone }),
+      drafts.markSent(ctx.db, ctx.actor, input, {
+        timeZone: ctx.user.timeZone,
+        locale: ctx.meta.locale,
+      }),
     ),
 
   delete: protectedProcedure

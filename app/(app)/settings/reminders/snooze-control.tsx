@@ -4,13 +4,15 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
+import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
-import { formatDay } from "@/lib/stats/days";
+import { formatDay } from "@/lib/stats/format";
 
 /** "Snooze for a week", or, while snoozed, when reminders come back and a way to resume. */
 export function SnoozeControl({ snoozedUntil }: { snoozedUntil: string | null }) {
   const trpc = useTRPC();
+  const locale = useLocale();
   const router = useRouter();
   const onSuccess = () => router.refresh();
   const snooze = useMutation(trpc.reminders.snooze.mutationOptions({ onSuccess }));
@@ -24,8 +26,8 @@ export function SnoozeControl({ snoozedUntil }: { snoozedUntil: string | null })
       {snoozedUntil ? (
         <>
           <p>
-            Reminders are resting. They'll come back on {formatDay(snoozedUntil)}, or whenever you
-            like.
+            Reminders are resting. They'll come back on {formatDay(snoozedUntil, locale)}, or
+            whenever you like.
           </p>
           <Button variant="secondary" busy={resume.isPending} onClick={() => resume.mutate()}>
             Resume reminders now

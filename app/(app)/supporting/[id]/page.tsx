@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { BackLink } from "@/app/_components/back-link";
 import { BuddyProgress } from "@/app/b/[token]/buddy-view";
 import { requireSession } from "@/server/auth/current";
+import { requestLocale } from "@/server/http/locale";
 import { serverCaller } from "@/server/trpc/server";
 import { EncourageForm } from "./encourage-form";
 import { NudgeButton } from "./nudge-button";
@@ -34,7 +35,7 @@ export default async function SupportedPage({ params }: { params: Promise<{ id: 
         <h1 className="text-3xl font-bold">Cheering on {view.ownerName}</h1>
         <p className="text-muted">Here is how their plan is going.</p>
       </div>
-      <BuddyProgress view={view} />
+      <BuddyProgress view={view} locale={await requestLocale()} />
       {view.canNudge ? <NudgeButton id={id} /> : null}
       <EncourageForm id={id} ownerName={view.ownerName} defaultName={user.displayName} />
       <RemoveSupported id={id} ownerName={view.ownerName} />

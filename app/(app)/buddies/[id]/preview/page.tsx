@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { BackLink } from "@/app/_components/back-link";
 import { BuddyProgress } from "@/app/b/[token]/buddy-view";
 import { requireSession } from "@/server/auth/current";
+import { requestLocale } from "@/server/http/locale";
 import { serverCaller } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Preview as buddy" };
@@ -40,7 +41,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
           right now. Below it, they also find a form to send you encouragement.
         </p>
       </div>
-      <BuddyProgress view={view} />
+      <BuddyProgress view={view} locale={await requestLocale()} />
       {link.status === "active" ? (
         <Link
           href={`/buddies/${link.id}/edit`}

@@ -1,0 +1,94 @@
+/**
+ * Dates and numbers in the person's language, through Intl. A calendar day ("YYYY-MM-DD")
+ * is formatted as that date in UTC, so the device's own zone can never shift it by one;
+ * an instant is formatted in the zone the person chose.
+ */
+import type { Day } from "./days";
+
+/** Formatters cost tens of microseconds to build: one per language and shape is kept. */
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    if (cache.size > 500) cache.clear();
+    f = new Intl.DateTimeFormat(locale, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!f) {
+    if (cache.size > 500) cache.clear();
+    f = new Intl.NumberFormat(locale, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+const dayAsDate = (day: Day) => new Date(`${day}T00:00:00Z`);
+
+/** A calendar day in words: "Thursday 2 July" (en-GB), "Donnerstag, 2. Juli" (de-DE). */
+export function formatDay(day: Day, locale: string): string {
+  return dateFormat(locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  }).format(dayAsDate(day));
+}
+
+/** "2 Jul" (en-GB), "Jul 2" (en-US), "2. Juli" (de-DE). */
+export function shortDay(day: Day, locale: string): string {
+  return dateFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(
+    dayAsDate(day),
+  );
+}
+
+/** The month's short name: "Jul", "Juli". */
+export function monthName(day: Day, locale: string): string {
+  return dateFormat(locale, { month: "short", timeZone: "UTC" }).format(dayAsDate(day));
+}
+
+/** The weekday's short name: "Mon", "Mo". */
+export function weekdayName(day: Day, locale: string): string {
+  return dateFormat(locale, { weekday: "short", timeZone: "UTC" }).format(dayAsDate(day));
+}
+
+/** An instant's date and time in `timeZone`, in the shape `options` asks for. */
+export function formatInstant(
+  instant: Date | number,
+  timeZone: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): string {
+  return dateFormat(locale, { ...options, timeZone }).format(instant);
+}
+
+/** "14:05" (en-GB), "2:05 PM" (en-US): the clock time in `timeZone`. */
+export function clockTime(instant: Date | number, timeZone: string, locale: string): string {
+  return formatInstant(instant, timeZone, locale, { timeStyle: "short" });
+}
+
+/** A whole number with the language's grouping: "12,345", "12.345". */
+export function formatCount(n: number, locale: string): string {
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+}
+
+/** At most one decimal: "3.4" (en), "3,4" (de), "4" for a whole one. */
+export function oneDecimal(n: number, locale: string): string {
+  return numberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+}
+
+// The words around a count are English, so English's plural rule picks them; the number
+// itself is written the person's way.
+const englishPlural = new Intl.PluralRules("en");
+
+/** "1 day", "3 days", "1.234 days" (de): a count with the English word that fits it. */
+export function countOf(n: number, one: string, locale: string, many = `${one}s`): string {
+  return `${formatCount(n, locale)} ${englishPlural.select(n) === "one" ? one : many}`;
+}
