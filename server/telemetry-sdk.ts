@@ -51,7 +51,7 @@ function cleanAttributes(attributes: Attributes): Attributes {
  * What leaves the process: names and attributes with paths cleaned, error messages and
  * exception texts dropped (a driver's error can quote a value), the error's type kept.
  */
-function clean(span: ReadableSpan): ReadableSpan {
+export function cleanSpan(span: ReadableSpan): ReadableSpan {
   return {
     name: withoutPaths(span.name),
     kind: span.kind,
@@ -85,7 +85,7 @@ function clean(span: ReadableSpan): ReadableSpan {
 class CleaningExporter implements SpanExporter {
   constructor(private readonly inner: SpanExporter) {}
   export(spans: ReadableSpan[], done: Parameters<SpanExporter["export"]>[1]): void {
-    this.inner.export(spans.map(clean), done);
+    this.inner.export(spans.map(cleanSpan), done);
   }
   shutdown(): Promise<void> {
     return this.inner.shutdown();
