@@ -8,7 +8,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { lockPgliteDir } from "@/db/pglite-lock";
+// Relative imports, not "@/": this script needs no tsconfig to resolve its modules.
+import { lockPgliteDir } from "../../db/pglite-lock";
 
 export class RestoreRefusedError extends Error {
   override name = "RestoreRefusedError";
@@ -127,7 +128,7 @@ export async function restorePglite(
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
-  const { env } = await import("@/server/env");
+  const { env } = await import("../../server/env");
   const dir = env().PGLITE_DATA_DIR;
   const [command, ...rest] = process.argv.slice(2);
   const force = rest.includes("--force");

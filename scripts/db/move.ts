@@ -8,8 +8,9 @@ import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { postgresDatabase } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+// Relative imports, not "@/": this script needs no tsconfig to resolve its modules.
+import { postgresDatabase } from "../../db/client";
+import { migrateDatabase } from "../../db/migrate";
 
 export interface TableCount {
   table: string;
@@ -206,8 +207,8 @@ async function main() {
     process.exit(2);
   }
   const { existsSync } = await import("node:fs");
-  const { env } = await import("@/server/env");
-  const { openPglite } = await import("@/db/client");
+  const { env } = await import("../../server/env");
+  const { openPglite } = await import("../../db/client");
   const dir = env().PGLITE_DATA_DIR;
   if (!existsSync(dir)) {
     console.error(`There is no embedded database at ${dir} to move (PGLITE_DATA_DIR).`);
