@@ -6,7 +6,7 @@ import {
   PRONOUN_VALUES,
   READINESS_ANSWER_VALUES,
 } from "@/lib/program";
-import { displayName, timeZone } from "./account";
+import { displayName, timeZone, weekStartInput } from "./account";
 import { BUDDY_SCOPES } from "./buddies";
 import { calendarDay, freeText, INT4_MAX } from "./common";
 import { contactNote } from "./contacts";
@@ -68,6 +68,8 @@ const profile = z.object({
   displayName,
   timeZone,
   discreet: z.boolean(),
+  // Files made before the choice existed follow the browser's language, as a new account does.
+  weekStart: weekStartInput.shape.weekStart.default("auto"),
 });
 
 const journey = z.object({

@@ -31,7 +31,7 @@ import type { Actor, Tx } from "./common";
  *
  * - Everything they wrote or chose: plan, tasks, reflections, memories, journal, contacts,
  *   drafts, check-ins, rest days, reminder settings, buddy links and the notes buddies
- *   sent, their name, time zone and discreet mode. Times are kept as in the file.
+ *   sent, their name, time zone, week start and discreet mode. Times are kept as in the file.
  * - Every row gets a new id owned by the importing account; the file's ids only tie rows
  *   together. Versions start again at 1.
  * - Buddy links come back revoked, with a fresh token nobody holds: the old links' tokens
@@ -173,6 +173,7 @@ export async function importAccount(
         displayName: file.profile.displayName,
         timeZone: file.profile.timeZone,
         discreet: file.profile.discreet,
+        weekStart: file.profile.weekStart,
         version: sql`${users.version} + 1`,
         updatedAt: now,
       })

@@ -139,6 +139,7 @@ async function withEverything(person: { userId: string; caller: Caller }) {
   await caller.reminders.dismiss();
   await caller.reminders.createCalendar();
   await caller.account.setDiscreet({ discreet: true });
+  await caller.account.setWeekStart({ weekStart: "sunday" });
   return { token: buddy.token };
 }
 
@@ -270,7 +271,11 @@ describe("importing an export", () => {
     expect(comparable(after)).toEqual(expected);
     // What stays with the account: its own address; what is left behind: secrets and jobs.
     expect((after.profile as { email: string }).email).toBe("new@example.com");
-    expect(after.profile).toMatchObject({ displayName: "First", discreet: true });
+    expect(after.profile).toMatchObject({
+      displayName: "First",
+      discreet: true,
+      weekStart: "sunday",
+    });
     for (const section of LEFT_BEHIND) expect(after[section], section).toEqual([]);
 
     // Every row is the new account's own, with ids of its own.
@@ -381,8 +386,11 @@ describe("refusals", () => {
       expect(refused.field).toBe(field);
       expect(refused.message).toMatch(message);
     }
-    // None of them wrote anything: the account is still empty and takes the real file.
-    expect((await importOver(fresh.sessionId, JSON.stringify(file))).status).toBe(200);
+    // None of them wrote anything: the account is still empty and takes the real file, even
+    // one made before the week's start could be chosen.
+    const { weekStart: _made, ...older } = file.profile as Record<string, unknown>;
+    const answer = await importOver(fresh.sessionId, JSON.stringify({ ...file, profile: older }));
+    expect(answer.status).toBe(200);
   });
 
   it("refuses a file over the size limit before reading it", async () => {

@@ -28,7 +28,7 @@ export default async function ImportPage() {
         <ul className="list-inside list-disc text-sm text-muted">
           <li>Your plan, tasks, reflections and memories</li>
           <li>Your journal, contact log, drafts, check-ins and rest days</li>
-          <li>Your name, time zone, discreet mode and reminder times</li>
+          <li>Your name, time zone, week start, discreet mode and reminder times</li>
           <li>Your buddies' messages, with their links switched off</li>
         </ul>
         <p className="text-sm text-muted">
