@@ -1,50 +1,85 @@
 import { TZDate } from "@date-fns/tz";
 import { differenceInCalendarDays, format } from "date-fns";
+import { formatInstant } from "@/lib/stats/format";
 
 /**
  * Dates as a person reads them, always in their profile's zone (never the server's or the
- * device's), so a late-night entry sits on the day it was written where they live.
+ * device's), so a late-night entry sits on the day it was written where they live, and in
+ * the language the server settled for the request (passed down, so both sides agree).
  */
 const inZone = (instant: Date | number, timeZone: string) =>
   new TZDate(typeof instant === "number" ? instant : instant.getTime(), timeZone);
+
+const TIME: Intl.DateTimeFormatOptions = { timeStyle: "short" };
+const SHORT_DATE: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short" };
 
 /** "2026-11-24": groups things by the person's own calendar day. */
 export function dayKey(instant: Date | number, timeZone: string): string {
   return format(inZone(instant, timeZone), "yyyy-MM-dd");
 }
 
+/** True when the instant is exactly the start of a day where the person lives. */
+export function isLocalMidnight(instant: Date | number, timeZone: string): boolean {
+  return format(inZone(instant, timeZone), "HH:mm:ss.SSS") === "00:00:00.000";
+}
+
+/** Calendar days from the instant's day to today's, both where the person lives. */
+const daysAgo = (instant: Date | number, timeZone: string, now: Date | number) =>
+  differenceInCalendarDays(inZone(now, timeZone), inZone(instant, timeZone));
+
+const sameYear = (instant: Date | number, timeZone: string, now: Date | number) =>
+  inZone(instant, timeZone).getFullYear() === inZone(now, timeZone).getFullYear();
+
 /** "Today", "Yesterday", "Tuesday 24 November", or with the year when it isn't this one. */
-export function dayHeading(instant: Date | number, timeZone: string, now = Date.now()): string {
-  const day = inZone(instant, timeZone);
-  const today = inZone(now, timeZone);
-  const diff = differenceInCalendarDays(today, day);
+export function dayHeading(
+  instant: Date | number,
+  timeZone: string,
+  locale: string,
+  now = Date.now(),
+): string {
+  const diff = daysAgo(instant, timeZone, now);
   if (diff === 0) return "Today";
   if (diff === 1) return "Yesterday";
-  return format(
-    day,
-    day.getFullYear() === today.getFullYear() ? "EEEE d MMMM" : "EEEE d MMMM yyyy",
-  );
+  return formatInstant(instant, timeZone, locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    ...(sameYear(instant, timeZone, now) ? {} : { year: "numeric" }),
+  });
 }
 
-/** "21:14". */
-export function timeOfDay(instant: Date | number, timeZone: string): string {
-  return format(inZone(instant, timeZone), "HH:mm");
+/** "21:14" (en-GB), "9:14 PM" (en-US). */
+export function timeOfDay(instant: Date | number, timeZone: string, locale: string): string {
+  return formatInstant(instant, timeZone, locale, TIME);
 }
 
-/** "Tue 24 Nov 2026, 21:14". */
-export function dateTime(instant: Date | number, timeZone: string): string {
-  return format(inZone(instant, timeZone), "EEE d MMM yyyy, HH:mm");
+/** "Tue 24 Nov 2026, 21:14" in en-GB; each language its own way. */
+export function dateTime(instant: Date | number, timeZone: string, locale: string): string {
+  return formatInstant(instant, timeZone, locale, {
+    ...SHORT_DATE,
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  });
 }
 
 /** "Today, 21:14", "Yesterday, 08:02", "Tue 24 Nov, 21:14", or "3 Mar 2025, 21:14". */
-export function shortDateTime(instant: Date | number, timeZone: string, now = Date.now()): string {
-  const day = inZone(instant, timeZone);
-  const today = inZone(now, timeZone);
-  const diff = differenceInCalendarDays(today, day);
-  if (diff === 0) return `Today, ${format(day, "HH:mm")}`;
-  if (diff === 1) return `Yesterday, ${format(day, "HH:mm")}`;
-  return format(
-    day,
-    day.getFullYear() === today.getFullYear() ? "EEE d MMM, HH:mm" : "d MMM yyyy, HH:mm",
+export function shortDateTime(
+  instant: Date | number,
+  timeZone: string,
+  locale: string,
+  now = Date.now(),
+): string {
+  const diff = daysAgo(instant, timeZone, now);
+  const time = timeOfDay(instant, timeZone, locale);
+  if (diff === 0) return `Today, ${time}`;
+  if (diff === 1) return `Yesterday, ${time}`;
+  return formatInstant(
+    instant,
+    timeZone,
+    locale,
+    sameYear(instant, timeZone, now)
+      ? { ...SHORT_DATE, hour: "numeric", minute: "2-digit" }
+      : { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" },
   );
 }

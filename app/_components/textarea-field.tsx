@@ -2,6 +2,8 @@
 
 import { Label } from "radix-ui";
 import { forwardRef, type ReactNode, type TextareaHTMLAttributes, useId } from "react";
+import { formatCount } from "@/lib/stats/format";
+import { useLocale } from "./locale";
 
 interface TextareaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   label: string;
@@ -16,8 +18,6 @@ interface TextareaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
   length?: number;
 }
 
-const n = (v: number) => v.toLocaleString("en-US");
-
 /**
  * A labelled, self-growing textarea whose hint, error and character count are announced
  * with it. The count appears once the text passes three quarters of the limit.
@@ -28,6 +28,8 @@ export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>
     ref,
   ) {
     const autoId = useId();
+    const locale = useLocale();
+    const n = (v: number) => formatCount(v, locale);
     const inputId = id ?? autoId;
     const hintId = `${inputId}-hint`;
     const countId = `${inputId}-count`;

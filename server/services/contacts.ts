@@ -1,6 +1,4 @@
 import "#server-only";
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
@@ -18,6 +16,7 @@ import {
   type updateContactInput,
   zonedInstant,
 } from "@/lib/schemas/contacts";
+import { clockTime, FALLBACK_LOCALE, formatInstant } from "@/lib/stats";
 import { AppError } from "@/server/errors";
 import { type Actor, activeJourney, notFound, staleVersion, type Tx, touchStep } from "./common";
 import { keyset } from "./paging";
@@ -31,6 +30,8 @@ type ListInput = z.output<typeof listContactsInput>;
 export interface Clock {
   timeZone: string;
   now?: Date;
+  /** The language for a time put into words; "en" when not given. */
+  locale?: string;
 }
 
 const WHAT = "contact";
@@ -95,7 +96,8 @@ function occurredAtWithin(local: string, breakupDate: string, clock: Clock): Dat
   const now = clock.now ?? new Date();
   const at = zonedInstant(local, clock.timeZone);
   if (at.getTime() > now.getTime() + FUTURE_GRACE_MS) {
-    const nowThere = format(new TZDate(now, clock.timeZone), "HH:mm 'on' d MMMM");
+    const locale = clock.locale ?? FALLBACK_LOCALE;
+    const nowThere = `${clockTime(now, clock.timeZone, locale)} on ${formatInstant(now, clock.timeZone, locale, { day: "numeric", month: "long" })}`;
     throw new AppError(
       "BAD_REQUEST",
       `That time hasn't happened yet: it's ${nowThere} where you are. Please choose a time up to now.`,

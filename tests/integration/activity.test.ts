@@ -136,7 +136,9 @@ describe("pause days", () => {
     for (const day of [at(-7), at(-3), at(0), at(4)]) {
       await activity.pauseDay(t.db, me, { day }, auckland);
     }
-    const refused = await rejection(activity.pauseDay(t.db, me, { day: at(6) }, auckland));
+    const refused = await rejection(
+      activity.pauseDay(t.db, me, { day: at(6) }, { ...auckland, locale: "en-GB" }),
+    );
     expect(refused).toMatchObject({ code: "BAD_REQUEST" });
     // 30 days starting 25 June, the first of the four, run to 24 July: the 25th is free.
     expect(refused.message).toBe(

@@ -165,7 +165,7 @@ describe("when a contact happened", () => {
     const res = await createOverHttp(kiri.sessionId, contact({ occurredAt: "2026-10-10T16:10" }));
     expect(res.status).toBe(400);
     expect(res.error?.data.fieldErrors?.occurredAt?.[0]).toBe(
-      "That time hasn't happened yet: it's 16:00 on 10 October where you are. Please choose a time up to now.",
+      "That time hasn't happened yet: it's 4:00 PM on October 10 where you are. Please choose a time up to now.",
     );
     const created = await kiri.caller.contacts.create(contact());
     const edit = await errorOf(

@@ -154,7 +154,15 @@ describe("the cool-down and marking as sent", () => {
     );
     expect(answered).toMatchObject({ version: 2, ready: false, unansweredChecks: [] });
     const early = await rejection(
-      service.markSent(t.db, sam.actor, { id: draft.id, version: 2 }, clock(30)),
+      service.markSent(
+        t.db,
+        sam.actor,
+        { id: draft.id, version: 2 },
+        {
+          ...clock(30),
+          locale: "en-GB",
+        },
+      ),
     );
     expect(early).toMatchObject({ code: "BAD_REQUEST" });
     expect(early.message).toBe("Give it a little longer: this draft will be ready at 14:05.");

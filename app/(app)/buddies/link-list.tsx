@@ -5,8 +5,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
-import { dayKey, shortDateTime, timeOfDay } from "@/app/_components/dates";
+import { dayKey, isLocalMidnight, shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
+import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
@@ -40,27 +41,32 @@ export function LinkList({ links, timeZone }: { links: BuddyLinkView[]; timeZone
  * When a link stops. A chosen last day is stored as the next midnight, which would read as
  * the day after: name the chosen day instead.
  */
-function endText(at: Date, timeZone: string): string {
-  if (timeOfDay(at, timeZone) !== "00:00") return shortDateTime(at, timeZone);
+function endText(at: Date, timeZone: string, locale: string): string {
+  if (!isLocalMidnight(at, timeZone)) return shortDateTime(at, timeZone, locale);
   const lastDay = dayKey(at.getTime() - 1, timeZone);
-  return `${dayLabel(lastDay, dayKey(Date.now(), timeZone))}, end of the day`;
+  return `${dayLabel(lastDay, dayKey(Date.now(), timeZone), locale)}, end of the day`;
 }
 
-function ends(link: BuddyLinkView, timeZone: string): { term: string; text: string } {
+function ends(
+  link: BuddyLinkView,
+  timeZone: string,
+  locale: string,
+): { term: string; text: string } {
   if (link.status === "revoked" && link.revokedAt) {
-    return { term: "Revoked on", text: shortDateTime(link.revokedAt, timeZone) };
+    return { term: "Revoked on", text: shortDateTime(link.revokedAt, timeZone, locale) };
   }
   if (link.status === "expired" && link.expiresAt) {
-    return { term: "Ended on", text: endText(link.expiresAt, timeZone) };
+    return { term: "Ended on", text: endText(link.expiresAt, timeZone, locale) };
   }
   return {
     term: "Expires",
-    text: link.expiresAt ? endText(link.expiresAt, timeZone) : "Never, until you revoke it",
+    text: link.expiresAt ? endText(link.expiresAt, timeZone, locale) : "Never, until you revoke it",
   };
 }
 
 function LinkRow({ link, timeZone }: { link: BuddyLinkView; timeZone: string }) {
   const trpc = useTRPC();
+  const locale = useLocale();
   const router = useRouter();
   const hydrated = useHydrated();
   const [confirming, setConfirming] = useState(false);
@@ -73,7 +79,7 @@ function LinkRow({ link, timeZone }: { link: BuddyLinkView; timeZone: string }) 
     if (confirming) keep.current?.focus();
   }, [confirming]);
   const active = link.status === "active";
-  const end = ends(link, timeZone);
+  const end = ends(link, timeZone, locale);
   return (
     <li
       className={`flex flex-col gap-3 rounded-2xl border p-4 ${
@@ -103,11 +109,13 @@ function LinkRow({ link, timeZone }: { link: BuddyLinkView; timeZone: string }) 
           {link.showExName ? ", with your ex's name" : ""}
         </dd>
         <dt className="text-muted">Created</dt>
-        <dd>{shortDateTime(link.createdAt, timeZone)}</dd>
+        <dd>{shortDateTime(link.createdAt, timeZone, locale)}</dd>
         <dt className="text-muted">{end.term}</dt>
         <dd>{end.text}</dd>
         <dt className="text-muted">Last opened</dt>
-        <dd>{link.lastOpenedAt ? shortDateTime(link.lastOpenedAt, timeZone) : "Not yet"}</dd>
+        <dd>
+          {link.lastOpenedAt ? shortDateTime(link.lastOpenedAt, timeZone, locale) : "Not yet"}
+        </dd>
         <dt className="text-muted">Times opened</dt>
         <dd>{link.openCount}</dd>
       </dl>

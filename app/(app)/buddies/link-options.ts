@@ -1,7 +1,6 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import type { BuddyLinkView, BuddyScope } from "@/lib/schemas/buddies";
 import { type Day, localDay } from "@/lib/stats/days";
+import { formatInstant } from "@/lib/stats/format";
 
 /** What a buddy may see, as the create and change forms offer it. */
 export const SCOPE_CHOICES = [
@@ -34,8 +33,12 @@ export function lastDayOf(link: BuddyLinkView, timeZone: string): Day | null {
 }
 
 /** "Tue 14 Jan", with the year when it isn't `today`'s: short enough for a select option. */
-export function dayLabel(day: Day, today: Day): string {
+export function dayLabel(day: Day, today: Day, locale: string): string {
   // A calendar day has no zone: read it as midnight UTC and write it out in UTC.
-  const date = new TZDate(Date.parse(`${day}T00:00:00Z`), "UTC");
-  return format(date, day.slice(0, 4) === today.slice(0, 4) ? "EEE d MMM" : "EEE d MMM yyyy");
+  return formatInstant(Date.parse(`${day}T00:00:00Z`), "UTC", locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    ...(day.slice(0, 4) === today.slice(0, 4) ? {} : { year: "numeric" }),
+  });
 }

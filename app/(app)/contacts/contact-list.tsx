@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Button } from "@/app/_components/button";
 import { dayHeading, dayKey, timeOfDay } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
+import { useLocale } from "@/app/_components/locale";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ContactList as ContactPage, ContactView } from "@/lib/schemas/contacts";
 import { CHANNEL_LABELS, CONTACTS_PAGE_SIZE, FEELING_LABELS } from "@/lib/schemas/plain";
@@ -13,6 +14,7 @@ import { ChannelIcon, FeelingIcon, whoReachedOut } from "./icons";
 /** Contacts grouped by the day they happened in the person's zone, the latest first. */
 export function ContactList({ initial, timeZone }: { initial: ContactPage; timeZone: string }) {
   const trpc = useTRPC();
+  const locale = useLocale();
   const query = useInfiniteQuery(
     trpc.contacts.list.infiniteQueryOptions(
       { limit: CONTACTS_PAGE_SIZE },
@@ -42,7 +44,7 @@ export function ContactList({ initial, timeZone }: { initial: ContactPage; timeZ
             className="text-sm font-bold tracking-wide text-muted uppercase"
             suppressHydrationWarning
           >
-            {dayHeading(day.items[0]?.occurredAt ?? 0, timeZone)}
+            {dayHeading(day.items[0]?.occurredAt ?? 0, timeZone, locale)}
           </h3>
           <ol className="flex flex-col gap-2">
             {day.items.map((item) => (
@@ -63,7 +65,7 @@ export function ContactList({ initial, timeZone }: { initial: ContactPage; timeZ
                         dateTime={item.occurredAt.toISOString()}
                         className="shrink-0 text-sm text-muted tabular-nums"
                       >
-                        {timeOfDay(item.occurredAt, timeZone)}
+                        {timeOfDay(item.occurredAt, timeZone, locale)}
                       </time>
                     </p>
                     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">

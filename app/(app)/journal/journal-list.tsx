@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Button } from "@/app/_components/button";
 import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
+import { useLocale } from "@/app/_components/locale";
 import { useTRPC } from "@/app/_trpc/client";
 import type { JournalList as JournalPage } from "@/lib/schemas/journal";
 import { JOURNAL_PAGE_SIZE } from "@/lib/schemas/plain";
@@ -13,6 +14,7 @@ import { MoodBadge } from "./mood";
 /** The entries, newest first; the first page comes rendered from the server. */
 export function JournalList({ initial, timeZone }: { initial: JournalPage; timeZone: string }) {
   const trpc = useTRPC();
+  const locale = useLocale();
   const query = useInfiniteQuery(
     trpc.journal.list.infiniteQueryOptions(
       { limit: JOURNAL_PAGE_SIZE },
@@ -40,7 +42,7 @@ export function JournalList({ initial, timeZone }: { initial: JournalPage; timeZ
               <div className="flex min-w-0 flex-1 flex-col gap-1">
                 <p className="flex flex-wrap items-center gap-x-2 text-sm text-muted">
                   <time dateTime={item.createdAt.toISOString()} suppressHydrationWarning>
-                    {shortDateTime(item.createdAt, timeZone)}
+                    {shortDateTime(item.createdAt, timeZone, locale)}
                   </time>
                   {item.stepNumber ? <span>· Step {item.stepNumber}</span> : null}
                   {item.sharedWithBuddies ? (

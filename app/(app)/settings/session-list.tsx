@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
+import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import type { SessionView } from "@/lib/schemas/account";
@@ -34,6 +35,7 @@ export function SessionList({ sessions, timeZone }: { sessions: SessionView[]; t
 
 function SessionRow({ session, timeZone }: { session: SessionView; timeZone: string }) {
   const trpc = useTRPC();
+  const locale = useLocale();
   const router = useRouter();
   const end = useMutation(
     trpc.account.endSession.mutationOptions({
@@ -56,11 +58,11 @@ function SessionRow({ session, timeZone }: { session: SessionView; timeZone: str
             </span>
           ) : (
             <p className="text-sm text-muted">
-              Last active {shortDateTime(session.lastSeenAt, timeZone)}
+              Last active {shortDateTime(session.lastSeenAt, timeZone, locale)}
             </p>
           )}
           <p className="text-sm text-muted">
-            Signed in {shortDateTime(session.createdAt, timeZone)}
+            Signed in {shortDateTime(session.createdAt, timeZone, locale)}
           </p>
         </div>
         {session.current ? null : (

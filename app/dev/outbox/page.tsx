@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
+import { formatInstant } from "@/lib/stats/format";
 import { devOutbox } from "@/server/http/doors/outbox";
+import { requestLocale } from "@/server/http/locale";
 
 export const metadata: Metadata = {
   title: "Outbox (development)",
@@ -36,6 +38,7 @@ export default async function OutboxPage() {
   const outbox = await devOutbox();
   if (!outbox) notFound();
   const { dir, mails } = outbox;
+  const locale = await requestLocale();
   return (
     <main className="mx-auto flex max-w-2xl flex-col gap-6 px-5 pt-6 pb-16">
       <div className="flex flex-col gap-2">
@@ -55,7 +58,11 @@ export default async function OutboxPage() {
               <p className="text-sm text-muted">
                 To {mail.to} ·{" "}
                 <time dateTime={mail.createdAt}>
-                  {new Date(mail.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+                  {formatInstant(new Date(mail.createdAt), "UTC", locale, {
+                    dateStyle: "medium",
+                    timeStyle: "medium",
+                  })}{" "}
+                  UTC
                 </time>
               </p>
               <pre className="mt-3 font-sans text-sm whitespace-pre-wrap">

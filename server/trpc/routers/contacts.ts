@@ -37,14 +37,20 @@ export const contactsRouter = router({
     .input(createContactInput)
     .output(contactOutput)
     .mutation(({ ctx, input }) =>
-      contacts.createContact(ctx.db, ctx.actor, input, { timeZone: ctx.user.timeZone }),
+      contacts.createContact(ctx.db, ctx.actor, input, {
+        timeZone: ctx.user.timeZone,
+        locale: ctx.meta.locale,
+      }),
     ),
 
   update: protectedProcedure
     .input(updateContactInput)
     .output(contactOutput)
     .mutation(({ ctx, input }) =>
-      contacts.updateContact(ctx.db, ctx.actor, input, { timeZone: ctx.user.timeZone }),
+      contacts.updateContact(ctx.db, ctx.actor, input, {
+        timeZone: ctx.user.timeZone,
+        locale: ctx.meta.locale,
+      }),
     ),
 
   delete: protectedProcedure

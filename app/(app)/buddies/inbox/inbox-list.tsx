@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { Button } from "@/app/_components/button";
 import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
+import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import type { inboxItemOutput } from "@/lib/schemas/buddies";
@@ -31,6 +32,7 @@ export function InboxList({ items, timeZone }: { items: Item[]; timeZone: string
 
 function InboxItem({ item, timeZone }: { item: Item; timeZone: string }) {
   const trpc = useTRPC();
+  const locale = useLocale();
   const router = useRouter();
   const onSuccess = () => router.refresh();
   const markRead = useMutation(trpc.buddies.markRead.mutationOptions({ onSuccess }));
@@ -43,7 +45,7 @@ function InboxItem({ item, timeZone }: { item: Item; timeZone: string }) {
     >
       <p className="text-sm text-muted [overflow-wrap:anywhere]">
         {item.readAt ? "" : "New · "}
-        {shortDateTime(item.createdAt, timeZone)} · from {from}
+        {shortDateTime(item.createdAt, timeZone, locale)} · from {from}
       </p>
       {item.kind === "nudge" ? (
         <p className="font-semibold">A nudge: they're thinking of you.</p>

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { dateTime } from "@/app/_components/dates";
+import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import type { JournalEntryView, JournalFormContext } from "@/lib/schemas/journal";
@@ -24,6 +25,7 @@ export function EntryDetail({
   timeZone: string;
 }) {
   const trpc = useTRPC();
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const router = useRouter();
   const [entry, setEntry] = useState(initial);
@@ -70,13 +72,13 @@ export function EntryDetail({
           <h1 className="text-2xl font-bold">
             <span className="sr-only">Entry from </span>
             <time dateTime={entry.createdAt.toISOString()}>
-              {dateTime(entry.createdAt, timeZone)}
+              {dateTime(entry.createdAt, timeZone, locale)}
             </time>
           </h1>
           <p className="text-muted">
             Feeling {moodLabel(entry.mood).toLowerCase()}
             <span className="sr-only"> ({entry.mood} of 5)</span>
-            {edited ? ` · edited ${dateTime(entry.updatedAt, timeZone)}` : ""}
+            {edited ? ` · edited ${dateTime(entry.updatedAt, timeZone, locale)}` : ""}
           </p>
         </div>
       </header>

@@ -5,9 +5,11 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
+import { useLocale } from "@/app/_components/locale";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ReflectionView } from "@/lib/schemas/steps";
+import { formatCount } from "@/lib/stats/format";
 
 const LIMIT = 20_000;
 
@@ -21,6 +23,7 @@ export function Reflections({
   initial: ReflectionView[];
 }) {
   const trpc = useTRPC();
+  const locale = useLocale();
   const router = useRouter();
   const hydrated = useHydrated();
   const id = useId();
@@ -93,7 +96,7 @@ export function Reflections({
           className={`text-xs ${body.length > LIMIT ? "text-danger" : "text-muted"}`}
         >
           {body.length > LIMIT * 0.9
-            ? `${body.length.toLocaleString()} of ${LIMIT.toLocaleString()} characters`
+            ? `${formatCount(body.length, locale)} of ${formatCount(LIMIT, locale)} characters`
             : "Only you can read this."}
         </p>
         <FormError message={error} />

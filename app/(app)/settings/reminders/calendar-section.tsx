@@ -7,13 +7,14 @@ import { Button, buttonClass } from "@/app/_components/button";
 import { CopyOnceField } from "@/app/_components/copy-once-field";
 import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
+import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import type { CalendarFeedView } from "@/lib/schemas/reminders";
 
 /** "today, 21:14" in the middle of a sentence. */
-const when = (at: Date, timeZone: string) =>
-  shortDateTime(at, timeZone).replace(/^(Today|Yesterday)/, (w) => w.toLowerCase());
+const when = (at: Date, timeZone: string, locale: string) =>
+  shortDateTime(at, timeZone, locale).replace(/^(Today|Yesterday)/, (w) => w.toLowerCase());
 
 /**
  * The private calendar address: made here and shown once (only its hash is kept), then
@@ -21,6 +22,7 @@ const when = (at: Date, timeZone: string) =>
  */
 export function CalendarSection({ feed, timeZone }: { feed: CalendarFeedView; timeZone: string }) {
   const trpc = useTRPC();
+  const locale = useLocale();
   const router = useRouter();
   const [confirming, setConfirming] = useState<"replace" | "revoke" | null>(null);
   const create = useMutation(
@@ -95,9 +97,9 @@ export function CalendarSection({ feed, timeZone }: { feed: CalendarFeedView; ti
       {problem}
       <p>
         Your calendar address is on
-        {feed.createdAt ? `, made ${when(feed.createdAt, timeZone)}` : ""}.{" "}
+        {feed.createdAt ? `, made ${when(feed.createdAt, timeZone, locale)}` : ""}.{" "}
         {feed.lastFetchedAt
-          ? `A calendar app last read it ${when(feed.lastFetchedAt, timeZone)}.`
+          ? `A calendar app last read it ${when(feed.lastFetchedAt, timeZone, locale)}.`
           : "No calendar app has read it yet."}
       </p>
       {confirming ? (

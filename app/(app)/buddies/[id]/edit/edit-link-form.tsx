@@ -11,6 +11,7 @@ import { Button } from "@/app/_components/button";
 import { CheckboxField } from "@/app/_components/checkbox-field";
 import { ChoiceGroup } from "@/app/_components/choice-group";
 import { Field, FormError } from "@/app/_components/field";
+import { useLocale } from "@/app/_components/locale";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { SelectField } from "@/app/_components/select-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
@@ -85,6 +86,7 @@ interface EditLinkFormProps {
 export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
   const hydrated = useHydrated();
   const trpc = useTRPC();
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const router = useRouter();
   const [keepDay, setKeepDay] = useState(() => lastDayOf(link, timeZone));
@@ -200,7 +202,7 @@ export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
     requestAnimationFrame(() => form.setFocus("label"));
   }
 
-  const dayText = (day: Day) => dayLabel(day, today);
+  const dayText = (day: Day) => dayLabel(day, today, locale);
   const outcome: Record<Ends, string | null> = {
     keep: keepDay ? `Works through ${dayText(keepDay)}, as it does now.` : null,
     "7": `Stops working on ${dayText(addDays(today, 7))}, at this time of day.`,

@@ -6,6 +6,7 @@ import { buttonClass } from "@/app/_components/button";
 import { dateTime } from "@/app/_components/dates";
 import { localDay } from "@/lib/stats/days";
 import { requireSession } from "@/server/auth/current";
+import { requestLocale } from "@/server/http/locale";
 import { serverCaller } from "@/server/trpc/server";
 import { EditLinkForm } from "./edit-link-form";
 
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Change a buddy link" };
 
 export default async function EditBuddyLinkPage({ params }: { params: Promise<{ id: string }> }) {
   const { user } = await requireSession();
+  const locale = await requestLocale();
   const { id } = await params;
   // There is no single-link query: the list is short, and it already answers only with
   // this person's own links, so someone else's id simply isn't in it.
@@ -28,8 +30,8 @@ export default async function EditBuddyLinkPage({ params }: { params: Promise<{ 
           <h1 className="text-3xl font-bold">This link is turned off</h1>
           <p className="text-muted">
             You revoked the link for <span className="[overflow-wrap:anywhere]">{link.label}</span>
-            {link.revokedAt ? ` on ${dateTime(link.revokedAt, user.timeZone)}` : ""}, so it can't be
-            changed. If you'd like them to follow along again, make a new one.
+            {link.revokedAt ? ` on ${dateTime(link.revokedAt, user.timeZone, locale)}` : ""}, so it
+            can't be changed. If you'd like them to follow along again, make a new one.
           </p>
         </div>
         <Link href="/buddies/new" className={buttonClass("primary")}>
@@ -51,8 +53,8 @@ export default async function EditBuddyLinkPage({ params }: { params: Promise<{ 
       </div>
       {link.status === "expired" && link.expiresAt ? (
         <p className="rounded-xl bg-accent-soft px-4 py-3 text-sm">
-          This link stopped working on {dateTime(link.expiresAt, user.timeZone)}. Saving turns it
-          back on until the end you choose below.
+          This link stopped working on {dateTime(link.expiresAt, user.timeZone, locale)}. Saving
+          turns it back on until the end you choose below.
         </p>
       ) : null}
       <EditLinkForm
