@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
@@ -84,5 +88,18 @@ describe("db:seed's demo account", () => {
       },
     );
     expect(dashboard.journey?.stepsDone).toBe(3);
+  });
+
+  it("refuses to run under NODE_ENV=production and opens no database", { timeout: 60_000 }, () => {
+    const dir = path.join(tmpdir(), `rekindle-seed-refused-${process.pid}`);
+    const { DATABASE_URL: _unused, ...rest } = process.env;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/seed.ts"], {
+      env: { ...rest, NODE_ENV: "production", PGLITE_DATA_DIR: dir },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("does not run with NODE_ENV=production");
+    expect(run.stdout).not.toContain("password");
+    expect(existsSync(dir)).toBe(false);
   });
 });
