@@ -153,6 +153,7 @@ export async function moveToPostgres(source: PGlite, targetUrl: string): Promise
         const columns = table.columns.map(quote).join(", ");
         // COPY's text format carries every value exactly as PostgreSQL prints it
         // (microseconds, json, arrays), which a round trip through JavaScript would not.
+        // Each table passes through memory whole: one person's or a small group's data.
         const copied = await source.query(`copy ${quote(table.name)} (${columns}) to '/dev/blob'`);
         const data = copied.blob ? Buffer.from(await copied.blob.arrayBuffer()) : Buffer.alloc(0);
         if (data.length > 0) {
