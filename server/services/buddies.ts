@@ -207,10 +207,11 @@ export async function previewLink(
   actor: Actor,
   input: LinkIdInput,
   now = new Date(),
+  locale = FALLBACK_LOCALE,
 ): Promise<BuddyView> {
   const [link] = await db.select().from(buddyLinks).where(owned(actor, input.id));
   if (!link) throw notFound(WHAT);
-  return viewFor(db, link, now);
+  return viewFor(db, link, now, locale);
 }
 
 // ─── Owner: inbox ──────────────────────────────────────────────────────────────────────

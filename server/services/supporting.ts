@@ -182,8 +182,9 @@ export async function supportedView(
   actor: Actor,
   input: IdInput,
   now = new Date(),
+  locale?: string,
 ): Promise<BuddyView> {
-  return visitLink(db, await savedLink(db, actor, input.id, now), now);
+  return visitLink(db, await savedLink(db, actor, input.id, now), now, locale);
 }
 
 /** The buddy page's encouragement, sent from the supporter's home instead of the link. */

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { users } from "@/db/schema";
+import { checkIns, users } from "@/db/schema";
 import type { Dashboard } from "@/lib/schemas/dashboard";
 import { weekdayOf } from "@/lib/stats";
+import { previewLink } from "@/server/services/buddies";
 import { setupTestDb } from "../helpers/db";
 import { mutationRequest, queryRequest, send } from "../helpers/http";
 import { startJourney } from "../helpers/journeys";
-import { callerFor, sessionCookie, signedInUser } from "../helpers/users";
+import { callerFor, createBuddyLink, sessionCookie, signedInUser } from "../helpers/users";
 
 const t = setupTestDb();
 
@@ -112,5 +113,22 @@ describe("the week's first day", () => {
   it("can only be set while signed in", async () => {
     const res = await send(mutationRequest("account.setWeekStart", { weekStart: "monday" }), t.db);
     expect(res.status).toBe(401);
+  });
+
+  it("decides what the buddy page counts as this week", async () => {
+    // Wednesday 15 July 2026; the owner was active on Sunday the 12th only.
+    const now = new Date("2026-07-15T10:00:00Z");
+    const sam = await signedInUser(t.db, { timeZone: "UTC" });
+    await startJourney(t.db, sam.userId);
+    await t.db.insert(checkIns).values({ userId: sam.userId, day: "2026-07-12", mood: 3 });
+    const { link } = await createBuddyLink(sam.caller);
+    const thisWeek = async (locale: string) =>
+      (await previewLink(t.db, { userId: sam.userId }, { id: link.id }, now, locale))
+        .activeDaysThisWeek;
+
+    expect(await thisWeek("en-US")).toBe(1); // Sunday-first: the 12th is this week
+    expect(await thisWeek("en-GB")).toBe(0); // Monday-first: it was last week
+    await sam.caller.account.setWeekStart({ weekStart: "sunday" });
+    expect(await thisWeek("en-GB")).toBe(1);
   });
 });

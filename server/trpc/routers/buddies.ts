@@ -43,7 +43,9 @@ export const buddiesRouter = router({
   preview: protectedProcedure
     .input(buddyLinkIdInput)
     .output(buddyViewOutput)
-    .query(({ ctx, input }) => buddies.previewLink(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) =>
+      buddies.previewLink(ctx.db, ctx.actor, input, undefined, ctx.meta.locale),
+    ),
 
   inbox: protectedProcedure
     .output(inboxOutput)

@@ -42,7 +42,9 @@ export const supportingRouter = router({
   view: protectedProcedure
     .input(supportedIdInput)
     .output(buddyViewOutput)
-    .query(({ ctx, input }) => supporting.supportedView(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) =>
+      supporting.supportedView(ctx.db, ctx.actor, input, undefined, ctx.meta.locale),
+    ),
 
   encourage: protectedProcedure
     .input(encourageSupportedInput)
