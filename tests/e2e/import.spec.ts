@@ -1,9 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, newUser, onboard, remember, signUp, test } from "./fixtures";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, freshAddress, newUser, onboard, remember, signUp, test } from "./fixtures";
 
-test("an export moves into a new account through the import page, once", async ({ browser }) => {
-  const first = await browser.newPage();
+test("an export moves into a new account through the import page, once", async ({
+  page: second,
+  browser,
+}) => {
+  // The person moving away, from an address of their own.
+  const away = await browser.newContext({
+    extraHTTPHeaders: { "X-Forwarded-For": freshAddress() },
+  });
+  const first = await away.newPage();
   await signUp(first, newUser("Robin"));
   await onboard(first, { exName: "Jordan" });
   await first.goto("/settings");
@@ -30,11 +38,13 @@ test("an export moves into a new account through the import page, once", async (
   const buffer = Buffer.from(JSON.stringify(file));
   expect(buffer.byteLength).toBeGreaterThan(256 * 1024);
 
-  const second = await browser.newPage();
   await signUp(second, newUser("Sky"));
   await second.goto("/settings");
   await second.getByRole("link", { name: "Import data from another Rekindle" }).click();
   await expect(second.getByRole("heading", { level: 1 })).toHaveText("Import your data");
+  const { violations } = await new AxeBuilder({ page: second }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => v.id)).toEqual([]);
   const upload = { name: "rekindle-export.json", mimeType: "application/json", buffer };
   await second.getByLabel("Your Rekindle export").setInputFiles(upload);
   await second.getByRole("button", { name: "Import my data" }).click();
@@ -51,4 +61,5 @@ test("an export moves into a new account through the import page, once", async (
   await expect(
     second.getByRole("alert").filter({ hasText: "This account already has data" }),
   ).toBeVisible();
+  await away.close();
 });
