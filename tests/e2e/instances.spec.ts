@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { appendFileSync, createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { devices } from "@playwright/test";
+import { Redis } from "ioredis";
 import postgres from "postgres";
 import {
   expect,
@@ -11,6 +14,7 @@ import {
   makeLink,
   newUser,
   remember,
+  SECRETS_FILE,
   signUp,
   type TestUser,
   test,
@@ -24,9 +28,13 @@ import { E2E_SMTP_PORT } from "./global-setup";
  * (a session, its end, a limit reached, a link revoked) holds on the other at once.
  *
  * Needs PostgreSQL: TEST_DATABASE_URL, which `.ci/run` sets. Without it, this says so and
- * skips: the embedded database belongs to one process by design.
+ * skips: the embedded database belongs to one process by design. With TEST_REDIS_URL (also
+ * set by `.ci/run`) both count rate limits in Redis, in a database of their own flushed
+ * first; without it, in PostgreSQL. Instance b also sends its traces to a local OTLP/HTTP
+ * endpoint here, so its requests, procedures and statements are checked for secrets.
  */
 const serverUrl = process.env.TEST_DATABASE_URL;
+const redisServer = process.env.TEST_REDIS_URL;
 const base = Number(process.env.E2E_PORT ?? 3100);
 const PORTS = { a: base + 11, b: base + 12 } as const;
 type Instance = keyof typeof PORTS;
@@ -37,6 +45,38 @@ test.skip(!serverUrl, "Two instances need PostgreSQL: set TEST_DATABASE_URL.");
 
 const database = `rekindle_two_${randomBytes(4).toString("hex")}`;
 const servers: ChildProcess[] = [];
+
+/** Redis database 1–15 by E2E_PORT, so a second checkout's run never flushes this one's. */
+function redisUrl(): string | undefined {
+  if (!redisServer) return undefined;
+  const url = new URL(redisServer);
+  url.pathname = `/${(base % 15) + 1}`;
+  return url.toString();
+}
+const limitStore = redisUrl() ? "redis" : "postgres";
+
+/** Every OTLP body instance b sent, kept as a .log so global-teardown.ts seeks secrets in it. */
+const TRACES_LOG = ".data/e2e/traces-b.log";
+const traceBodies: string[] = [];
+let collector: Server | undefined;
+
+async function startCollector(): Promise<string> {
+  const server = createServer((req, res) => {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => {
+      body += chunk;
+    });
+    req.on("end", () => {
+      traceBodies.push(body);
+      appendFileSync(TRACES_LOG, `${body}\n`);
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  collector = server;
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
 async function healthy(instance: Instance, child: ChildProcess, deadline: number) {
   while (Date.now() < deadline && child.exitCode === null) {
@@ -57,6 +97,13 @@ test.beforeAll(async () => {
   databaseUrl.pathname = `/${database}`;
 
   mkdirSync(".data/e2e", { recursive: true });
+  const limitsUrl = redisUrl();
+  if (limitsUrl) {
+    const redis = new Redis(limitsUrl, { maxRetriesPerRequest: 1 });
+    await redis.flushdb();
+    await redis.quit();
+  }
+  const traces = await startCollector();
   for (const instance of ["a", "b"] as const) {
     // Both migrate as they start, at the same moment: the advisory lock lets one do it.
     const child = spawn(
@@ -82,6 +129,9 @@ test.beforeAll(async () => {
           LOG_LEVEL: "info",
           // Both look for due reminders every second (the least allowed), racing for each one.
           REMINDER_INTERVAL_MS: "1000",
+          ...(limitsUrl ? { REDIS_URL: limitsUrl } : {}),
+          // One instance traced, the other not: tracing on and off serve alike.
+          ...(instance === "b" ? { OTEL_EXPORTER_OTLP_ENDPOINT: traces } : {}),
         },
       },
     );
@@ -110,6 +160,7 @@ test.afterAll(async () => {
     }
   }
   await Promise.all(exits);
+  await new Promise((closed) => (collector ? collector.close(closed) : closed(undefined)));
   const admin = postgres(serverUrl as string, { max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.end();
@@ -197,6 +248,24 @@ test("wrong passwords spread over both instances reach one shared limit", async 
   const answer = await signInTo(elsewhere, "b", user, user.password);
   expect(answer.status()).toBe(200);
   await elsewhere.close();
+
+  // Both instances count in the one shared store, and their health says which.
+  for (const instance of ["a", "b"] as const) {
+    const health = await (await fetch(`${url(instance)}/api/health`)).json();
+    expect(health.limits, `where instance ${instance} counts`).toBe(limitStore);
+  }
+  const limitsUrl = redisUrl();
+  if (limitsUrl) {
+    const redis = new Redis(limitsUrl, { maxRetriesPerRequest: 1 });
+    try {
+      // The lockout lives in Redis, under a hashed key, so neither instance keeps it alone.
+      const keys = await redis.keys("signInFailuresPerAccount:*");
+      expect(keys.length).toBeGreaterThan(0);
+      expect(keys.join(" ")).not.toContain(user.email);
+    } finally {
+      await redis.quit();
+    }
+  }
 });
 
 test("a buddy link revoked on one instance is dead on the other at once", async ({ browser }) => {
@@ -250,4 +319,59 @@ test("a reminder that falls due is sent once, though both instances look for it"
   await page.goto(`${url("b")}/home`);
   await expect(page.getByRole("region", { name: "Time for your check-in" })).toBeVisible();
   await context.close();
+});
+
+interface OtlpSpan {
+  name: string;
+  kind: number;
+  attributes: { key: string; value: { stringValue?: string } }[];
+}
+
+/** The spans instance b has sent so far. */
+function tracedSpans(): OtlpSpan[] {
+  return traceBodies.flatMap((body) =>
+    (
+      JSON.parse(body) as { resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[] }
+    ).resourceSpans.flatMap((r) => r.scopeSpans.flatMap((scope) => scope.spans)),
+  );
+}
+const has = (span: OtlpSpan, key: string) => span.attributes.some((a) => a.key === key);
+
+test("instance b's traces cover requests, procedures and SQL, and hold no secret", async ({
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  // A request of its own with a query string and a secret in its path: both must stay out.
+  const context = await phone(browser);
+  const page = await context.newPage();
+  const user = newUser("Traced");
+  await signUp(page, user);
+  await page.goto(`${url("b")}/home?private=${encodeURIComponent(user.password)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(user.name);
+  await context.close();
+
+  // Spans leave in batches every few seconds.
+  const SERVER = 2;
+  await expect
+    .poll(
+      () => {
+        const spans = tracedSpans();
+        return {
+          request: spans.some((s) => s.kind === SERVER && has(s, "http.method")),
+          procedure: spans.some((s) => has(s, "rpc.method")),
+          statement: spans.some((s) => has(s, "db.query.text")),
+        };
+      },
+      { timeout: 20_000 },
+    )
+    .toEqual({ request: true, procedure: true, statement: true });
+
+  const everything = traceBodies.join("\n");
+  const secrets = existsSync(SECRETS_FILE)
+    ? readFileSync(SECRETS_FILE, "utf8").split("\n").filter(Boolean)
+    : [];
+  expect(secrets.length).toBeGreaterThan(0);
+  const leaked = [...secrets, user.email].filter((secret) => everything.includes(secret));
+  expect(leaked, "secrets in the traces").toEqual([]);
+  expect(everything).not.toContain("private=");
 });
