@@ -34,8 +34,25 @@ interface WeekInfo {
   firstDay: number;
 }
 
+/**
+ * Remembers answers per header or tag: browsers send the same few, and working one out
+ * costs tens of microseconds a request.
+ */
+function remembered<V>(work: (key: string) => V): (key: string) => V {
+  const known = new Map<string, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      value = work(key);
+      if (known.size >= 256) known.clear();
+      known.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** The locale's first day of the week from the engine's CLDR data, or a small table. */
-function localeWeekStart(locale: string): WeekStartsOn {
+const localeWeekStart = remembered((locale: string): WeekStartsOn => {
   let tag: Intl.Locale;
   try {
     tag = new Intl.Locale(locale).maximize();
@@ -50,7 +67,7 @@ function localeWeekStart(locale: string): WeekStartsOn {
   if (SUNDAY_REGIONS.has(region)) return 0;
   if (SATURDAY_REGIONS.has(region)) return 6;
   return 1;
-}
+});
 
 /** The week's first day: the saved choice wins; "auto" follows the language's custom. */
 export function weekStartFor(choice: WeekStartChoice, locale: string): WeekStartsOn {
@@ -74,9 +91,11 @@ function supported(tag: string): string | null {
  * comma list, and Intl itself says which languages it can format.
  */
 export function negotiateLocale(header: string | null | undefined): string {
-  if (!header) return FALLBACK_LOCALE;
+  return header ? negotiated(header.slice(0, 512)) : FALLBACK_LOCALE;
+}
+
+const negotiated = remembered((header: string): string => {
   const wanted = header
-    .slice(0, 512)
     .split(",")
     .slice(0, 16)
     .map((part, order) => {
@@ -91,7 +110,7 @@ export function negotiateLocale(header: string | null | undefined): string {
     if (found) return found;
   }
   return FALLBACK_LOCALE;
-}
+});
 
 /** How a page shows dates and numbers: the person's language and week. */
 export interface LocaleInfo {
