@@ -17,6 +17,9 @@ const nextConfig = {
     // server/env.ts reads .env files with Next.js's own loader: the one copy Next.js
     // already ran, which finds the files read, rather than a bundled second copy.
     "@next/env",
+    // The driver carries a patch (patches/): loaded from node_modules, the copy the server
+    // checks at start is the one that runs, not one bundled on the build machine.
+    "postgres",
   ],
   // The migrations are read from disk when the database opens.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
