@@ -71,12 +71,13 @@ interface PerConnection {
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("Run `npm run build` first.");
+  if (!existsSync(".next/BUILD_ID") || !existsSync("dist/serve.js"))
+    throw new Error("Run `npm run build` first.");
   const database = await freshDatabase();
   const cookies = await seed(database);
   const server = await startServer({
     cwd: process.cwd(),
-    script: "scripts/serve.ts",
+    script: "dist/serve.js",
     port: PORT,
     env: {
       NODE_ENV: "production",

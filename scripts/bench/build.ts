@@ -100,8 +100,15 @@ export function buildCopy(
     maxBuffer: 64 * 1024 * 1024,
     timeout: 30 * 60 * 1000,
   });
+  // What `npm start` runs: the server's entry built to plain JavaScript.
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/build-server.ts"], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return (performance.now() - started) / 1000;
 }
 
 export const hasBuild = (dir: string) =>
-  existsSync(path.join(dir, ".next", "BUILD_ID")) && existsSync(path.join(dir, BASELINE_ROUTE));
+  existsSync(path.join(dir, ".next", "BUILD_ID")) &&
+  existsSync(path.join(dir, BASELINE_ROUTE)) &&
+  existsSync(path.join(dir, "dist", "serve.js"));

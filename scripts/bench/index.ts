@@ -143,7 +143,7 @@ async function main() {
   const serve = async (
     port: number,
     env: Record<string, string | undefined>,
-    script = "scripts/serve.ts",
+    script = "dist/serve.js",
     nodeArgs: string[] = [],
   ) => {
     const s = await startServer({

@@ -44,7 +44,8 @@ export interface StartedServer {
 }
 
 /**
- * Starts `node --import tsx <script>` in `cwd` and waits until `readyPath` answers 200.
+ * Starts `node <script>` in `cwd` (through tsx when it is TypeScript) and waits until
+ * `readyPath` answers 200.
  * Runs node directly (not through npx), so the pid is the server's own.
  */
 export async function startServer(opts: {
@@ -61,7 +62,11 @@ export async function startServer(opts: {
   const out = opts.logFile ? openSync(opts.logFile, "a") : "inherit";
   const child = spawn(
     process.execPath,
-    [...(opts.nodeArgs ?? []), "--import", "tsx", opts.script],
+    [
+      ...(opts.nodeArgs ?? []),
+      ...(opts.script.endsWith(".ts") ? ["--import", "tsx"] : []),
+      opts.script,
+    ],
     {
       cwd: opts.cwd,
       env: { ...process.env, ...opts.env, PORT: String(opts.port) },

@@ -29,7 +29,7 @@ test.beforeAll(async () => {
   await new Promise<void>((resolve) => gone?.listen(0, "127.0.0.1", resolve));
   const address = gone.address();
   const databasePort = typeof address === "object" && address ? address.port : 0;
-  server = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
+  server = spawn(process.execPath, ["dist/serve.js"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

@@ -106,35 +106,28 @@ test.beforeAll(async () => {
   const traces = await startCollector();
   for (const instance of ["a", "b"] as const) {
     // Both migrate as they start, at the same moment: the advisory lock lets one do it.
-    const child = spawn(
-      "bash",
-      [
-        "-c",
-        "node_modules/.bin/tsx scripts/prepare-db.ts && exec node_modules/.bin/tsx scripts/serve.ts",
-      ],
-      {
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          ...process.env,
-          NODE_ENV: "production",
-          NEXT_TELEMETRY_DISABLED: "1",
-          DATABASE_URL: databaseUrl.toString(),
-          MIGRATE_ON_START: "true",
-          PORT: String(PORTS[instance]),
-          AUTH_SECRET: "e2e-secret-that-is-long-enough-for-production-use",
-          TRUST_PROXY_HOPS: "1",
-          SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
-          APP_URL: url(instance),
-          LOG_LEVEL: "info",
-          // Both look for due reminders every second (the least allowed), racing for each one.
-          REMINDER_INTERVAL_MS: "1000",
-          ...(limitsUrl ? { REDIS_URL: limitsUrl } : {}),
-          // One instance traced, the other not: tracing on and off serve alike.
-          ...(instance === "b" ? { OTEL_EXPORTER_OTLP_ENDPOINT: traces } : {}),
-        },
+    const child = spawn("bash", ["-c", "node dist/prepare-db.js && exec node dist/serve.js"], {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl.toString(),
+        MIGRATE_ON_START: "true",
+        PORT: String(PORTS[instance]),
+        AUTH_SECRET: "e2e-secret-that-is-long-enough-for-production-use",
+        TRUST_PROXY_HOPS: "1",
+        SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+        APP_URL: url(instance),
+        LOG_LEVEL: "info",
+        // Both look for due reminders every second (the least allowed), racing for each one.
+        REMINDER_INTERVAL_MS: "1000",
+        ...(limitsUrl ? { REDIS_URL: limitsUrl } : {}),
+        // One instance traced, the other not: tracing on and off serve alike.
+        ...(instance === "b" ? { OTEL_EXPORTER_OTLP_ENDPOINT: traces } : {}),
       },
-    );
+    });
     // Kept beside the main server's log, which global-teardown.ts searches for secrets.
     const log = createWriteStream(`.data/e2e/instance-${instance}.log`);
     child.stdout?.pipe(log);
