@@ -16,6 +16,7 @@ import { loggablePath, REQUEST_ID_HEADER } from "../server/http/request-log";
 import { log } from "../server/log";
 import { postgresPatchProblem } from "../server/postgres-patch";
 import { stopProcessReminders } from "../server/reminders/runner";
+import { stopTracing } from "../server/telemetry";
 
 /**
  * Nothing Rekindle takes in comes near this: the longest journal entry is 20,000
@@ -200,8 +201,13 @@ async function main() {
   });
 
   const stop = () => {
-    // A reminder mail being sent is finished, not cut off halfway.
-    server.close(() => void stopProcessReminders().finally(() => process.exit(0)));
+    // A reminder mail being sent is finished, not cut off halfway, and the last spans are sent.
+    server.close(
+      () =>
+        void stopProcessReminders()
+          .then(stopTracing, stopTracing)
+          .finally(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on("SIGTERM", stop);
