@@ -7,6 +7,8 @@ test("an export moves into a new account through the import page, once", async (
   page: second,
   browser,
 }) => {
+  // Two sign-ups, onboarding, an export, an axe check and an import: more than one page's work.
+  test.setTimeout(120_000);
   // The person moving away, from an address of their own.
   const away = await browser.newContext({
     extraHTTPHeaders: { "X-Forwarded-For": freshAddress() },
