@@ -68,6 +68,10 @@ export const buddyLinkIdInput = z.strictObject({ id });
 export const encouragementIdInput = z.strictObject({
   id: z.uuid("We couldn't find that message."),
 });
+/** The messages the inbox just showed, marked read together: opening the inbox is reading. */
+export const encouragementIdsInput = z.strictObject({
+  ids: z.array(z.uuid("We couldn't find that message.")).min(1).max(100),
+});
 
 export const buddyLinkStatus = z.enum(["active", "revoked", "expired"]);
 
@@ -108,6 +112,14 @@ export const inboxOutput = z.object({
   unread: z.number().int(),
 });
 export type Inbox = z.infer<typeof inboxOutput>;
+
+/** What Home and the navigation show of the buddies' unread notes: the newest few and how many. */
+export const unreadNotesOutput = z.object({
+  count: z.number().int(),
+  latest: z.array(inboxItemOutput),
+});
+export type UnreadNotes = z.infer<typeof unreadNotesOutput>;
+export const markedReadOutput = z.object({ count: z.number().int() });
 
 /**
  * Everything a buddy may see, and nothing else: the page, the preview and the tests parse

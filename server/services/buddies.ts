@@ -1,5 +1,5 @@
 import "#server-only";
-import { and, count, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import {
@@ -21,9 +21,11 @@ import {
   type CreatedBuddyLink,
   type createBuddyLinkInput,
   type encouragementIdInput,
+  type encouragementIdsInput,
   encouragementInput,
   type Inbox,
   QUIET_AFTER_DAYS,
+  type UnreadNotes,
   type updateBuddyLinkInput,
 } from "@/lib/schemas/buddies";
 import {
@@ -44,6 +46,7 @@ type CreateInput = z.output<typeof createBuddyLinkInput>;
 type UpdateInput = z.output<typeof updateBuddyLinkInput>;
 type LinkIdInput = z.output<typeof buddyLinkIdInput>;
 type MessageIdInput = z.output<typeof encouragementIdInput>;
+type MessageIdsInput = z.output<typeof encouragementIdsInput>;
 
 const WHAT = "link";
 
@@ -218,19 +221,21 @@ export async function previewLink(
 
 const INBOX_LIMIT = 100;
 
+const inboxColumns = {
+  id: encouragements.id,
+  linkId: encouragements.linkId,
+  linkLabel: buddyLinks.label,
+  kind: encouragements.kind,
+  name: encouragements.name,
+  message: encouragements.message,
+  readAt: encouragements.readAt,
+  createdAt: encouragements.createdAt,
+};
+
 export async function inbox(db: Db, actor: Actor): Promise<Inbox> {
   const [items, [unread]] = await Promise.all([
     db
-      .select({
-        id: encouragements.id,
-        linkId: encouragements.linkId,
-        linkLabel: buddyLinks.label,
-        kind: encouragements.kind,
-        name: encouragements.name,
-        message: encouragements.message,
-        readAt: encouragements.readAt,
-        createdAt: encouragements.createdAt,
-      })
+      .select(inboxColumns)
       .from(encouragements)
       .innerJoin(buddyLinks, eq(buddyLinks.id, encouragements.linkId))
       .where(eq(encouragements.userId, actor.userId))
@@ -242,6 +247,49 @@ export async function inbox(db: Db, actor: Actor): Promise<Inbox> {
       .where(and(eq(encouragements.userId, actor.userId), isNull(encouragements.readAt))),
   ]);
   return { items, unread: unread?.n ?? 0 };
+}
+
+/** Home shows the newest few. */
+const UNREAD_SHOWN = 3;
+
+/**
+ * The unread notes for Home and the count for the navigation's badge, in one statement:
+ * the window count is taken before the limit, so it counts them all. Every signed-in page
+ * sends it, so it stays one indexed read.
+ */
+export async function unreadNotes(db: Db, actor: Actor): Promise<UnreadNotes> {
+  const rows = await db
+    .select({ ...inboxColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(encouragements)
+    .innerJoin(buddyLinks, eq(buddyLinks.id, encouragements.linkId))
+    .where(and(eq(encouragements.userId, actor.userId), isNull(encouragements.readAt)))
+    .orderBy(desc(encouragements.createdAt), desc(encouragements.id))
+    .limit(UNREAD_SHOWN);
+  return {
+    count: rows[0]?.total ?? 0,
+    latest: rows.map(({ total: _total, ...note }) => note),
+  };
+}
+
+/** Marks the messages the inbox showed as read; ids of others or of deleted ones are skipped. */
+export async function markAllRead(
+  db: Db,
+  actor: Actor,
+  input: MessageIdsInput,
+  now = new Date(),
+): Promise<{ count: number }> {
+  const marked = await db
+    .update(encouragements)
+    .set({ readAt: now })
+    .where(
+      and(
+        eq(encouragements.userId, actor.userId),
+        inArray(encouragements.id, input.ids),
+        isNull(encouragements.readAt),
+      ),
+    )
+    .returning({ id: encouragements.id });
+  return { count: marked.length };
 }
 
 const ownedMessage = (actor: Actor, id: string) =>

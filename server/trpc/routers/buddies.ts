@@ -7,7 +7,10 @@ import {
   createBuddyLinkInput,
   createdBuddyLinkOutput,
   encouragementIdInput,
+  encouragementIdsInput,
   inboxOutput,
+  markedReadOutput,
+  unreadNotesOutput,
   updateBuddyLinkInput,
 } from "@/lib/schemas/buddies";
 import { idOutput } from "@/lib/schemas/common";
@@ -50,6 +53,16 @@ export const buddiesRouter = router({
   inbox: protectedProcedure
     .output(inboxOutput)
     .query(({ ctx }) => buddies.inbox(ctx.db, ctx.actor)),
+
+  /** For the navigation's badge and Home's card, on every signed-in page. */
+  unread: protectedProcedure
+    .output(unreadNotesOutput)
+    .query(({ ctx }) => buddies.unreadNotes(ctx.db, ctx.actor)),
+
+  markAllRead: protectedProcedure
+    .input(encouragementIdsInput)
+    .output(markedReadOutput)
+    .mutation(({ ctx, input }) => buddies.markAllRead(ctx.db, ctx.actor, input)),
 
   markRead: protectedProcedure
     .input(encouragementIdInput)
