@@ -23,6 +23,9 @@
  *     {are} {were} {have} {do} {aren't} {weren't} {haven't} {don't}
  *       -> is / was / has / does / isn't / wasn't / hasn't / doesn't after Sam, he or she
  *     {reply/replies}   any other verb: the "they" form, a slash, the singular form
+ *   A present-tense verb written out after {ex} or {they} ("{Ex} gets") is right for one
+ *   pronoun set and wrong for the other, so write it as a token ("{Ex} {get/gets}"); only
+ *   forms every subject shares may stay literal: "may", "started", "did {ex} say".
  *   A verb token before any subject token is an error. Contractions that work for every
  *   pronoun can follow a token literally: {they}'ll, {they}'d. For "they're" or
  *   "they've" write {they} {are}, {they} {have}.

@@ -465,7 +465,7 @@ export const programV1: Program = {
       {
         key: "either-answer",
         question: "Am I ready to hear either answer, including no?",
-        hint: "{Ex} gets to choose too. A no would hurt, but could you accept it?",
+        hint: "{Ex} {get/gets} to choose too. A no would hurt, but could you accept it?",
         core: true,
       },
       {
@@ -485,7 +485,7 @@ export const programV1: Program = {
     results: {
       ready: {
         headline: "You seem ready.",
-        body: "Your answers sound honest and grounded. Go gently, keep listening to yourself, and remember that {ex} has a choice in this too.",
+        body: "Your answers sound honest and grounded. Go gently, keep listening to yourself, and remember that {ex} {have} a choice in this too.",
       },
       unsure: {
         headline: "Part of you isn't sure yet, and that's all right.",
