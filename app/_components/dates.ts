@@ -83,3 +83,28 @@ export function shortDateTime(
       : { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" },
   );
 }
+
+/**
+ * The same moment in the middle of a sentence: "today at 21:14", "yesterday at 08:02",
+ * "on Tue 24 Nov at 21:14", "on 3 Mar 2025 at 21:14" (the time in the language's own way).
+ */
+export function whenInWords(
+  instant: Date | number,
+  timeZone: string,
+  locale: string,
+  now = Date.now(),
+): string {
+  const diff = daysAgo(instant, timeZone, now);
+  const time = timeOfDay(instant, timeZone, locale);
+  if (diff === 0) return `today at ${time}`;
+  if (diff === 1) return `yesterday at ${time}`;
+  const date = formatInstant(
+    instant,
+    timeZone,
+    locale,
+    sameYear(instant, timeZone, now)
+      ? SHORT_DATE
+      : { day: "numeric", month: "short", year: "numeric" },
+  );
+  return `on ${date} at ${time}`;
+}

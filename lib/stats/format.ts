@@ -74,6 +74,17 @@ export function clockTime(instant: Date | number, timeZone: string, locale: stri
   return formatInstant(instant, timeZone, locale, { timeStyle: "short" });
 }
 
+/**
+ * A time of day saved as "20:30", as the person's language writes it: "20:30" (en-GB),
+ * "8:30 PM" (en-US), the way their browser's time field shows it. Anything else comes back as is.
+ */
+export function wallClock(hhmm: string, locale: string): string {
+  const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!match) return hhmm;
+  const at = Date.UTC(1970, 0, 1, Number(match[1]), Number(match[2]));
+  return dateFormat(locale, { timeStyle: "short", timeZone: "UTC" }).format(at);
+}
+
 /** A whole number with the language's grouping: "12,345", "12.345". */
 export function formatCount(n: number, locale: string): string {
   return numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
@@ -84,11 +95,16 @@ export function oneDecimal(n: number, locale: string): string {
   return numberFormat(locale, { maximumFractionDigits: 1 }).format(n);
 }
 
-// The words around a count are English, so English's plural rule picks them; the number
-// itself is written the person's way.
+// The words around a count are English, so English's plural rule picks them (French would
+// make "0 day" of zero, Russian "21 day"); the number itself is written the person's way.
 const englishPlural = new Intl.PluralRules("en");
+
+/** The noun alone, for when the number is set apart: "day" for 1, "days" for 0, 2 or 21. */
+export function countNoun(n: number, one: string, many = `${one}s`): string {
+  return englishPlural.select(n) === "one" ? one : many;
+}
 
 /** "1 day", "3 days", "1.234 days" (de): a count with the English word that fits it. */
 export function countOf(n: number, one: string, locale: string, many = `${one}s`): string {
-  return `${formatCount(n, locale)} ${englishPlural.select(n) === "one" ? one : many}`;
+  return `${formatCount(n, locale)} ${countNoun(n, one, many)}`;
 }

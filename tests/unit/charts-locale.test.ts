@@ -20,7 +20,7 @@ describe("the dashboard's words in the person's language", () => {
     const contacts = Array.from({ length: 3 }, () => ({ day: TODAY, initiator: "them" as const }));
     const result = initiative({ contacts, today: TODAY });
     expect(initiativeSummary(result, "Alex", "en-GB")).toBe(
-      "In the last 14 days, Alex started 3 of your 3 contacts: all.",
+      "In the last 14 days, Alex started all 3 contacts.",
     );
     expect(initiativeSummary(result, "Alex", "ar-EG")).toContain("٣");
   });

@@ -13,7 +13,7 @@ import { nextAction, overallProgress, personOf } from "@/lib/program/view";
 import type { Dashboard } from "@/lib/schemas/dashboard";
 import type { JourneyView } from "@/lib/schemas/journey";
 import type { SupportedPerson } from "@/lib/schemas/supporting";
-import { formatCount, formatInstant } from "@/lib/stats/format";
+import { countNoun, formatCount, formatInstant } from "@/lib/stats/format";
 import { requireSession } from "@/server/auth/current";
 import { requestLocale } from "@/server/http/locale";
 import { serverCaller } from "@/server/trpc/server";
@@ -182,7 +182,9 @@ function Overview({
               {dashboard.daysSinceBreakup === null
                 ? "–"
                 : formatCount(dashboard.daysSinceBreakup, locale)}{" "}
-              <span className="text-base font-normal">days</span>
+              <span className="text-base font-normal">
+                {countNoun(dashboard.daysSinceBreakup ?? 0, "day")}
+              </span>
             </dd>
           </div>
           <div className="rounded-xl bg-accent-soft p-3">
@@ -193,7 +195,9 @@ function Overview({
               ) : (
                 <>
                   {formatCount(dashboard.daysSinceLastContact, locale)}{" "}
-                  <span className="text-base font-normal">days</span>
+                  <span className="text-base font-normal">
+                    {countNoun(dashboard.daysSinceLastContact, "day")}
+                  </span>
                 </>
               )}
             </dd>

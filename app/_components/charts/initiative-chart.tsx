@@ -20,8 +20,16 @@ export function initiativeSummary(
   if (initiative.exShare14d === null || total === 0) {
     return "No contacts logged in the last 14 days.";
   }
+  const lead = "In the last 14 days";
+  // "0 of your 1 contact: none" reads like a form; one contact, all or none say it plainly.
+  if (total === 1) {
+    return `${lead} there was ${plural(1, "contact", locale)}, and ${them === 1 ? exLabel : "you"} started it.`;
+  }
+  const all = `all ${plural(total, "contact", locale)}`;
+  if (them === 0) return `${lead}, you started ${all}.`;
+  if (them === total) return `${lead}, ${exLabel} started ${all}.`;
   const words = shareInWords(initiative.exShare14d);
-  return `In the last 14 days, ${exLabel} started ${formatCount(them, locale)} of your ${plural(total, "contact", locale)}: ${words}.`;
+  return `${lead}, ${exLabel} started ${formatCount(them, locale)} of your ${plural(total, "contact", locale)}: ${words}.`;
 }
 
 /**

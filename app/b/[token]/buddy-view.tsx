@@ -1,6 +1,6 @@
 import type { BuddyView } from "@/lib/schemas/buddies";
 import { moodLabel } from "@/lib/schemas/plain";
-import { formatDay } from "@/lib/stats";
+import { countNoun, formatCount, formatDay } from "@/lib/stats";
 
 function lastActive(view: BuddyView): string {
   if (view.daysSinceActive === null) return "Not lately";
@@ -50,7 +50,8 @@ export function BuddyProgress({ view, locale }: { view: BuddyView; locale: strin
           <div className="rounded-xl bg-canvas p-3">
             <dt className="text-sm text-muted">Streak</dt>
             <dd className="text-2xl font-bold">
-              {view.streak} <span className="text-sm font-normal">days</span>
+              {formatCount(view.streak, locale)}{" "}
+              <span className="text-sm font-normal">{countNoun(view.streak, "day")}</span>
             </dd>
           </div>
           <div className="rounded-xl bg-canvas p-3">
