@@ -89,7 +89,10 @@ test("a safety concern leads to help, and going on stays the person's choice", a
 
   await page.goBack();
   await page.goto("/onboarding");
-  // Nothing was saved along the way: onboarding starts again from the top.
+  // Nothing reached the server; the place is kept on this device, so they come back to it.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your safety comes first");
+  await expect(page.getByText("We kept your answers so far on this device.")).toBeVisible();
+  await page.getByRole("button", { name: "Discard it" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Are you ready?");
 });
 

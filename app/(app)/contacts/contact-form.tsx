@@ -3,13 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Controller, type Path, useForm, useWatch } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { ChoiceGroup } from "@/app/_components/choice-group";
 import { dayKey } from "@/app/_components/dates";
 import { Field, FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
+import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { SelectField } from "@/app/_components/select-field";
 import { TextareaField } from "@/app/_components/textarea-field";
@@ -47,7 +48,26 @@ const feelingChoices = CONTACT_FEELINGS.map((value) => ({
 
 type When = "now" | "earlier" | "yesterday" | "custom";
 
+/** What is kept on the device while typing; the time is left out, "just now" moves on. */
+interface KeptContact {
+  channel: ContactFields["channel"] | null;
+  initiator: ContactFields["initiator"] | null;
+  feeling: ContactFields["feeling"] | null;
+  note: string;
+  stepNumber: number | null;
+}
+
+const keptContact = (v: Partial<ContactFields>): KeptContact => ({
+  channel: v.channel ?? null,
+  initiator: v.initiator ?? null,
+  feeling: v.feeling ?? null,
+  note: v.note ?? "",
+  stepNumber: v.stepNumber ?? null,
+});
+
 interface ContactFormProps {
+  /** The signed-in person's id: what they enter is kept on the device under it. */
+  owner: string;
   timeZone: string;
   journey: NonNullable<ContactFormContext["journey"]>;
   steps: ContactFormContext["steps"];
@@ -61,7 +81,14 @@ interface ContactFormProps {
  * Logs or edits a contact. Times are wall-clock times in the person's profile zone, which
  * the form names. The three quick choices fill the date and time; the field stays editable.
  */
-export function ContactForm({ timeZone, journey, steps, nowLocal, contact }: ContactFormProps) {
+export function ContactForm({
+  owner,
+  timeZone,
+  journey,
+  steps,
+  nowLocal,
+  contact,
+}: ContactFormProps) {
   const hydrated = useHydrated();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -72,33 +99,41 @@ export function ContactForm({ timeZone, journey, steps, nowLocal, contact }: Con
   const [formError, setFormError] = useState<string>();
   const [conflict, setConflict] = useState<ContactView | null>(null);
   const [deletedElsewhere, setDeletedElsewhere] = useState(false);
-  const [saved, setSaved] = useState(false);
   const theirName = journey.exName?.trim() || null;
 
+  const defaults: Partial<ContactFields> = contact
+    ? {
+        occurredAt: localDateTimeIn(contact.occurredAt, timeZone),
+        channel: contact.channel,
+        initiator: contact.initiator,
+        feeling: contact.feeling,
+        note: contact.note,
+        stepNumber: contact.stepNumber,
+      }
+    : { occurredAt: nowLocal, note: "", stepNumber: null };
   const form = useForm<ContactFields>({
     resolver: zodResolver(contactFields),
     mode: "onSubmit",
     reValidateMode: "onChange",
-    defaultValues: contact
-      ? {
-          occurredAt: localDateTimeIn(contact.occurredAt, timeZone),
-          channel: contact.channel,
-          initiator: contact.initiator,
-          feeling: contact.feeling,
-          note: contact.note,
-          stepNumber: contact.stepNumber,
-        }
-      : { occurredAt: nowLocal, note: "", stepNumber: null },
+    defaultValues: defaults,
   });
-  const { errors, isSubmitting, isDirty } = form.formState;
-  const note = useWatch({ control: form.control, name: "note" }) ?? "";
+  const { errors, isSubmitting } = form.formState;
+  const values = useWatch({ control: form.control });
+  const note = values.note ?? "";
 
-  useEffect(() => {
-    if (!isDirty || saved) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [isDirty, saved]);
+  // Compared field by field, not with isDirty: a field with no default (channel) makes
+  // react-hook-form call an untouched form dirty after one blur, and ask "Leave site?".
+  const kept = useKeptText({
+    owner,
+    form: contact ? `contact:${contact.id}` : "contact:new",
+    value: keptContact(values),
+    initial: keptContact(defaults),
+    restore: (v) => {
+      for (const [name, value] of Object.entries(v)) {
+        form.setValue(name as keyof KeptContact, value ?? undefined);
+      }
+    },
+  });
 
   const create = useMutation(trpc.contacts.create.mutationOptions());
   const update = useMutation(trpc.contacts.update.mutationOptions());
@@ -127,7 +162,7 @@ export function ContactForm({ timeZone, journey, steps, nowLocal, contact }: Con
   }
 
   function done() {
-    setSaved(true);
+    kept.forget();
     queryClient.removeQueries({ queryKey: trpc.contacts.list.pathKey() });
     router.push("/contacts");
   }
@@ -235,6 +270,7 @@ export function ContactForm({ timeZone, journey, steps, nowLocal, contact }: Con
       noValidate
       className="flex flex-col gap-6"
     >
+      <KeptNote kept={kept} />
       <FormError message={formError} />
       {conflict ? (
         <div

@@ -10,6 +10,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
+import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { useLocale } from "@/app/_components/locale";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
@@ -45,11 +46,14 @@ interface Problem {
  * person's text stays in the box whatever goes wrong.
  */
 export function DraftEditor({
+  owner,
   draft,
   step,
   timeZone,
   renderedAt,
 }: {
+  /** The signed-in person's id: what they type is kept on the device under it. */
+  owner: string;
   /** Null on the "new draft" page. */
   draft: DraftView | null;
   step: DraftStep;
@@ -94,6 +98,13 @@ export function DraftEditor({
     defaultValues: { body: draft?.body ?? "" },
   });
   const body = form.watch("body");
+  const kept = useKeptText({
+    owner,
+    form: draft ? `draft:${draft.id}` : `draft:new:${step.stepNumber}`,
+    value: body,
+    initial: saved?.body ?? "",
+    restore: (text) => form.setValue("body", text),
+  });
   const bodyError = form.formState.errors.body?.message;
 
   const create = useMutation(trpc.drafts.create.mutationOptions());
@@ -163,6 +174,7 @@ export function DraftEditor({
           });
         }
         accept(result);
+        kept.forget();
         router.replace(`/drafts/${result.id}`);
         return;
       }
@@ -175,6 +187,7 @@ export function DraftEditor({
       );
       accept(result);
       form.reset({ body: result.body });
+      kept.forget();
       setNotice("Saved. It rests for an hour from now.");
     } catch (error) {
       fail(error);
@@ -256,6 +269,7 @@ export function DraftEditor({
 
       <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[1fr_18rem] lg:items-start">
         <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+          <KeptNote kept={kept} />
           <Label.Root htmlFor={bodyId} className="text-sm font-semibold">
             Your message
           </Label.Root>

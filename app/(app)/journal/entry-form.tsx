@@ -3,13 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Controller, type Path, useForm, useWatch } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { CheckboxField } from "@/app/_components/checkbox-field";
 import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
+import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { SelectField } from "@/app/_components/select-field";
 import { TextareaField } from "@/app/_components/textarea-field";
@@ -33,7 +34,29 @@ const moodChoices = MOOD_LABELS.map((label, i) => ({
   icon: <MoodFace mood={i + 1} className="size-9" />,
 }));
 
+/** What is kept on the device while typing: the form's values, each always present. */
+interface KeptEntry {
+  mood: number | null;
+  body: string;
+  stepNumber: number | null;
+  sharedWithBuddies: boolean;
+}
+
+const keptEntry = (v: Partial<JournalEntryFields>): KeptEntry => ({
+  mood: v.mood ?? null,
+  body: v.body ?? "",
+  stepNumber: v.stepNumber ?? null,
+  sharedWithBuddies: v.sharedWithBuddies ?? false,
+});
+
+const formValues = (kept: KeptEntry): Partial<JournalEntryFields> => ({
+  ...kept,
+  mood: kept.mood ?? undefined,
+});
+
 interface EntryFormProps {
+  /** The signed-in person's id: what they type is kept on the device under it. */
+  owner: string;
   steps: JournalFormContext["steps"];
   /** The entry being edited; without it the form writes a new one. */
   entry?: JournalEntryView;
@@ -46,7 +69,7 @@ interface EntryFormProps {
  * the entry deleted elsewhere), the person's text stays in the form and the message says
  * what they can do next.
  */
-export function EntryForm({ steps, entry, onSaved, onCancel }: EntryFormProps) {
+export function EntryForm({ owner, steps, entry, onSaved, onCancel }: EntryFormProps) {
   const hydrated = useHydrated();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -56,37 +79,40 @@ export function EntryForm({ steps, entry, onSaved, onCancel }: EntryFormProps) {
   const [formError, setFormError] = useState<string>();
   const [conflict, setConflict] = useState<JournalEntryView | null>(null);
   const [deletedElsewhere, setDeletedElsewhere] = useState(false);
-  const [saved, setSaved] = useState(false);
 
+  const defaults: Partial<JournalEntryFields> = entry
+    ? {
+        mood: entry.mood,
+        body: entry.body,
+        stepNumber: entry.stepNumber,
+        sharedWithBuddies: entry.sharedWithBuddies,
+      }
+    : { body: "", stepNumber: null, sharedWithBuddies: false };
   const form = useForm<JournalEntryFields>({
     resolver: zodResolver(journalEntryFields),
     mode: "onSubmit",
     reValidateMode: "onChange",
-    defaultValues: entry
-      ? {
-          mood: entry.mood,
-          body: entry.body,
-          stepNumber: entry.stepNumber,
-          sharedWithBuddies: entry.sharedWithBuddies,
-        }
-      : { body: "", stepNumber: null, sharedWithBuddies: false },
+    defaultValues: defaults,
   });
-  const { errors, isSubmitting, isDirty } = form.formState;
-  const body = useWatch({ control: form.control, name: "body" }) ?? "";
+  const { errors, isSubmitting } = form.formState;
+  const values = useWatch({ control: form.control });
+  const body = values.body ?? "";
 
-  // Closing the tab or reloading with unsaved words asks first.
-  useEffect(() => {
-    if (!isDirty || saved) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [isDirty, saved]);
+  // Compared field by field, not with isDirty: a field with no default (mood) makes
+  // react-hook-form call an untouched form dirty after one blur, and ask "Leave site?".
+  const kept = useKeptText({
+    owner,
+    form: entry ? `journal:${entry.id}` : "journal:new",
+    value: keptEntry(values),
+    initial: keptEntry(defaults),
+    restore: (v) => form.reset(formValues(v)),
+  });
 
   const create = useMutation(trpc.journal.create.mutationOptions());
   const update = useMutation(trpc.journal.update.mutationOptions());
 
   function done(result: JournalEntryView) {
-    setSaved(true);
+    kept.forget();
     // The list is rendered afresh by the server on the way back.
     queryClient.removeQueries({ queryKey: trpc.journal.list.pathKey() });
     if (onSaved) onSaved(result);
@@ -179,6 +205,7 @@ export function EntryForm({ steps, entry, onSaved, onCancel }: EntryFormProps) {
 
   return (
     <form method="post" onSubmit={save(false)} noValidate className="flex flex-col gap-6">
+      <KeptNote kept={kept} />
       <FormError message={formError} />
       {conflict ? (
         <ConflictPanel other={conflict} onSaveMine={saveMineInstead} onUseTheirs={takeTheirs} />
@@ -268,7 +295,15 @@ export function EntryForm({ steps, entry, onSaved, onCancel }: EntryFormProps) {
           {entry ? "Save changes" : "Save entry"}
         </Button>
         {onCancel ? (
-          <Button variant="secondary" onClick={onCancel} disabled={isSubmitting}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              // Cancelling is choosing to let the changes go.
+              kept.discard();
+              onCancel();
+            }}
+            disabled={isSubmitting}
+          >
             Cancel
           </Button>
         ) : null}

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormError } from "@/app/_components/field";
+import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
 import {
@@ -29,11 +30,27 @@ const stageIndex = (s: Stage) => (s === "verdict" ? 0 : s === "concern" ? 1 : ST
 /** Before names and pronouns are known, the program speaks of the ex as "they". */
 const nobody: Person = { name: null, pronouns: "they" };
 
+/** Where a person is in onboarding and what they answered, kept on the device as they go. */
+interface Place {
+  stage: Stage;
+  answers: Record<string, ReadinessAnswer>;
+  safe: Record<string, boolean>;
+  situation: SituationValue;
+}
+
+const START: Place = {
+  stage: "readiness",
+  answers: {},
+  safe: {},
+  situation: { breakupDate: "", exName: "" },
+};
+
 /**
  * Step 0, one question set per screen: readiness, then safety, then the situation. Nothing
- * is saved until the last screen, so leaving halfway leaves nothing behind.
+ * reaches the server until the last screen; until then the place and the answers are kept
+ * on this device only, so Back, a reload or a tab tap halfway loses nothing.
  */
-export function Onboarding() {
+export function Onboarding({ owner }: { owner: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -45,6 +62,20 @@ export function Onboarding() {
   const [situation, setSituation] = useState<SituationValue>({ breakupDate: "", exName: "" });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const kept = useKeptText<Place>({
+    owner,
+    form: "onboarding",
+    value: { stage, answers, safe, situation },
+    initial: START,
+    // Taps, kept the moment they happen: leaving loses nothing, so nothing to ask about.
+    warn: false,
+    restore: (place) => {
+      setStage(place.stage);
+      setAnswers(place.answers);
+      setSafe(place.safe);
+      setSituation(place.situation);
+    },
+  });
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Each new screen starts at the top, with its heading announced.
@@ -57,6 +88,7 @@ export function Onboarding() {
   const start = useMutation(
     trpc.journey.start.mutationOptions({
       onSuccess() {
+        kept.forget();
         router.push("/plan");
         router.refresh();
       },
@@ -118,20 +150,23 @@ export function Onboarding() {
   }
 
   const progress = (
-    <ol aria-label="Progress" className="flex gap-2">
-      {STAGES.map((s, i) => (
-        <li
-          key={s}
-          aria-current={i === stageIndex(stage) ? "step" : undefined}
-          className={`h-1.5 flex-1 rounded-full ${i <= stageIndex(stage) ? "bg-accent" : "bg-line"}`}
-        >
-          <span className="sr-only">
-            Part {i + 1} of {STAGES.length}
-            {i < stageIndex(stage) ? ", done" : i === stageIndex(stage) ? ", current" : ""}
-          </span>
-        </li>
-      ))}
-    </ol>
+    <>
+      <KeptNote kept={kept} message="We kept your answers so far on this device." />
+      <ol aria-label="Progress" className="flex gap-2">
+        {STAGES.map((s, i) => (
+          <li
+            key={s}
+            aria-current={i === stageIndex(stage) ? "step" : undefined}
+            className={`h-1.5 flex-1 rounded-full ${i <= stageIndex(stage) ? "bg-accent" : "bg-line"}`}
+          >
+            <span className="sr-only">
+              Part {i + 1} of {STAGES.length}
+              {i < stageIndex(stage) ? ", done" : i === stageIndex(stage) ? ", current" : ""}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 
   if (stage === "readiness") {

@@ -7,8 +7,8 @@ import { Onboarding } from "./onboarding";
 export const metadata: Metadata = { title: "Before you begin" };
 
 export default async function OnboardingPage() {
-  await requireSession();
+  const { user } = await requireSession();
   const caller = await serverCaller();
   if (await caller.journey.current()) redirect("/plan");
-  return <Onboarding />;
+  return <Onboarding owner={user.id} />;
 }

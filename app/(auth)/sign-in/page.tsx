@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { ForgetKeptText } from "@/app/_components/kept-text";
 import { getCurrentSession } from "@/server/auth/current";
 import { SignInForm } from "./sign-in-form";
 
@@ -22,12 +23,15 @@ export default async function SignInPage({
       {params["signed-out"] ? (
         <p role="status" className="rounded-xl bg-accent-soft px-4 py-3 text-sm">
           You are signed out. See you soon.
+          {/* Signing out is where a shared phone lets go of what was being written. */}
+          <ForgetKeptText />
         </p>
       ) : null}
       {params.reset ? (
         <p role="status" className="rounded-xl bg-accent-soft px-4 py-3 text-sm">
           Your new password is saved, and every device was signed out. Sign in with it when you're
           ready.
+          <ForgetKeptText />
         </p>
       ) : null}
       <SignInForm />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "@/app/_components/art";
 import { buttonClass } from "@/app/_components/button";
+import { ForgetKeptText } from "@/app/_components/kept-text";
 
 export const metadata: Metadata = {
   title: "Your account is deleted",
@@ -17,6 +18,7 @@ export default function GoodbyePage() {
           <Logo /> Rekindle
         </Link>
       </header>
+      <ForgetKeptText />
       <h1 className="text-3xl font-bold">Your account is deleted</h1>
       <p>
         Everything you kept in Rekindle is gone: your plan, journal, contact log, drafts and

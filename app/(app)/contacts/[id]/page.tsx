@@ -27,6 +27,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         <h1 className="text-3xl font-bold">Edit contact</h1>
       </div>
       <ContactForm
+        owner={user.id}
         timeZone={user.timeZone}
         journey={{ exName: contact.exName, breakupDate: contact.breakupDate }}
         steps={steps}

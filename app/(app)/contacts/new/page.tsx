@@ -19,6 +19,7 @@ export default async function NewContactPage() {
       </div>
       {journey ? (
         <ContactForm
+          owner={user.id}
           timeZone={user.timeZone}
           journey={journey}
           steps={steps}

@@ -45,6 +45,7 @@ export default async function DraftPage({ params }: { params: Promise<{ id: stri
         </h1>
       </div>
       <DraftEditor
+        owner={user.id}
         key={`${draft.id}-${draft.version}`}
         draft={draft}
         step={step}

@@ -51,6 +51,7 @@ export default async function NewDraftPage({
         <h1 className="text-3xl font-bold">New draft</h1>
       </div>
       <DraftEditor
+        owner={user.id}
         draft={null}
         step={step}
         timeZone={user.timeZone}

@@ -16,10 +16,12 @@ import { MoodFace } from "../mood";
 
 /** One entry: read it, edit it in place, or delete it after a second tap. */
 export function EntryDetail({
+  owner,
   entry: initial,
   steps,
   timeZone,
 }: {
+  owner: string;
   entry: JournalEntryView;
   steps: JournalFormContext["steps"];
   timeZone: string;
@@ -51,6 +53,7 @@ export function EntryDetail({
       <>
         <h1 className="text-3xl font-bold">Edit entry</h1>
         <EntryForm
+          owner={owner}
           steps={steps}
           entry={entry}
           onSaved={(saved) => {

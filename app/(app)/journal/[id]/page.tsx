@@ -22,7 +22,7 @@ export default async function EntryPage({ params }: { params: Promise<{ id: stri
   return (
     <>
       <BackLink href="/journal">Journal</BackLink>
-      <EntryDetail entry={entry} steps={steps} timeZone={user.timeZone} />
+      <EntryDetail owner={user.id} entry={entry} steps={steps} timeZone={user.timeZone} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { EntryForm } from "../entry-form";
 export const metadata: Metadata = { title: "New journal entry" };
 
 export default async function NewEntryPage() {
-  await requireSession();
+  const { user } = await requireSession();
   const { steps } = await (await serverCaller()).journal.formContext();
   return (
     <>
@@ -15,7 +15,7 @@ export default async function NewEntryPage() {
         <BackLink href="/journal">Journal</BackLink>
         <h1 className="text-3xl font-bold">New entry</h1>
       </div>
-      <EntryForm steps={steps} />
+      <EntryForm owner={user.id} steps={steps} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
+import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { useTRPC } from "@/app/_trpc/client";
 
 interface MemoryItem {
@@ -14,16 +15,24 @@ interface MemoryItem {
 }
 
 /** Step 4: a private list of good memories, each ticked off once it's been brought up. */
-export function Memories({ initial }: { initial: MemoryItem[] }) {
+export function Memories({ owner, initial }: { owner: string; initial: MemoryItem[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [body, setBody] = useState("");
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string>();
   const onError = (e: { message: string }) => setError(e.message);
+  const kept = useKeptText({
+    owner,
+    form: "memory:new",
+    value: body,
+    initial: "",
+    restore: setBody,
+  });
   const add = useMutation(
     trpc.steps.addMemory.mutationOptions({
       onSuccess() {
+        kept.forget();
         setBody("");
         setKey(crypto.randomUUID());
         router.refresh();
@@ -87,6 +96,7 @@ export function Memories({ initial }: { initial: MemoryItem[] }) {
           add.mutate({ idempotencyKey: key, body });
         }}
       >
+        <KeptNote kept={kept} />
         <label htmlFor="memory" className="text-sm font-semibold">
           Add a memory
         </label>

@@ -118,9 +118,10 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
         </Link>
       ) : null}
 
-      {number === 4 ? <Memories initial={memories} /> : null}
+      {number === 4 ? <Memories owner={user.id} initial={memories} /> : null}
 
       <Reflections
+        owner={user.id}
         stepNumber={number}
         prompts={step.reflectionPrompts.map((p) => ({ key: p.key, prompt: say(p.prompt) }))}
         initial={reflections}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
+import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { useLocale } from "@/app/_components/locale";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
@@ -14,10 +15,13 @@ import { formatCount } from "@/lib/stats/format";
 const LIMIT = 20_000;
 
 export function Reflections({
+  owner,
   stepNumber,
   prompts,
   initial,
 }: {
+  /** The signed-in person's id: what they type is kept on the device under it. */
+  owner: string;
   stepNumber: number;
   prompts: { key: string; prompt: string }[];
   initial: ReflectionView[];
@@ -31,9 +35,17 @@ export function Reflections({
   const [body, setBody] = useState("");
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string>();
+  const kept = useKeptText({
+    owner,
+    form: `reflection:${stepNumber}`,
+    value: body,
+    initial: "",
+    restore: setBody,
+  });
   const add = useMutation(
     trpc.steps.addReflection.mutationOptions({
       onSuccess() {
+        kept.forget();
         setBody("");
         setKey(crypto.randomUUID());
         router.refresh();
@@ -50,7 +62,7 @@ export function Reflections({
         Reflect
       </h2>
       {initial.map((r) => (
-        <SavedReflection key={r.id} reflection={r} prompt={promptOf(r.promptKey)} />
+        <SavedReflection key={r.id} owner={owner} reflection={r} prompt={promptOf(r.promptKey)} />
       ))}
       <form
         method="post"
@@ -64,6 +76,7 @@ export function Reflections({
           add.mutate({ idempotencyKey: key, stepNumber, promptKey, body });
         }}
       >
+        <KeptNote kept={kept} />
         <label htmlFor={`${id}-prompt`} className="text-sm font-semibold">
           Question
         </label>
@@ -108,15 +121,35 @@ export function Reflections({
   );
 }
 
-function SavedReflection({ reflection, prompt }: { reflection: ReflectionView; prompt: string }) {
+function SavedReflection({
+  owner,
+  reflection,
+  prompt,
+}: {
+  owner: string;
+  reflection: ReflectionView;
+  prompt: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(reflection.body);
   const [error, setError] = useState<string>();
+  const kept = useKeptText({
+    owner,
+    form: `reflection:${reflection.id}`,
+    value: body,
+    initial: reflection.body,
+    restore: (text) => {
+      setBody(text);
+      // An edit left halfway opens again where it was.
+      setEditing(text !== reflection.body);
+    },
+  });
   const update = useMutation(
     trpc.steps.updateReflection.mutationOptions({
       onSuccess() {
+        kept.forget();
         setEditing(false);
         router.refresh();
       },
@@ -134,6 +167,7 @@ function SavedReflection({ reflection, prompt }: { reflection: ReflectionView; p
       <h3 className="text-sm font-semibold text-muted">{prompt}</h3>
       {editing ? (
         <>
+          <KeptNote kept={kept} />
           <textarea
             aria-label="Edit your answer"
             value={body}
@@ -152,7 +186,15 @@ function SavedReflection({ reflection, prompt }: { reflection: ReflectionView; p
             >
               Save
             </Button>
-            <Button variant="secondary" onClick={() => setEditing(false)} className="flex-1">
+            <Button
+              variant="secondary"
+              onClick={() => {
+                // Cancelling is choosing to let the changes go.
+                kept.discard();
+                setEditing(false);
+              }}
+              className="flex-1"
+            >
               Cancel
             </Button>
           </div>

@@ -6,13 +6,17 @@ import { useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormError } from "@/app/_components/field";
+import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { useTRPC } from "@/app/_trpc/client";
 import type { Outcome } from "@/lib/program";
 
 export function OutcomeForm({
+  owner,
   version,
   options,
 }: {
+  /** The signed-in person's id: what they type is kept on the device under it. */
+  owner: string;
   version: number;
   options: { value: Outcome; title: string; message: string }[];
 }) {
@@ -22,7 +26,19 @@ export function OutcomeForm({
   const [missing, setMissing] = useState(false);
   // No refresh after saving: an ended journey would send this page away before the kind
   // message below is read. The next page visited renders fresh anyway.
-  const save = useMutation(trpc.journey.recordOutcome.mutationOptions());
+  const kept = useKeptText({
+    owner,
+    form: "outcome",
+    value: { choice: choice ?? null, note },
+    initial: { choice: null, note: "" },
+    restore: (v) => {
+      setChoice(v.choice ?? undefined);
+      setNote(v.note);
+    },
+  });
+  const save = useMutation(
+    trpc.journey.recordOutcome.mutationOptions({ onSuccess: () => kept.forget() }),
+  );
 
   if (save.data) {
     const chosen = options.find((o) => o.value === save.data.outcome);
@@ -55,6 +71,7 @@ export function OutcomeForm({
         save.mutate({ outcome: choice, note: note || undefined, version });
       }}
     >
+      <KeptNote kept={kept} />
       <ChoiceGroup
         columns="grid-cols-1"
         name="outcome"

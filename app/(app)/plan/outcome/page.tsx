@@ -9,7 +9,7 @@ import { OutcomeForm } from "./outcome-form";
 export const metadata: Metadata = { title: "Where things stand" };
 
 export default async function OutcomePage() {
-  await requireSession();
+  const { user } = await requireSession();
   const journey = await (await serverCaller()).journey.current();
   if (!journey) redirect("/home");
   const person = personOf(journey);
@@ -23,6 +23,7 @@ export default async function OutcomePage() {
         </p>
       </div>
       <OutcomeForm
+        owner={user.id}
         version={journey.version}
         options={OUTCOME_VALUES.map((value) => ({
           value,
