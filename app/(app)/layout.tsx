@@ -6,9 +6,11 @@ import { OfflineNotice } from "@/app/_components/offline-notice";
 import { HideButton, QuickHide } from "@/app/_components/quick-hide";
 import { ServiceWorkerRegister } from "@/app/_components/sw-register";
 import { TRPCReactProvider } from "@/app/_trpc/client";
+import { countOf } from "@/lib/stats/format";
 import { getCurrentSession, requireSession } from "@/server/auth/current";
 import { localeFor } from "@/server/http/locale";
 import { NavLink, TabLink } from "./nav-link";
+import { unreadNotes } from "./unread-notes";
 
 /** Discreet mode's name for the app: what a glance at the screen or the tab shows. */
 const NEUTRAL_NAME = "Notes";
@@ -32,7 +34,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const { user } = await requireSession();
-  const locale = await localeFor(user);
+  const [locale, unread] = await Promise.all([localeFor(user), unreadNotes()]);
   return (
     <TRPCReactProvider>
       <LocaleProvider value={locale}>
@@ -63,7 +65,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
             aria-label="Main"
             className="fixed inset-x-0 bottom-0 border-t border-line bg-canvas/95 pb-[env(safe-area-inset-bottom)] backdrop-blur"
           >
-            <ul className="mx-auto grid max-w-xl grid-cols-4">
+            <ul className="mx-auto grid max-w-xl grid-cols-5">
               <TabLink href="/home" icon="home">
                 Home
               </TabLink>
@@ -75,6 +77,15 @@ export default async function SignedInLayout({ children }: { children: React.Rea
               </TabLink>
               <TabLink href="/contacts" icon="contacts">
                 Contacts
+              </TabLink>
+              <TabLink
+                href="/buddies"
+                icon="buddies"
+                badge={
+                  unread.count === 0 ? undefined : countOf(unread.count, "new note", locale.locale)
+                }
+              >
+                Buddies
               </TabLink>
             </ul>
           </nav>

@@ -23,16 +23,21 @@ const icons = {
   plan: "M5 19c3-1 3-5 7-5s4-4 7-5M5 19a1.5 1.5 0 1 0 0 .01M12 14a1.5 1.5 0 1 0 0 .01M19 9a1.5 1.5 0 1 0 0 .01",
   journal: "M6 4h10a2 2 0 0 1 2 2v14H8a2 2 0 0 1-2-2zM9 8h6M9 12h6M6 18a2 2 0 0 1 2-2h10",
   contacts: "M5 6h14v9H10l-4 4v-4H5z M9 10.5h6",
+  buddies:
+    "M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3.5 19a5.5 5.5 0 0 1 11 0M16 11a2.5 2.5 0 1 0 0-5M17 14.2a4.5 4.5 0 0 1 3.5 4.8",
 } as const;
 
 /** A bottom tab: an icon and a label, large enough for a thumb. */
 export function TabLink({
   href,
   icon,
+  badge,
   children,
 }: {
   href: string;
   icon: keyof typeof icons;
+  /** Words for something new behind the tab; a dot shows it, the words are read out. */
+  badge?: string;
   children: React.ReactNode;
 }) {
   // Typed nullable because pages/ exists; under the App Router it never is.
@@ -47,17 +52,27 @@ export function TabLink({
           active ? "text-accent" : "text-muted"
         }`}
       >
-        <svg viewBox="0 0 24 24" className="size-6" aria-hidden="true">
-          <path
-            d={icons[icon]}
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
+        <span className="relative">
+          <svg viewBox="0 0 24 24" className="size-6" aria-hidden="true">
+            <path
+              d={icons[icon]}
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+          {badge ? (
+            <span
+              data-testid="tab-badge"
+              aria-hidden="true"
+              className="absolute -top-0.5 -right-1 size-2.5 rounded-full bg-accent ring-2 ring-canvas"
+            />
+          ) : null}
+        </span>
         {children}
+        {badge ? <span className="sr-only">, {badge}</span> : null}
       </Link>
     </li>
   );

@@ -17,6 +17,8 @@ import { countNoun, formatCount, formatInstant } from "@/lib/stats/format";
 import { requireSession } from "@/server/auth/current";
 import { requestLocale } from "@/server/http/locale";
 import { serverCaller } from "@/server/trpc/server";
+import { unreadNotes } from "../unread-notes";
+import { BuddyNotes } from "./buddy-notes";
 import { CheckIn } from "./check-in";
 import { ReminderNotice } from "./reminder-notice";
 
@@ -40,13 +42,14 @@ export default async function HomePage() {
   const { user } = await requireSession();
   const locale = await requestLocale();
   const caller = await serverCaller();
-  const [journey, dashboard, today, history, supported, reminder] = await Promise.all([
+  const [journey, dashboard, today, history, supported, reminder, unread] = await Promise.all([
     caller.journey.current(),
     caller.dashboard.get(),
     caller.activity.today(),
     caller.journey.history(),
     caller.supporting.list(),
     caller.reminders.notice(),
+    unreadNotes(),
   ]);
 
   return (
@@ -57,6 +60,7 @@ export default async function HomePage() {
         </h1>
         <p className="text-muted">Thank you for taking a moment for yourself today.</p>
       </div>
+      <BuddyNotes unread={unread} timeZone={user.timeZone} />
       <ReminderNotice notice={reminder} hasPlan={journey !== null} />
       {journey ? (
         <>

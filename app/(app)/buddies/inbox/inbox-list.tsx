@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 import type { z } from "zod";
 import { Button } from "@/app/_components/button";
 import { shortDateTime } from "@/app/_components/dates";
@@ -14,6 +15,19 @@ import type { inboxItemOutput } from "@/lib/schemas/buddies";
 type Item = z.infer<typeof inboxItemOutput>;
 
 export function InboxList({ items, timeZone }: { items: Item[]; timeZone: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  // Opening the inbox is reading it: what was new when it opened stays marked "New" here,
+  // while Home's card and the tab's dot clear at once.
+  const [arrivedNew] = useState(() => items.filter((i) => !i.readAt).map((i) => i.id));
+  const seen = useMutation(
+    trpc.buddies.markAllRead.mutationOptions({ onSuccess: () => router.refresh() }),
+  );
+  const { mutate } = seen;
+  useEffect(() => {
+    if (arrivedNew.length > 0) mutate({ ids: arrivedNew });
+  }, [arrivedNew, mutate]);
+
   if (items.length === 0) {
     return (
       <p className="rounded-2xl border border-line bg-surface p-5 text-muted">
@@ -22,29 +36,40 @@ export function InboxList({ items, timeZone }: { items: Item[]; timeZone: string
     );
   }
   return (
-    <ul className="flex flex-col gap-3">
-      {items.map((item) => (
-        <InboxItem key={item.id} item={item} timeZone={timeZone} />
-      ))}
-    </ul>
+    <>
+      <FormError
+        message={
+          seen.error ? mutationProblem(seen.error, UNREACHABLE_NOTHING_CHANGED).message : undefined
+        }
+      />
+      <ul className="flex flex-col gap-3">
+        {items.map((item) => (
+          <InboxItem
+            key={item.id}
+            item={item}
+            isNew={arrivedNew.includes(item.id)}
+            timeZone={timeZone}
+          />
+        ))}
+      </ul>
+    </>
   );
 }
 
-function InboxItem({ item, timeZone }: { item: Item; timeZone: string }) {
+function InboxItem({ item, isNew, timeZone }: { item: Item; isNew: boolean; timeZone: string }) {
   const trpc = useTRPC();
   const locale = useLocale();
   const router = useRouter();
-  const onSuccess = () => router.refresh();
-  const markRead = useMutation(trpc.buddies.markRead.mutationOptions({ onSuccess }));
-  const remove = useMutation(trpc.buddies.deleteMessage.mutationOptions({ onSuccess }));
-  const error = markRead.error ?? remove.error;
+  const remove = useMutation(
+    trpc.buddies.deleteMessage.mutationOptions({ onSuccess: () => router.refresh() }),
+  );
   const from = item.name ? `${item.name} (${item.linkLabel})` : item.linkLabel;
   return (
     <li
-      className={`flex flex-col gap-3 rounded-2xl border p-4 ${item.readAt ? "border-line bg-surface" : "border-accent bg-accent-soft"}`}
+      className={`flex flex-col gap-3 rounded-2xl border p-4 ${isNew ? "border-accent bg-accent-soft" : "border-line bg-surface"}`}
     >
       <p className="text-sm text-muted [overflow-wrap:anywhere]">
-        {item.readAt ? "" : "New · "}
+        {isNew ? "New · " : ""}
         {shortDateTime(item.createdAt, timeZone, locale)} · from {from}
       </p>
       {item.kind === "nudge" ? (
@@ -53,18 +78,13 @@ function InboxItem({ item, timeZone }: { item: Item; timeZone: string }) {
         <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{item.message}</p>
       )}
       <FormError
-        message={error ? mutationProblem(error, UNREACHABLE_NOTHING_CHANGED).message : undefined}
+        message={
+          remove.error
+            ? mutationProblem(remove.error, UNREACHABLE_NOTHING_CHANGED).message
+            : undefined
+        }
       />
       <div className="flex gap-3">
-        {item.readAt ? null : (
-          <Button
-            variant="secondary"
-            busy={markRead.isPending}
-            onClick={() => markRead.mutate({ id: item.id })}
-          >
-            Mark read
-          </Button>
-        )}
         <Button
           variant="quiet"
           busy={remove.isPending}
