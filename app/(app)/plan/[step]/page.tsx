@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { buttonClass } from "@/app/_components/button";
 import { getProgram, getStep, personalize, type StepNumber, step1Advice } from "@/lib/program";
-import { nextAction, personOf } from "@/lib/program/view";
+import { currentStepNumber, nextAction, personOf } from "@/lib/program/view";
 import { daysBetween, localDay } from "@/lib/stats/days";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
@@ -27,6 +27,9 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
   const step = getStep(program, number as StepNumber);
   const person = personOf(journey);
   const say = (t: string) => personalize(t, person);
+  // Links lead to the step the person is on, never to one that is still locked.
+  const current = currentStepNumber(journey);
+  const nextOpen = journey.steps.some((s) => s.number === number + 1 && s.status !== "locked");
 
   if (progress.status === "locked") {
     return (
@@ -37,8 +40,8 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
           This step opens once step {number - 1} is done. There's no hurry: the order matters more
           than the speed.
         </p>
-        <Link href={`/plan/${number - 1}`} className={buttonClass("primary")}>
-          Go to step {number - 1}
+        <Link href={`/plan/${current}`} className={buttonClass("primary")}>
+          Go to step {current}, where you are now
         </Link>
       </>
     );
@@ -142,9 +145,14 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
           <span />
         )}
         {progress.status === "done" ? <ReopenStep stepNumber={number} /> : null}
-        {number < 7 ? (
+        {number < 7 && nextOpen ? (
           <Link href={`/plan/${number + 1}`} className={buttonClass("quiet")}>
             Step {number + 1} →
+          </Link>
+        ) : current !== number ? (
+          <Link href={`/plan/${current}`} className={buttonClass("quiet")}>
+            {current < number ? "← " : ""}Step {current}, where you are
+            {current > number ? " →" : ""}
           </Link>
         ) : null}
       </nav>
