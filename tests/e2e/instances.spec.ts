@@ -300,7 +300,7 @@ test("a reminder that falls due is sent once, though both instances look for it"
   await page.getByLabel("Quiet hours").uncheck();
   await page.getByLabel("Also send me an e-mail").check();
   await page.getByRole("button", { name: "Save reminders" }).click();
-  await expect(page.getByText("Saved. We'll remind you at 00:00.")).toBeVisible();
+  await expect(page.getByText(/^Saved\. We'll remind you at 12:00\sAM\.$/)).toBeVisible();
 
   await mailLink(user.email, /\/settings\/reminders/);
   // Each instance has looked again about five times since: still one reminder mail.

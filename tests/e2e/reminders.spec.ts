@@ -15,7 +15,7 @@ test("a new person sets a check-in time, gets the reminder by mail and in the ap
   await page.getByLabel("Quiet hours").uncheck();
   await page.getByLabel("Also send me an e-mail").check();
   await page.getByRole("button", { name: "Save reminders" }).click();
-  await expect(page.getByText("Saved. We'll remind you at 00:00.")).toBeVisible();
+  await expect(page.getByText(/^Saved\. We'll remind you at 12:00\sAM\.$/)).toBeVisible();
 
   // The server looks for due reminders every second and mails this one through SMTP,
   // with the way to change or stop reminders.

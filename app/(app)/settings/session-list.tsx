@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
-import { shortDateTime } from "@/app/_components/dates";
+import { whenInWords } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
@@ -58,11 +58,11 @@ function SessionRow({ session, timeZone }: { session: SessionView; timeZone: str
             </span>
           ) : (
             <p className="text-sm text-muted">
-              Last active {shortDateTime(session.lastSeenAt, timeZone, locale)}
+              Last active {whenInWords(session.lastSeenAt, timeZone, locale)}
             </p>
           )}
           <p className="text-sm text-muted">
-            Signed in {shortDateTime(session.createdAt, timeZone, locale)}
+            Signed in {whenInWords(session.createdAt, timeZone, locale)}
           </p>
         </div>
         {session.current ? null : (

@@ -1,10 +1,17 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { personOf } from "@/lib/program/view";
 import { requireSession } from "@/server/auth/current";
+import { serverCaller } from "@/server/trpc/server";
 import { Retake } from "./retake";
 
 export const metadata: Metadata = { title: "Are you ready?" };
 
 export default async function ReadinessPage() {
   await requireSession();
-  return <Retake />;
+  const journey = await (await serverCaller()).journey.current();
+  // The check is saved on the plan, so without one it belongs to onboarding.
+  if (!journey) redirect("/onboarding");
+  // Discreet mode already took the name out of the journey the caller returns.
+  return <Retake person={personOf(journey)} version={journey.programVersion} />;
 }

@@ -8,33 +8,35 @@ import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_trpc/client";
 import { ReadinessQuestions } from "@/app/(app)/onboarding/readiness-questions";
 import {
-  currentProgram,
+  getProgram,
   type Person,
   personalize,
   type ReadinessAnswer,
   scoreReadiness,
 } from "@/lib/program";
 
-const nobody: Person = { name: null, pronouns: "they" };
-
-/** The readiness check, retaken at any time; the newest result replaces the old one. */
-export function Retake() {
+/**
+ * The readiness check, retaken at any time; the newest result replaces the old one. It
+ * speaks of the ex as the plan does, by the saved name and pronouns.
+ */
+export function Retake({ person, version }: { person: Person; version: number }) {
   const trpc = useTRPC();
-  const { readiness } = currentProgram;
+  const program = getProgram(version);
+  const { readiness } = program;
   const [answers, setAnswers] = useState<Record<string, ReadinessAnswer>>({});
   const [missing, setMissing] = useState(false);
   const save = useMutation(trpc.journey.retakeReadiness.mutationOptions());
 
   if (save.data) {
-    const verdict = scoreReadiness(answers);
+    const verdict = scoreReadiness(answers, program);
     return (
       <section
         role="status"
         className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-5"
       >
-        <h1 className="text-2xl font-bold">{personalize(verdict.headline, nobody)}</h1>
-        <p>{personalize(verdict.body, nobody)}</p>
-        <p className="text-sm text-muted">{personalize(readiness.finalSay, nobody)}</p>
+        <h1 className="text-2xl font-bold">{personalize(verdict.headline, person)}</h1>
+        <p>{personalize(verdict.body, person)}</p>
+        <p className="text-sm text-muted">{personalize(readiness.finalSay, person)}</p>
         <Link href="/plan" className={buttonClass("primary")}>
           Back to my plan
         </Link>
@@ -44,11 +46,12 @@ export function Retake() {
   return (
     <>
       <div className="flex flex-col gap-2">
-        <h1 className="text-3xl font-bold">{personalize(readiness.title, nobody)}</h1>
-        <p className="text-muted">{personalize(readiness.intro, nobody)}</p>
+        <h1 className="text-3xl font-bold">{personalize(readiness.title, person)}</h1>
+        <p className="text-muted">{personalize(readiness.intro, person)}</p>
       </div>
       <ReadinessQuestions
         answers={answers}
+        person={person}
         onAnswer={(key, value) => setAnswers((a) => ({ ...a, [key]: value }))}
         showMissing={missing}
       />

@@ -8,6 +8,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { CheckboxField } from "@/app/_components/checkbox-field";
 import { Field, FormError } from "@/app/_components/field";
+import { useLocale } from "@/app/_components/locale";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
@@ -16,6 +17,7 @@ import {
   type SaveReminderSettingsInput,
   saveReminderSettingsInput,
 } from "@/lib/schemas/reminders";
+import { wallClock } from "@/lib/stats/format";
 
 const FIELDS = ["checkInTime", "quietStart", "quietEnd", "enabled", "email"] as const;
 
@@ -32,6 +34,7 @@ const formValues = (s: ReminderSettingsView): SaveReminderSettingsInput => ({
 export function ReminderForm({ settings }: { settings: ReminderSettingsView }) {
   const hydrated = useHydrated();
   const trpc = useTRPC();
+  const locale = useLocale();
   const router = useRouter();
   const [notice, setNotice] = useState<string>();
   const [formError, setFormError] = useState<string>();
@@ -48,7 +51,7 @@ export function ReminderForm({ settings }: { settings: ReminderSettingsView }) {
         form.reset(formValues(saved));
         setNotice(
           saved.enabled
-            ? `Saved. We'll remind you at ${saved.checkInTime}.`
+            ? `Saved. We'll remind you at ${wallClock(saved.checkInTime, locale)}.`
             : "Saved. Reminders are off.",
         );
         router.refresh();
