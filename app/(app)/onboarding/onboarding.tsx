@@ -19,6 +19,7 @@ import {
   scoreReadiness,
 } from "@/lib/program";
 import { ReadinessQuestions } from "./readiness-questions";
+import { ReadinessVerdictActions } from "./readiness-verdict";
 import { SafetyConcern } from "./safety-concern";
 import { SituationFields, type SituationValue } from "./situation-fields";
 
@@ -202,10 +203,11 @@ export function Onboarding({ owner }: { owner: string }) {
           <p>{personalize(verdict.body, nobody)}</p>
           <p className="text-sm text-muted">{personalize(readiness.finalSay, nobody)}</p>
         </section>
-        <Button onClick={() => setStage("safety")}>Continue</Button>
-        <Button variant="secondary" onClick={() => setStage("readiness")}>
-          Change my answers
-        </Button>
+        <ReadinessVerdictActions
+          notYet={verdict.result === "not_yet"}
+          onContinue={() => setStage("safety")}
+          onChangeAnswers={() => setStage("readiness")}
+        />
       </>
     );
   }

@@ -1,0 +1,61 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Button, buttonClass } from "@/app/_components/button";
+
+/**
+ * The choices under the readiness result. When the answers say "not yet", looking after
+ * oneself comes first, as on the safety screen: going on stays possible, but it is the quiet
+ * choice and takes a second, deliberate tap.
+ */
+export function ReadinessVerdictActions({
+  notYet,
+  onContinue,
+  onChangeAnswers,
+}: {
+  notYet: boolean;
+  onContinue: () => void;
+  onChangeAnswers: () => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  if (!notYet) {
+    return (
+      <>
+        <Button onClick={onContinue}>Continue</Button>
+        <Button variant="secondary" onClick={onChangeAnswers}>
+          Change my answers
+        </Button>
+      </>
+    );
+  }
+  return (
+    <>
+      <Link href="/journal/new" className={buttonClass("primary")}>
+        Take time for me: write in my private journal
+      </Link>
+      <Button variant="secondary" onClick={onChangeAnswers}>
+        Change my answers
+      </Button>
+      {confirming ? (
+        <div className="flex flex-col gap-3 rounded-xl border border-line p-4">
+          <p>
+            You can start the plan now and come back to this check at any time. Go gently, and pause
+            whenever it feels like too much.
+          </p>
+          <Button variant="secondary" onClick={onContinue}>
+            I understand, continue
+          </Button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="self-start text-sm text-muted underline underline-offset-4"
+          onClick={() => setConfirming(true)}
+        >
+          I've thought about it and still want to go on
+        </button>
+      )}
+    </>
+  );
+}
