@@ -113,6 +113,12 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
           feature: t.feature,
         }))}
         done={progress.tasksDone}
+        stepDone={progress.status === "done"}
+        next={
+          number < 7
+            ? { href: `/plan/${number + 1}`, label: `Go on to step ${number + 1}` }
+            : { href: "/plan/outcome", label: "Record where things stand" }
+        }
       />
 
       {step.draftChecks ? (

@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { buttonClass } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_trpc/client";
 
@@ -22,22 +23,43 @@ const featureLinks = {
   memories: null,
 } as const;
 
-/** Ticks save at once; if saving fails the tick goes back and says why. */
+/**
+ * Ticks save at once; if saving fails the tick goes back and says why. The tick that
+ * finishes the step is answered right here, with the way on to the next step.
+ */
 export function TaskList({
   stepNumber,
   tasks,
   done,
+  stepDone,
+  next,
 }: {
   stepNumber: number;
   tasks: TaskItem[];
   done: string[];
+  stepDone: boolean;
+  /** Where finishing this step leads: the next step, or recording the outcome after step 7. */
+  next: { href: string; label: string };
 }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [ticked, setTicked] = useState(() => new Set(done));
+  const [finishedNow, setFinishedNow] = useState(false);
+  const moment = useRef<HTMLDivElement>(null);
+  // The last box may sit far from the acknowledgement below the list: bring it into view.
+  useEffect(() => {
+    if (!finishedNow) return;
+    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    moment.current?.scrollIntoView({ block: "nearest", behavior: still ? "auto" : "smooth" });
+  }, [finishedNow]);
   const save = useMutation(
     trpc.steps.setTask.mutationOptions({
-      onSuccess: () => router.refresh(),
+      onSuccess: (journey, input) => {
+        const status = journey.steps.find((s) => s.number === stepNumber)?.status;
+        if (input.done && status === "done" && !stepDone) setFinishedNow(true);
+        if (status !== "done") setFinishedNow(false);
+        router.refresh();
+      },
       onError: (_e, input) =>
         setTicked((s) => {
           const next = new Set(s);
@@ -106,6 +128,35 @@ export function TaskList({
           );
         })}
       </ul>
+      {/* The live region is always there, so a screen reader hears the moment it fills. */}
+      <div role="status" ref={moment} className="scroll-mb-24">
+        {finishedNow ? (
+          <div className="flex flex-col items-center gap-3 rounded-2xl border border-accent bg-accent-soft p-5 text-center">
+            <svg viewBox="0 0 48 48" className="size-12 text-accent" aria-hidden="true">
+              <circle cx="24" cy="24" r="21" fill="none" stroke="currentColor" strokeWidth="2.5" />
+              <path
+                d="m15 24.5 6 6 12-13"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="3"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+            <p className="text-lg font-bold">Step {stepNumber} is done.</p>
+            <p>
+              That took real care. Take a breath and enjoy it; the next step is ready when you are.
+            </p>
+            <Link href={next.href} className={buttonClass("primary", "self-stretch")}>
+              {next.label}
+            </Link>
+          </div>
+        ) : requiredLeft === 0 && !stepDone ? (
+          <p className="rounded-xl border border-line bg-surface px-4 py-3 text-sm">
+            Write a short reflection below and this step is done.
+          </p>
+        ) : null}
+      </div>
     </section>
   );
 }
