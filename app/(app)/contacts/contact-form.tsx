@@ -121,8 +121,8 @@ export function ContactForm({
   const values = useWatch({ control: form.control });
   const note = values.note ?? "";
 
-  // Compared field by field, not with isDirty: a field with no default (channel) makes
-  // react-hook-form call an untouched form dirty after one blur, and ask "Leave site?".
+  // Compared field by field, not with isDirty: channel has no default, so react-hook-form
+  // counts one key more and calls the form dirty after any change, even one undone.
   const kept = useKeptText({
     owner,
     form: contact ? `contact:${contact.id}` : "contact:new",

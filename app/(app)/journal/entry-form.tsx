@@ -98,8 +98,8 @@ export function EntryForm({ owner, steps, entry, onSaved, onCancel }: EntryFormP
   const values = useWatch({ control: form.control });
   const body = values.body ?? "";
 
-  // Compared field by field, not with isDirty: a field with no default (mood) makes
-  // react-hook-form call an untouched form dirty after one blur, and ask "Leave site?".
+  // Compared field by field, not with isDirty: mood has no default, so react-hook-form
+  // counts one key more and calls the form dirty after any change, even one undone.
   const kept = useKeptText({
     owner,
     form: entry ? `journal:${entry.id}` : "journal:new",
