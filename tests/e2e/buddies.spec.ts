@@ -47,7 +47,7 @@ async function logContactWithNote(page: Page, note: string) {
   await page.goto("/contacts/new");
   await page.getByText("Just now").click();
   await page.getByRole("radio", { name: "Text" }).check({ force: true });
-  await page.getByRole("radio", { name: "I did" }).check({ force: true });
+  await page.getByRole("radio", { name: "I did", exact: true }).check({ force: true });
   await page.getByRole("radio", { name: "Good" }).check({ force: true });
   await page.getByLabel("Note (optional)").fill(note);
   await page.getByRole("button", { name: "Save contact" }).click();

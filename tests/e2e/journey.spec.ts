@@ -5,7 +5,7 @@ async function logContact(page: Page, who: "I did" | "Riley did") {
   await page.goto("/contacts/new");
   await page.getByText("Just now").click();
   await page.getByRole("radio", { name: "Text" }).check({ force: true });
-  await page.getByRole("radio", { name: who }).check({ force: true });
+  await page.getByRole("radio", { name: who, exact: true }).check({ force: true });
   await page.getByRole("radio", { name: "Good" }).check({ force: true });
   await page.getByRole("button", { name: "Save contact" }).click();
   await expect(page).toHaveURL(/\/contacts$/);
