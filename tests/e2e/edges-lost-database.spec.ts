@@ -17,6 +17,7 @@ const base = `http://localhost:${port}`;
 const SECRET = "e2e-secret-that-is-long-enough-for-production-use";
 
 test.describe.configure({ mode: "serial" });
+// Skipped against E2E_BASE_URL: it starts a production server of its own, on a dead database.
 test.skip(!!process.env.E2E_BASE_URL, "Starts a production server of its own.");
 
 let server: ChildProcess | undefined;

@@ -41,6 +41,7 @@ type Instance = keyof typeof PORTS;
 const url = (instance: Instance) => `http://localhost:${PORTS[instance]}`;
 
 test.describe.configure({ mode: "serial" });
+// Skipped without TEST_DATABASE_URL: two instances need a database server both can reach.
 test.skip(!serverUrl, "Two instances need PostgreSQL: set TEST_DATABASE_URL.");
 
 const database = `rekindle_two_${randomBytes(4).toString("hex")}`;
