@@ -6,6 +6,7 @@ export * from "./drafts";
 export * from "./journal";
 export * from "./journeys";
 export * from "./limits";
+export * from "./push";
 export * from "./reminders";
 export * from "./resets";
 export * from "./signups";

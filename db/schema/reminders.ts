@@ -45,6 +45,8 @@ export const reminderSettings = pgTable(
     quietEndMinute: smallint(),
     /** Mail each reminder too; only honoured when SMTP_URL is set. */
     email: boolean().notNull().default(false),
+    /** Push each reminder to the devices the person turned notifications on for. */
+    push: boolean().notNull().default(false),
     /** "Snooze for a week": no reminders on local days before this one. */
     resumeOn: date({ mode: "string" }),
     version: version(),
@@ -83,6 +85,10 @@ export const reminders = pgTable(
     status: reminderStatus().notNull().default("pending"),
     /** Whether this reminder goes out by mail as well as in the app. */
     byEmail: boolean().notNull().default(false),
+    /** Whether this reminder is pushed to the person's devices too. */
+    byPush: boolean().notNull().default(false),
+    /** When it was pushed: a mail retried later does not push it again. */
+    pushedAt: timestamp({ withTimezone: true }),
     attempts: integer().notNull().default(0),
     /** A pending row is claimed from this moment on (later after a failed try). */
     dueAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
