@@ -61,6 +61,9 @@ export const encouragements = pgTable(
     name: text(),
     message: text().notNull().default(""),
     readAt: timestamp({ withTimezone: true }),
+    /** The owner's short "thank you", which the buddy sees on the link's page. */
+    thanks: text(),
+    thankedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -68,6 +71,7 @@ export const encouragements = pgTable(
     index("encouragements_link_id_idx").on(t.linkId, t.createdAt),
     check("encouragements_name_check", sql`char_length(${t.name}) <= 40`),
     check("encouragements_message_check", sql`char_length(${t.message}) <= 500`),
+    check("encouragements_thanks_check", sql`char_length(${t.thanks}) <= 200`),
   ],
 );
 

@@ -1,6 +1,7 @@
 export * from "./accounts";
 export * from "./activity";
 export * from "./buddies";
+export * from "./buddy-mail";
 export * from "./contacts";
 export * from "./drafts";
 export * from "./journal";

@@ -95,6 +95,8 @@ export const reminders = pgTable(
     claimedAt: timestamp({ withTimezone: true }),
     deliveredAt: timestamp({ withTimezone: true }),
     dismissedAt: timestamp({ withTimezone: true }),
+    /** SHA-256 of the token in the mail's one-click stop link, once it is mailed. */
+    stopTokenHash: text(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -106,6 +108,7 @@ export const reminders = pgTable(
       .where(sql`${t.kind} = 'stalled_step'`),
     index("reminders_status_due_at_idx").on(t.status, t.dueAt),
     index("reminders_journey_id_idx").on(t.journeyId),
+    uniqueIndex("reminders_stop_token_hash_idx").on(t.stopTokenHash),
   ],
 );
 
