@@ -31,6 +31,11 @@ export const users = pgTable(
     discreet: boolean().notNull().default(false),
     /** Where weeks begin in the calendar, the weekly charts and anything counted by week. */
     weekStart: weekStart().notNull().default("auto"),
+    /**
+     * Hides the "who reaches out" score wherever it shows, for a person whom counting who
+     * texted first keeps circling. Shown until the person chooses otherwise.
+     */
+    hideInitiative: boolean().notNull().default(false),
     /** Bumped on every profile edit, so two devices never silently overwrite each other. */
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
