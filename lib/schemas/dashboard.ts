@@ -87,6 +87,8 @@ export const dashboardOutput = z.object({
   /** Since the latest contact of the journey in progress (by when it happened); null if none. */
   daysSinceLastContact: z.number().int().nullable(),
   journey: journeySummaryOutput.nullable(),
+  /** Very low moods on several days running this week: Home gently offers support. */
+  offerSupport: z.boolean(),
 });
 
 export type DashboardStreak = z.infer<typeof streakOutput>;

@@ -8,6 +8,7 @@ export * from "./days";
 export * from "./format";
 export * from "./initiative";
 export * from "./locale";
+export * from "./low-mood";
 export * from "./mood";
 export * from "./pauses";
 export * from "./streak";

@@ -49,6 +49,7 @@ import {
   localDay,
   MAX_PAUSE_DAYS,
   moodTrend,
+  offersSupport,
   startOfLocalDay,
   tally,
 } from "@/lib/stats";
@@ -423,6 +424,7 @@ export async function dashboardBySql(
     daysSinceBreakup: journey ? Math.max(0, daysBetween(String(journey[4]), today)) : null,
     daysSinceLastContact,
     journey: read ? journeySummary(read, today, timeZone) : null,
+    offerSupport: offersSupport({ moods: recent.moods, today }),
   };
 }
 

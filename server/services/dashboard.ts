@@ -28,6 +28,7 @@ import {
   localDay,
   MAX_PAUSE_DAYS,
   moodTrend,
+  offersSupport,
   startOfLocalDay,
   tally,
   type WeekStartsOn,
@@ -175,6 +176,7 @@ async function activityBetween(db: Db, actor: Actor, timeZone: string, from: Day
   const counts = new Map<Day, number>();
   const moods: { day: Day; mood: number }[] = [];
   const paused: Day[] = [];
+  const checkIns = new Map<Day, number | null>();
   for (const row of rows) {
     const day = row.at ? localDay(row.at, timeZone) : row.day;
     if (day === null) continue;
@@ -182,10 +184,19 @@ async function activityBetween(db: Db, actor: Actor, timeZone: string, from: Day
       paused.push(day);
       continue;
     }
+    if (row.kind === "check") checkIns.set(day, row.mood);
     tally(counts, day);
     if (row.mood !== null) moods.push({ day, mood: row.mood });
   }
-  return { counts, moods, pauseDays: paused };
+  return { counts, moods, pauseDays: paused, checkIns };
+}
+
+/** The activity of a window as activityBetween reads it. */
+export type Activity = Awaited<ReturnType<typeof activityBetween>>;
+
+/** The dashboard's recent window: the calendar's weeks up to today, and what lies ahead. */
+export function recentActivity(db: Db, actor: Actor, timeZone: string, start: Day) {
+  return activityBetween(db, actor, timeZone, start, null);
 }
 
 export interface StepRow {
@@ -268,11 +279,7 @@ async function activeJourneyWithProgress(db: Db, actor: Actor, calendarFrom: Dat
 /** The journey in progress: where the user is, how far they've come, whether it stalled. */
 function journeySummary(
   actor: Actor,
-  {
-    journey,
-    steps,
-    tasksDone: done,
-  }: { journey: Journey; steps: StepRow[]; tasksDone: { stepNumber: number; taskKey: string }[] },
+  { journey, steps, tasksDone: done }: NonNullable<DashboardParts["read"]>,
   today: Day,
   timeZone: string,
 ): JourneySummary {
@@ -323,25 +330,71 @@ function journeySummary(
   };
 }
 
+/** What the dashboard is made from: the journey read and the recent activity. */
+export interface DashboardParts {
+  read: {
+    journey: Pick<Journey, "id" | "programVersion" | "breakupDate" | "exName" | "exPronouns">;
+    steps: StepRow[];
+    tasksDone: { stepNumber: number; taskKey: string }[];
+    recentContacts: { at: Date; initiator: Initiator }[];
+    lastContactAt: Date | null;
+  } | null;
+  recent: Activity;
+}
+
+/** Where the dashboard's window starts and what today is, in the user's zone. */
+export function dashboardWindow(timeZone: string, now: Date, weekStartsOn: WeekStartsOn = 1) {
+  const today = localDay(now, timeZone);
+  const { start } = calendarRange(today, weekStartsOn);
+  return { today, start, startAt: startOfLocalDay(start, timeZone) };
+}
+
 /**
  * Everything the dashboard shows, counted in the user's own calendar days. Reads the journey
  * and the last twelve weeks in two statements side by side, plus one per older twelve weeks
- * only while a streak runs past them.
+ * only while a streak runs past them. The journey's row comes back too, for the buddy page.
  */
+export async function readDashboard(
+  db: Db,
+  actor: Actor,
+  opts: { timeZone: string; now?: Date; weekStartsOn?: WeekStartsOn },
+): Promise<{ dashboard: Dashboard; journey: Journey | null }> {
+  const { timeZone, weekStartsOn = 1 } = opts;
+  const now = opts.now ?? new Date();
+  const { start, startAt } = dashboardWindow(timeZone, now, weekStartsOn);
+  const [read, recent] = await Promise.all([
+    activeJourneyWithProgress(db, actor, startAt, now),
+    activityBetween(db, actor, timeZone, start, null),
+  ]);
+  const dashboard = await dashboardFrom(
+    db,
+    actor,
+    { read, recent },
+    { timeZone, now, weekStartsOn },
+  );
+  return { dashboard, journey: read?.journey ?? null };
+}
+
 export async function getDashboard(
   db: Db,
   actor: Actor,
   opts: { timeZone: string; now?: Date; weekStartsOn?: WeekStartsOn },
 ): Promise<Dashboard> {
-  const { timeZone, weekStartsOn = 1 } = opts;
-  const now = opts.now ?? new Date();
-  const today = localDay(now, timeZone);
-  const { start } = calendarRange(today, weekStartsOn);
+  return (await readDashboard(db, actor, opts)).dashboard;
+}
 
-  const [read, recent] = await Promise.all([
-    activeJourneyWithProgress(db, actor, startOfLocalDay(start, timeZone), now),
-    activityBetween(db, actor, timeZone, start, null),
-  ]);
+/**
+ * The dashboard from what was read: the streak can need older weeks, read here one
+ * statement per twelve weeks while the streak reaches them.
+ */
+export async function dashboardFrom(
+  db: Db,
+  actor: Actor,
+  { read, recent }: DashboardParts,
+  opts: { timeZone: string; now: Date; weekStartsOn?: WeekStartsOn },
+): Promise<Dashboard> {
+  const { timeZone, now, weekStartsOn = 1 } = opts;
+  const { today, start } = dashboardWindow(timeZone, now, weekStartsOn);
   const journey = read?.journey;
 
   // The streak can be longer than the calendar: read older weeks while it reaches them,
@@ -391,5 +444,6 @@ export async function getDashboard(
     daysSinceBreakup: journey ? Math.max(0, daysBetween(journey.breakupDate, today)) : null,
     daysSinceLastContact,
     journey: summary,
+    offerSupport: offersSupport({ moods: recent.moods, today }),
   };
 }
