@@ -63,6 +63,25 @@ export function dateTime(instant: Date | number, timeZone: string, locale: strin
   });
 }
 
+/**
+ * The parts both ways of saying a moment share: whether it was today or yesterday where the
+ * person lives, its time, and otherwise its date (with the year when it isn't this one).
+ */
+function moment(instant: Date | number, timeZone: string, locale: string, now: Date | number) {
+  const diff = daysAgo(instant, timeZone, now);
+  const time = timeOfDay(instant, timeZone, locale);
+  const date = () =>
+    formatInstant(
+      instant,
+      timeZone,
+      locale,
+      sameYear(instant, timeZone, now)
+        ? SHORT_DATE
+        : { day: "numeric", month: "short", year: "numeric" },
+    );
+  return { day: diff === 0 ? "today" : diff === 1 ? "yesterday" : undefined, time, date };
+}
+
 /** "Today, 21:14", "Yesterday, 08:02", "Tue 24 Nov, 21:14", or "3 Mar 2025, 21:14". */
 export function shortDateTime(
   instant: Date | number,
@@ -70,18 +89,10 @@ export function shortDateTime(
   locale: string,
   now = Date.now(),
 ): string {
-  const diff = daysAgo(instant, timeZone, now);
-  const time = timeOfDay(instant, timeZone, locale);
-  if (diff === 0) return `Today, ${time}`;
-  if (diff === 1) return `Yesterday, ${time}`;
-  return formatInstant(
-    instant,
-    timeZone,
-    locale,
-    sameYear(instant, timeZone, now)
-      ? { ...SHORT_DATE, hour: "numeric", minute: "2-digit" }
-      : { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" },
-  );
+  const { day, time, date } = moment(instant, timeZone, locale, now);
+  if (day === "today") return `Today, ${time}`;
+  if (day === "yesterday") return `Yesterday, ${time}`;
+  return `${date()}, ${time}`;
 }
 
 /**
@@ -94,17 +105,6 @@ export function whenInWords(
   locale: string,
   now = Date.now(),
 ): string {
-  const diff = daysAgo(instant, timeZone, now);
-  const time = timeOfDay(instant, timeZone, locale);
-  if (diff === 0) return `today at ${time}`;
-  if (diff === 1) return `yesterday at ${time}`;
-  const date = formatInstant(
-    instant,
-    timeZone,
-    locale,
-    sameYear(instant, timeZone, now)
-      ? SHORT_DATE
-      : { day: "numeric", month: "short", year: "numeric" },
-  );
-  return `on ${date} at ${time}`;
+  const { day, time, date } = moment(instant, timeZone, locale, now);
+  return day ? `${day} at ${time}` : `on ${date()} at ${time}`;
 }

@@ -77,11 +77,16 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<Demo>
     timeZone,
   });
   const { userId } = await createAccount(db, account);
-  // The account service stamps its own time; the demo signed up three weeks ago.
-  await db
-    .update(users)
-    .set({ createdAt: at(21, "19:40"), updatedAt: at(21, "19:40") })
-    .where(eq(users.id, userId));
+  // Services stamp the server's clock; rows are moved back to when they happened.
+  const backdate = async (
+    table: typeof users | typeof journalEntries | typeof contacts,
+    id: string,
+    when: Date,
+  ) => {
+    await db.update(table).set({ createdAt: when, updatedAt: when }).where(eq(table.id, id));
+  };
+  // The demo signed up three weeks ago.
+  await backdate(users, userId, at(21, "19:40"));
   const actor: Actor = { userId };
 
   const yes = Object.fromEntries(currentProgram.readiness.questions.map((q) => [q.key, "yes"]));
@@ -125,10 +130,7 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<Demo>
       sharedWithBuddies: extra.shared ?? false,
     });
     const when = at(daysAgo, time);
-    await db
-      .update(journalEntries)
-      .set({ createdAt: when, updatedAt: when })
-      .where(eq(journalEntries.id, entry.id));
+    await backdate(journalEntries, entry.id, when);
     await touchStep(db, actor, journey.id, extra.stepNumber, when);
   };
   const contact = async (
@@ -156,10 +158,7 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<Demo>
     );
     // Logged a few minutes after it happened, the way people do.
     const logged = new Date(row.occurredAt.getTime() + 7 * 60_000);
-    await db
-      .update(contacts)
-      .set({ createdAt: logged, updatedAt: logged })
-      .where(eq(contacts.id, row.id));
+    await backdate(contacts, row.id, logged);
     await touchStep(db, actor, journey.id, stepNumber, logged);
   };
   const draft = async (daysAgo: number, time: string, stepNumber: number, body: string) =>

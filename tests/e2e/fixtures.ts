@@ -114,6 +114,17 @@ export async function onboard(
   page: Page,
   situation: { exName?: string; pronouns?: "she/her" | "he/him" | "they/them" } = {},
 ) {
+  await reachSituation(page);
+  await page.getByLabel("When did you break up?").fill("2026-09-10");
+  await page.getByText("Not at all").click();
+  if (situation.exName) await page.getByLabel("Their first name (optional)").fill(situation.exName);
+  await page.getByText(situation.pronouns ?? "they/them").click();
+  await page.getByRole("button", { name: "Start my plan" }).click();
+  await expect(page).toHaveURL(/\/plan$/);
+}
+
+/** Answers readiness (all yes) and safety (all no) and arrives at "Where things stand". */
+export async function reachSituation(page: Page) {
   await page.goto("/onboarding");
   for (const group of await page.getByRole("group").all()) {
     await group.getByText("Yes", { exact: true }).click();
@@ -124,12 +135,6 @@ export async function onboard(
     await group.getByText("No", { exact: true }).click();
   }
   await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByLabel("When did you break up?").fill("2026-09-10");
-  await page.getByText("Not at all").click();
-  if (situation.exName) await page.getByLabel("Their first name (optional)").fill(situation.exName);
-  await page.getByText(situation.pronouns ?? "they/them").click();
-  await page.getByRole("button", { name: "Start my plan" }).click();
-  await expect(page).toHaveURL(/\/plan$/);
 }
 
 /** Makes a buddy link through the UI and answers with its path, /b/<token>. */

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, newUser, onboard, signUp, test } from "./fixtures";
+import { expect, newUser, onboard, reachSituation, signUp, test } from "./fixtures";
 
 /** The keys Rekindle keeps on this device (kept text and onboarding's place). */
 const keptKeys = (page: Page) =>
@@ -123,16 +123,7 @@ test("signing out forgets every kept text; the next person sees none", async ({ 
 
 test("onboarding keeps its place and answers across a reload and a tab tap", async ({ page }) => {
   await signUp(page, newUser("Place"));
-  await page.goto("/onboarding");
-  for (const group of await page.getByRole("group").all()) {
-    await group.getByText("Yes", { exact: true }).click();
-  }
-  await page.getByRole("button", { name: "See my result" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
-  for (const group of await page.getByRole("group").all()) {
-    await group.getByText("No", { exact: true }).click();
-  }
-  await page.getByRole("button", { name: "Continue" }).click();
+  await reachSituation(page);
   await page.getByLabel("When did you break up?").fill("2026-09-10");
   await page.getByLabel("Their first name (optional)").fill("Alex");
 

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
+import { DeliberateContinue } from "./deliberate-continue";
 
 /**
  * The choices under the readiness result. When the answers say "not yet", looking after
@@ -18,7 +18,6 @@ export function ReadinessVerdictActions({
   onContinue: () => void;
   onChangeAnswers: () => void;
 }) {
-  const [confirming, setConfirming] = useState(false);
   if (!notYet) {
     return (
       <>
@@ -37,25 +36,11 @@ export function ReadinessVerdictActions({
       <Button variant="secondary" onClick={onChangeAnswers}>
         Change my answers
       </Button>
-      {confirming ? (
-        <div className="flex flex-col gap-3 rounded-xl border border-line p-4">
-          <p>
-            You can start the plan now and come back to this check at any time. Go gently, and pause
-            whenever it feels like too much.
-          </p>
-          <Button variant="secondary" onClick={onContinue}>
-            I understand, continue
-          </Button>
-        </div>
-      ) : (
-        <button
-          type="button"
-          className="self-start text-sm text-muted underline underline-offset-4"
-          onClick={() => setConfirming(true)}
-        >
-          I've thought about it and still want to go on
-        </button>
-      )}
+      <DeliberateContinue
+        ask="I've thought about it and still want to go on"
+        care="You can start the plan now and come back to this check at any time. Go gently, and pause whenever it feels like too much."
+        onContinue={onContinue}
+      />
     </>
   );
 }

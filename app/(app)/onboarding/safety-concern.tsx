@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { type RefObject, useState } from "react";
+import type { RefObject } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { currentProgram, type Person, personalize } from "@/lib/program";
+import { DeliberateContinue } from "./deliberate-continue";
 
 const nobody: Person = { name: null, pronouns: "they" };
 
@@ -22,7 +23,6 @@ export function SafetyConcern({
   onContinue: () => void;
 }) {
   const { concern } = currentProgram.safety;
-  const [confirming, setConfirming] = useState(false);
   return (
     <>
       <div className="flex flex-col gap-3">
@@ -72,25 +72,11 @@ export function SafetyConcern({
         I misread a question: go back
       </Button>
       <p className="text-sm text-muted">{personalize(concern.finalSay, nobody)}</p>
-      {confirming ? (
-        <div className="flex flex-col gap-3 rounded-xl border border-line p-4">
-          <p>
-            Rekindle will keep a reminder of these helplines on your plan. Please keep yourself
-            safe, and stop whenever something feels wrong.
-          </p>
-          <Button variant="secondary" onClick={onContinue}>
-            I understand, continue
-          </Button>
-        </div>
-      ) : (
-        <button
-          type="button"
-          className="self-start text-sm text-muted underline underline-offset-4"
-          onClick={() => setConfirming(true)}
-        >
-          I've thought about it and still want to continue
-        </button>
-      )}
+      <DeliberateContinue
+        ask="I've thought about it and still want to continue"
+        care="Rekindle will keep a reminder of these helplines on your plan. Please keep yourself safe, and stop whenever something feels wrong."
+        onContinue={onContinue}
+      />
     </>
   );
 }
