@@ -2,6 +2,7 @@
 
 import { Label } from "radix-ui";
 import { forwardRef, type ReactNode, type TextareaHTMLAttributes, useId } from "react";
+import { textLength } from "@/lib/schemas/text";
 import { formatCount } from "@/lib/stats/format";
 import { useLocale } from "./locale";
 
@@ -14,8 +15,8 @@ interface TextareaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
    * long paste off without a word, and the person's text must never be lost quietly.
    */
   limit?: number;
-  /** How many characters the field holds now, for the count shown near the limit. */
-  length?: number;
+  /** The field's text now, counted as the server counts it (`textLength`) near the limit. */
+  text?: string;
 }
 
 /**
@@ -24,7 +25,7 @@ interface TextareaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
  */
 export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>(
   function TextareaField(
-    { label, hint, error, limit, length = 0, id, className = "", rows = 6, ...props },
+    { label, hint, error, limit, text = "", id, className = "", rows = 6, ...props },
     ref,
   ) {
     const autoId = useId();
@@ -34,6 +35,7 @@ export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>
     const hintId = `${inputId}-hint`;
     const countId = `${inputId}-count`;
     const errorId = `${inputId}-error`;
+    const length = textLength(text);
     const showCount = limit !== undefined && length >= limit * 0.75;
     const over = limit !== undefined && length > limit;
     const describedBy = [hint ? hintId : null, showCount ? countId : null, error ? errorId : null]

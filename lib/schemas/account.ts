@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { WEEK_START_CHOICES } from "@/lib/stats/locale";
 import { isGuessable, WEAK_PASSWORD_MESSAGE } from "@/lib/strength";
-import { freeText, version } from "./common";
+import { freeText, maxChars, version } from "./common";
 
 /** Valid IANA time zones, as the runtime knows them. */
 const zones = new Set(Intl.supportedValuesOf("timeZone"));
@@ -27,7 +27,7 @@ function isTimeZone(v: string): boolean {
 export const displayName = freeText({ error: "Please enter your name." })
   .trim()
   .min(1, "Please enter your name.")
-  .max(60, "Please keep your name to 60 characters or fewer.")
+  .refine(...maxChars(60, "Please keep your name to 60 characters or fewer."))
   .refine((v) => !/[\p{Cc}]/u.test(v), "Your name cannot contain control characters.");
 
 export const email = z

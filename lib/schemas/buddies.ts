@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDay, freeText, version } from "./common";
+import { calendarDay, freeText, maxChars, version } from "./common";
 import {
   BUDDY_EXPIRY_MAX_DAYS,
   BUDDY_LABEL_MAX,
@@ -20,7 +20,9 @@ const id = z.uuid("We couldn't find that link.");
 const label = freeText({ error: "Please give the link a name, like “my sister”." })
   .trim()
   .min(1, "Please give the link a name, like “my sister”.")
-  .max(BUDDY_LABEL_MAX, `Please keep the name to ${BUDDY_LABEL_MAX} characters or fewer.`);
+  .refine(
+    ...maxChars(BUDDY_LABEL_MAX, `Please keep the name to ${BUDDY_LABEL_MAX} characters or fewer.`),
+  );
 
 const scope = z.enum(BUDDY_SCOPES, "Please choose what your buddy may see.");
 
@@ -152,17 +154,21 @@ export type BuddyView = z.infer<typeof buddyViewOutput>;
 export const encouragementInput = z.strictObject({
   name: freeText()
     .trim()
-    .max(
-      ENCOURAGEMENT_NAME_MAX,
-      `Please keep your name to ${ENCOURAGEMENT_NAME_MAX} characters or fewer.`,
+    .refine(
+      ...maxChars(
+        ENCOURAGEMENT_NAME_MAX,
+        `Please keep your name to ${ENCOURAGEMENT_NAME_MAX} characters or fewer.`,
+      ),
     )
     .optional(),
   message: freeText({ error: "Please write a few words." })
     .trim()
     .min(1, "Please write a few words.")
-    .max(
-      ENCOURAGEMENT_MESSAGE_MAX,
-      `Please keep your message to ${ENCOURAGEMENT_MESSAGE_MAX} characters or fewer.`,
+    .refine(
+      ...maxChars(
+        ENCOURAGEMENT_MESSAGE_MAX,
+        `Please keep your message to ${ENCOURAGEMENT_MESSAGE_MAX} characters or fewer.`,
+      ),
     ),
 });
 export type EncouragementInput = z.input<typeof encouragementInput>;

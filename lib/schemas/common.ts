@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { storable, textLength } from "./text";
+
+export { storable, textLength };
 
 /**
  * Building blocks every domain's schemas share, so a rule about what the database can hold
@@ -26,20 +29,6 @@ export const version = z
   .min(1, "Please reload the page and try again.")
   .max(VERSION_MAX, "Please reload the page and try again.");
 
-/** Half of a surrogate pair with no other half: not a character, and not valid UTF-8. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/**
- * Text PostgreSQL can store as it was checked. PostgreSQL text cannot hold U+0000, which a
- * paste carries invisibly, so it is dropped rather than refused: the person could not see
- * what to remove. A lone surrogate (half an emoji, cut by a bad paste) would be turned into
- * U+FFFD by the driver anyway; doing it here keeps what is stored equal to what was counted.
- */
-export function storable(value: string): string {
-  const withoutNul = value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
-  return withoutNul.replace(LONE_SURROGATE, "\ufffd");
-}
-
 /**
  * A free-text field (an entry, a note, a draft, a label): a string whose U+0000 are dropped
  * before any other check, so limits count what is kept. Chain `.trim()`, `.min()`,
@@ -47,6 +36,22 @@ export function storable(value: string): string {
  */
 export const freeText = (params?: Parameters<typeof z.string>[0]) =>
   z.string(params).overwrite(storable);
+
+/**
+ * The refinement for "at most `limit` characters", counted as the form's counter counts them
+ * (`textLength`): use it on free text instead of `.max()`, which counts UTF-16 code units
+ * and so calls one emoji two characters. `message` may name the count it found.
+ */
+export const maxChars = (limit: number, message: string | ((found: number) => string)) =>
+  [
+    (value: string) => textLength(value) <= limit,
+    {
+      error: (issue: { input: unknown }) =>
+        typeof message === "string"
+          ? message
+          : message(typeof issue.input === "string" ? textLength(issue.input) : 0),
+    },
+  ] as const;
 
 /**
  * True for "YYYY-MM-DD" naming a day that exists (the same rule as lib/stats/days.ts's

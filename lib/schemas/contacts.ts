@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
-import { freeText, pageInput, version } from "./common";
+import { freeText, maxChars, pageInput, version } from "./common";
 import {
   CONTACT_CHANNELS,
   CONTACT_FEELINGS,
@@ -83,12 +83,13 @@ export const localDateTime = z
 
 const count = (n: number) => n.toLocaleString("en-US");
 
-export const contactNote = freeText({ error: "The note must be text." }).max(CONTACT_NOTE_MAX, {
-  error: (issue) =>
-    `Please keep the note under ${count(CONTACT_NOTE_MAX)} characters (it has ${count(
-      typeof issue.input === "string" ? issue.input.length : 0,
-    )}).`,
-});
+export const contactNote = freeText({ error: "The note must be text." }).refine(
+  ...maxChars(
+    CONTACT_NOTE_MAX,
+    (found) =>
+      `Please keep the note under ${count(CONTACT_NOTE_MAX)} characters (it has ${count(found)}).`,
+  ),
+);
 
 const stepNumber = z
   .number({ error: "Please choose a step from the list." })

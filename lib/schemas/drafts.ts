@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { freeText, version } from "./common";
+import { freeText, maxChars, version } from "./common";
 
 /**
  * How long a draft rests after its text last changed before it counts as ready. An hour is
@@ -15,13 +15,13 @@ const count = new Intl.NumberFormat("en-GB");
 export const draftBody = freeText({ error: "Please write your message." })
   .trim()
   .min(1, "Please write your message before saving it.")
-  .max(DRAFT_MAX_CHARS, {
-    error: (issue) =>
-      `Please keep your message to ${count.format(DRAFT_MAX_CHARS)} characters or fewer` +
-      (typeof issue.input === "string"
-        ? `; this one has ${count.format(issue.input.length)}.`
-        : "."),
-  });
+  .refine(
+    ...maxChars(
+      DRAFT_MAX_CHARS,
+      (found) =>
+        `Please keep your message to ${count.format(DRAFT_MAX_CHARS)} characters or fewer; this one has ${count.format(found)}.`,
+    ),
+  );
 
 const id = z.uuid("That draft link isn't valid.");
 const answer = z.enum(["yes", "no"], "Please answer each question with yes or no.");

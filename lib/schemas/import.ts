@@ -8,7 +8,7 @@ import {
 } from "@/lib/program";
 import { displayName, timeZone, weekStartInput } from "./account";
 import { BUDDY_SCOPES } from "./buddies";
-import { calendarDay, freeText, INT4_MAX } from "./common";
+import { calendarDay, freeText, INT4_MAX, maxChars } from "./common";
 import { contactNote } from "./contacts";
 import { draftBody } from "./drafts";
 import { journalBody, mood } from "./journal";
@@ -175,7 +175,12 @@ const buddyLink = z.object({
   label: freeText()
     .trim()
     .min(1, "Please give the link a name.")
-    .max(BUDDY_LABEL_MAX, `Please keep the name to ${BUDDY_LABEL_MAX} characters or fewer.`),
+    .refine(
+      ...maxChars(
+        BUDDY_LABEL_MAX,
+        `Please keep the name to ${BUDDY_LABEL_MAX} characters or fewer.`,
+      ),
+    ),
   scope: z.enum(BUDDY_SCOPES),
   showExName: z.boolean(),
   expiresAt: instant.nullable(),
@@ -189,9 +194,13 @@ const buddyLink = z.object({
 const encouragement = z.object({
   linkId: ref,
   kind: z.enum(["encouragement", "nudge"]),
-  name: freeText().max(ENCOURAGEMENT_NAME_MAX).nullable(),
+  name: freeText()
+    .refine(...maxChars(ENCOURAGEMENT_NAME_MAX, "Please keep the name shorter."))
+    .nullable(),
   // A nudge carries no words, so empty is allowed here, unlike on the buddy's form.
-  message: freeText().max(ENCOURAGEMENT_MESSAGE_MAX),
+  message: freeText().refine(
+    ...maxChars(ENCOURAGEMENT_MESSAGE_MAX, "Please keep the message shorter."),
+  ),
   readAt: instant.nullable(),
   createdAt: instant,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { freeText, pageInput, version } from "./common";
+import { freeText, maxChars, pageInput, version } from "./common";
 import { JOURNAL_PAGE_SIZE } from "./plain";
 
 /** The longest entry we keep. Long enough for a real outpouring, short enough to page. */
@@ -15,12 +15,13 @@ const count = (n: number) => n.toLocaleString("en-US");
  * paste is refused with its length, so nothing is cut off without them knowing.
  */
 export const journalBody = freeText({ error: "Please write something in your entry." })
-  .max(JOURNAL_BODY_MAX, {
-    error: (issue) =>
-      `Please keep your entry under ${count(JOURNAL_BODY_MAX)} characters (it has ${count(
-        typeof issue.input === "string" ? issue.input.length : 0,
-      )}).`,
-  })
+  .refine(
+    ...maxChars(
+      JOURNAL_BODY_MAX,
+      (found) =>
+        `Please keep your entry under ${count(JOURNAL_BODY_MAX)} characters (it has ${count(found)}).`,
+    ),
+  )
   .refine((v) => v.trim().length > 0, "Please write something in your entry.");
 
 export const mood = z

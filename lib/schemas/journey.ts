@@ -6,7 +6,7 @@ import {
   PRONOUN_VALUES,
   READINESS_ANSWER_VALUES,
 } from "@/lib/program";
-import { calendarDay, freeText, version } from "./common";
+import { calendarDay, freeText, maxChars, version } from "./common";
 
 const readinessKeys = currentProgram.readiness.questions.map((q) => q.key);
 const safetyKeys = currentProgram.safety.questions.map((q) => q.key);
@@ -31,7 +31,7 @@ export const safetyAnswers = z.strictObject(
 
 export const exName = freeText()
   .trim()
-  .max(80, "Please keep the name to 80 characters or fewer.")
+  .refine(...maxChars(80, "Please keep the name to 80 characters or fewer."))
   .refine((v) => !/\p{Cc}/u.test(v), "The name cannot contain control characters.")
   .transform((v) => (v === "" ? null : v))
   .nullable()
@@ -67,7 +67,7 @@ export const recordOutcomeInput = z.strictObject({
   outcome: z.enum(OUTCOME_VALUES, { error: "Please pick where things stand." }),
   note: freeText()
     .trim()
-    .max(2000, "Please keep the note to 2,000 characters or fewer.")
+    .refine(...maxChars(2000, "Please keep the note to 2,000 characters or fewer."))
     .optional(),
   version,
 });

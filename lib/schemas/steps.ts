@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { freeText, version } from "./common";
+import { freeText, maxChars, version } from "./common";
 import { stepView } from "./journey";
 
 export const stepNumber = z
@@ -9,7 +9,7 @@ export const stepNumber = z
   .max(7, "Steps are numbered 1 to 7.");
 
 export const reflectionBody = freeText({ error: "Please write your reflection." })
-  .max(20_000, "Please keep a reflection under 20,000 characters.")
+  .refine(...maxChars(20_000, "Please keep a reflection under 20,000 characters."))
   .refine((v) => v.trim().length > 0, "Please write a few words first.");
 
 export const stepInput = z.strictObject({ stepNumber });
@@ -38,7 +38,7 @@ export const byIdInput = z.strictObject({ id: z.uuid() });
 export const addMemoryInput = z.strictObject({
   idempotencyKey: z.uuid(),
   body: freeText({ error: "Please describe the memory." })
-    .max(2000, "Please keep a memory under 2,000 characters.")
+    .refine(...maxChars(2000, "Please keep a memory under 2,000 characters."))
     .refine((v) => v.trim().length > 0, "Please write a few words first."),
 });
 

@@ -391,7 +391,7 @@ export function ContactForm({
         rows={3}
         className="[&_textarea]:min-h-28"
         limit={CONTACT_NOTE_MAX}
-        length={note.length}
+        text={note}
         error={errors.note?.message}
         {...form.register("note")}
       />

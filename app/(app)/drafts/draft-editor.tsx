@@ -15,6 +15,7 @@ import { useLocale } from "@/app/_components/locale";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
 import { DRAFT_MAX_CHARS, type DraftStep, type DraftView, draftBody } from "@/lib/schemas/drafts";
+import { textLength } from "@/lib/schemas/text";
 import { formatLocalTime } from "@/lib/stats/days";
 import { formatCount } from "@/lib/stats/format";
 import { CoolDownRing } from "./cool-down-ring";
@@ -247,7 +248,8 @@ export function DraftEditor({
   const countId = `${ids}-count`;
   const errorId = `${ids}-error`;
   const sendHintId = `${ids}-send-hint`;
-  const over = body.length > DRAFT_MAX_CHARS;
+  const length = textLength(body);
+  const over = length > DRAFT_MAX_CHARS;
 
   return (
     <div className="flex flex-col gap-6">
@@ -297,7 +299,7 @@ export function DraftEditor({
               id={countId}
               className={`shrink-0 tabular-nums ${over ? "font-semibold text-danger" : "text-muted"}`}
             >
-              {formatCount(body.length, locale)} / {formatCount(DRAFT_MAX_CHARS, locale)}
+              {formatCount(length, locale)} / {formatCount(DRAFT_MAX_CHARS, locale)}
               <span className="sr-only"> characters</span>
             </p>
           </div>

@@ -245,7 +245,7 @@ export function EntryForm({ owner, steps, entry, onSaved, onCancel }: EntryFormP
         hint="Write as much or as little as you like."
         rows={8}
         limit={JOURNAL_BODY_MAX}
-        length={body.length}
+        text={body}
         error={errors.body?.message}
         {...form.register("body")}
       />

@@ -18,6 +18,7 @@ import {
   type ReadinessAnswer,
   scoreReadiness,
 } from "@/lib/program";
+import { textLength } from "@/lib/schemas/text";
 import { ReadinessQuestions } from "./readiness-questions";
 import { ReadinessVerdictActions } from "./readiness-verdict";
 import { SafetyConcern } from "./safety-concern";
@@ -132,7 +133,7 @@ export function Onboarding({ owner }: { owner: string }) {
       errors.breakupDate = "The breakup date can't be in the future.";
     if (!situation.contactLevel) errors.contactLevel = "Please pick how much you've talked.";
     if (!situation.exPronouns) errors.exPronouns = "Please pick the pronouns to use.";
-    if (situation.exName.length > 80)
+    if (textLength(situation.exName) > 80)
       errors.exName = "Please keep the name to 80 characters or fewer.";
     setFieldErrors(errors);
     if (Object.values(errors).some(Boolean) || !situation.contactLevel || !situation.exPronouns)

@@ -86,7 +86,7 @@ export function EncourageForm({
         hint={`Only ${ownerName} will read it.`}
         rows={4}
         limit={ENCOURAGEMENT_MESSAGE_MAX}
-        length={message.length}
+        text={message}
         error={errors.message?.message}
         {...form.register("message", { onChange: () => setSent(false) })}
       />
