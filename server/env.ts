@@ -71,6 +71,23 @@ const schema = z.object({
    */
   REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /**
+   * Web Push's VAPID key pair (`npx web-push generate-vapid-keys`), base64url. Both or none:
+   * in production, none turns push off; outside production a pair is made once in .data/.
+   */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, "must be a P-256 public key in base64url (87 characters)")
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, "must be a P-256 private key in base64url (43 characters)")
+    .optional(),
+  /** Who push services may contact about Rekindle's pushes: mailto: or https:. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "must be a mailto: address or an https:// URL")
+    .optional(),
+  /**
    * An OpenTelemetry collector's OTLP/HTTP address (such as http://localhost:4318): set, each
    * request, tRPC procedure and SQL statement is traced there; unset, no tracing code loads.
    */
@@ -98,6 +115,10 @@ const settings = schema
   .refine((e) => !(e.MAIL_OFF && e.SMTP_URL), {
     path: ["MAIL_OFF"],
     message: "cannot be true while SMTP_URL is set: choose one",
+  })
+  .refine((e) => !e.VAPID_PUBLIC_KEY === !e.VAPID_PRIVATE_KEY, {
+    path: ["VAPID_PRIVATE_KEY"],
+    message: "and VAPID_PUBLIC_KEY go together: set both, or neither",
   });
 
 /** Validates a set of settings (process.env, or a test's own) and says every problem at once. */

@@ -23,6 +23,8 @@ export const saveReminderSettingsInput = z
     quietStart: time("when quiet hours start"),
     quietEnd: time("when quiet hours end"),
     email: z.boolean({ error: "Please say whether you'd like an e-mail too." }),
+    /** Push to the devices notifications are on for; absent in older clients, so off. */
+    push: z.boolean({ error: "Please say whether you'd like a notification too." }).default(false),
     /** The version the form was loaded with; 0 when nothing was saved yet. */
     version: z.number().int().min(0).max(VERSION_MAX),
   })
@@ -59,6 +61,9 @@ export const reminderSettingsOutput = z.object({
   email: z.boolean(),
   /** Whether this Rekindle can send mail at all (SMTP_URL is set). */
   emailAvailable: z.boolean(),
+  push: z.boolean(),
+  /** Whether this Rekindle can push at all (VAPID keys are set). */
+  pushAvailable: z.boolean(),
   /** The first local day reminders come back after a snooze, while snoozed. */
   snoozedUntil: z.string().nullable(),
   timeZone: z.string(),

@@ -17,6 +17,8 @@ import { type Reminder, reminderSettings, reminders, users } from "@/db/schema";
 import { loggableError } from "@/server/errors";
 import { log } from "@/server/log";
 import type { Mail } from "@/server/mail";
+import { pushReminder } from "@/server/push/jobs";
+import type { Pusher } from "@/server/push/send";
 import { activeOn, prefsOf, stalledStep } from "@/server/services/reminders";
 import { reminderMail } from "./mail";
 import { reminderDue } from "./schedule";
@@ -33,6 +35,8 @@ export interface ReminderDeps {
   send: (mail: Mail) => Promise<unknown>;
   /** The start of links in mails, without a trailing slash. */
   appUrl: string;
+  /** Pushes to a device (server/push/send.ts); null or absent when push is off. */
+  push?: Pusher | null;
 }
 
 /**
@@ -70,6 +74,7 @@ export async function enqueueDue(db: Db, now: Date): Promise<number> {
         localDate: day,
         // Saving the settings already refused mail where none can be sent.
         byEmail: settings.email,
+        byPush: settings.push,
         dueAt: now,
         createdAt: now,
       };
@@ -130,6 +135,7 @@ export type Delivery = "delivered" | "retry" | "failed";
 export async function deliver(db: Db, row: Reminder, deps: ReminderDeps): Promise<Delivery> {
   const done = (set: Partial<Reminder>) =>
     db.update(reminders).set(set).where(eq(reminders.id, row.id));
+  await pushReminder(db, row, deps.push, deps.now);
   if (!row.byEmail) {
     await done({ status: "delivered", deliveredAt: deps.now });
     return "delivered";

@@ -4,6 +4,8 @@ import { env } from "@/server/env";
 import { isConnectionError, loggableError } from "@/server/errors";
 import { log } from "@/server/log";
 import { type Mail, sendMail } from "@/server/mail";
+import { defaultPusher, runNotePushes } from "@/server/push/jobs";
+import type { Pusher } from "@/server/push/send";
 import { runReminders } from "./jobs";
 
 export interface RunnerOptions {
@@ -11,6 +13,8 @@ export interface RunnerOptions {
   /** Opened on each run, so a database that was down at start is used once it is back. */
   database: () => Promise<Db>;
   send?: (mail: Mail) => Promise<unknown>;
+  /** Pushes to devices; null turns push off. Default: VAPID keys from server/push/keys.ts. */
+  push?: Pusher | null;
   appUrl?: string;
   clock?: () => Date;
 }
@@ -41,13 +45,18 @@ export function startReminderRunner(options: RunnerOptions): ReminderRunner {
   const runOnce = async () => {
     try {
       const db = await options.database();
+      const now = options.clock?.() ?? new Date();
+      const push = options.push === undefined ? defaultPusher() : options.push;
       const result = await runReminders(db, {
-        now: options.clock?.() ?? new Date(),
+        now,
         send: options.send ?? sendMail,
         appUrl: options.appUrl ?? reminderAppUrl(),
+        push,
       });
-      if (result.queued + result.delivered + result.failed > 0) {
-        log.info(result, "reminders run");
+      // Buddies' notes wait for no check-in time: pushed on every run.
+      const notesPushed = await runNotePushes(db, push, now);
+      if (result.queued + result.delivered + result.failed + notesPushed > 0) {
+        log.info({ ...result, notesPushed }, "reminders run");
       }
     } catch (error) {
       if (isConnectionError(error)) log.warn("reminders skipped: the database is unreachable");

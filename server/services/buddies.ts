@@ -38,6 +38,7 @@ import {
   weekStartOf,
 } from "@/lib/stats";
 import { AppError } from "@/server/errors";
+import { queueNotePush } from "@/server/push/jobs";
 import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
 import { type Actor, notFound, staleVersion, type Tx } from "./common";
 import { getDashboard } from "./dashboard";
@@ -518,6 +519,7 @@ export async function encourageLink(
     })
     .returning({ id: encouragements.id });
   if (!row) throw linkGone();
+  await queueNotePush(db, link.userId, "encouragement", now);
   return row;
 }
 
@@ -559,6 +561,7 @@ export async function nudgeLink(
       .values({ linkId: link.id, userId: link.userId, kind: "nudge", message: "", createdAt: now })
       .returning({ id: encouragements.id });
     if (!row) throw linkGone();
+    await queueNotePush(tx, link.userId, "nudge", now);
     return row;
   });
 }

@@ -24,6 +24,7 @@ import type {
 import { addDays, type Day, daysBetween, localDay, startOfLocalDay } from "@/lib/stats";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
+import { vapidKeys } from "@/server/push/keys";
 import {
   minuteOfTime,
   type ReminderPrefs,
@@ -32,13 +33,17 @@ import {
 } from "@/server/reminders/schedule";
 import { type Actor, staleVersion, type Tx } from "./common";
 
-type SaveInput = z.output<typeof saveReminderSettingsInput>;
+/** As the form sends it; `push` may be left out (off), as callers from before push do. */
+type SaveInput = Omit<z.output<typeof saveReminderSettingsInput>, "push"> & { push?: boolean };
 
 /** What a person sees before saving: an evening check-in, quiet through the night. */
 const DEFAULTS = { checkInMinute: 19 * 60, quietStartMinute: 22 * 60, quietEndMinute: 7 * 60 };
 
 /** Mail can only be offered where Rekindle can send it. */
 export const emailAvailable = () => !!env().SMTP_URL;
+
+/** Push likewise: only where VAPID keys are set. */
+const pushAvailable = () => vapidKeys() !== null;
 
 export function prefsOf(row: ReminderSettings): ReminderPrefs {
   return {
@@ -83,6 +88,8 @@ function settingsView(
     quietEnd: timeOfMinute(quietEnd ?? DEFAULTS.quietEndMinute),
     email: (row?.email ?? false) && canEmail,
     emailAvailable: canEmail,
+    push: (row?.push ?? false) && pushAvailable(),
+    pushAvailable: pushAvailable(),
     snoozedUntil: row?.resumeOn && row.resumeOn > today ? row.resumeOn : null,
     timeZone,
     version: row?.version ?? 0,
@@ -117,6 +124,7 @@ export async function saveSettings(
     quietEndMinute: input.quietHours ? minuteOfTime(input.quietEnd) : null,
     // Asking for mail where none can be sent would promise what never arrives.
     email: input.email && canEmail,
+    push: (input.push ?? false) && pushAvailable(),
     updatedAt: now,
   };
   const [saved] =

@@ -8,6 +8,7 @@ import { dashboardRouter } from "./routers/dashboard";
 import { draftsRouter } from "./routers/drafts";
 import { journalRouter } from "./routers/journal";
 import { journeyRouter } from "./routers/journey";
+import { pushRouter } from "./routers/push";
 import { remindersRouter } from "./routers/reminders";
 import { stepsRouter } from "./routers/steps";
 import { supportingRouter } from "./routers/supporting";
@@ -24,6 +25,7 @@ export const appRouter = router({
   buddies: buddiesRouter,
   supporting: supportingRouter,
   reminders: remindersRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;
