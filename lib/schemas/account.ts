@@ -131,6 +131,12 @@ export const weekStartInput = z.strictObject({
 export type WeekStartInput = z.input<typeof weekStartInput>;
 export const weekStartOutput = z.object({ weekStart: z.enum(WEEK_START_CHOICES) });
 
+export const hideInitiativeInput = z.strictObject({
+  hideInitiative: z.boolean({ error: "Please choose on or off." }),
+});
+export type HideInitiativeInput = z.input<typeof hideInitiativeInput>;
+export const hideInitiativeOutput = z.object({ hideInitiative: z.boolean() });
+
 // ─── Sessions, password, export and deletion ─────────────────────────────────────────
 
 /** A password typed again to prove it is really the owner; checked, never rule-checked. */

@@ -70,6 +70,8 @@ const profile = z.object({
   discreet: z.boolean(),
   // Files made before the choice existed follow the browser's language, as a new account does.
   weekStart: weekStartInput.shape.weekStart.default("auto"),
+  // Files made before the choice existed show the score, as a new account does.
+  hideInitiative: z.boolean().default(false),
 });
 
 const journey = z.object({

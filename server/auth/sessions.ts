@@ -23,6 +23,8 @@ export interface SessionUser {
   discreet: boolean;
   /** The week's first day as chosen in Settings; "auto" follows the request's language. */
   weekStart: WeekStartChoice;
+  /** The person chose to hide the "who reaches out" score wherever it shows. */
+  hideInitiative: boolean;
 }
 
 export interface ActiveSession {
@@ -75,6 +77,7 @@ function sessionStatement(db: Db) {
       timeZone: users.timeZone,
       discreet: users.discreet,
       weekStart: users.weekStart,
+      hideInitiative: users.hideInitiative,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -7,6 +7,7 @@ import type {
   changePasswordInput,
   deleteAccountInput,
   discreetInput,
+  hideInitiativeInput,
   Profile,
   SessionView,
   sessionIdInput,
@@ -31,6 +32,7 @@ type ChangePassword = z.output<typeof changePasswordInput>;
 type DeleteAccount = z.output<typeof deleteAccountInput>;
 type Discreet = z.output<typeof discreetInput>;
 type WeekStart = z.output<typeof weekStartInput>;
+type HideInitiative = z.output<typeof hideInitiativeInput>;
 
 /** The session a request came from, which some actions keep and the list marks. */
 export interface CurrentSession {
@@ -122,6 +124,24 @@ export async function setDiscreet(db: Db, actor: Actor, input: Discreet): Promis
     .set({ discreet: input.discreet, updatedAt: new Date() })
     .where(eq(users.id, actor.userId))
     .returning({ discreet: users.discreet });
+  if (!row) throw accountGone();
+  return row;
+}
+
+/**
+ * Hides or shows the "who reaches out" score. For some people counting who texted first
+ * feeds rumination; the choice is theirs alone, so nothing else turns it back on.
+ */
+export async function setHideInitiative(
+  db: Db,
+  actor: Actor,
+  input: HideInitiative,
+): Promise<HideInitiative> {
+  const [row] = await db
+    .update(users)
+    .set({ hideInitiative: input.hideInitiative, updatedAt: new Date() })
+    .where(eq(users.id, actor.userId))
+    .returning({ hideInitiative: users.hideInitiative });
   if (!row) throw accountGone();
   return row;
 }

@@ -174,6 +174,7 @@ export async function importAccount(
         timeZone: file.profile.timeZone,
         discreet: file.profile.discreet,
         weekStart: file.profile.weekStart,
+        hideInitiative: file.profile.hideInitiative,
         version: sql`${users.version} + 1`,
         updatedAt: now,
       })

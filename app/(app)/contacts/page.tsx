@@ -43,7 +43,10 @@ export default async function ContactsPage() {
           </h2>
           <p className="text-muted">
             Whenever you text, call, meet or see each other online, add it here. It only takes a few
-            taps, and over time it shows you who is reaching out more often.
+            taps
+            {user.hideInitiative
+              ? "."
+              : ", and over time it shows you who is reaching out more often."}
           </p>
           <p className="text-muted">
             Already been in touch since the breakup? You can add past contacts too.

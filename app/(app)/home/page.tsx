@@ -66,7 +66,12 @@ export default async function HomePage() {
         <>
           <CurrentStep journey={journey} />
           <CheckIn today={today} />
-          <Overview journey={journey} dashboard={dashboard} locale={locale} />
+          <Overview
+            journey={journey}
+            dashboard={dashboard}
+            locale={locale}
+            showInitiative={!user.hideInitiative}
+          />
         </>
       ) : (
         <section className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5">
@@ -146,10 +151,13 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 }
 
 function Overview({
+  showInitiative,
   journey,
   dashboard,
   locale,
 }: {
+  /** Off when the person chose in Settings to hide the "who reaches out" score. */
+  showInitiative: boolean;
   journey: JourneyView;
   dashboard: Dashboard;
   locale: string;
@@ -214,9 +222,11 @@ function Overview({
       <Card title="Mood">
         <MoodChart mood={dashboard.mood} locale={locale} />
       </Card>
-      <Card title="Who reaches out">
-        <InitiativeChart initiative={dashboard.initiative} exLabel={exLabel} locale={locale} />
-      </Card>
+      {showInitiative ? (
+        <Card title="Who reaches out">
+          <InitiativeChart initiative={dashboard.initiative} exLabel={exLabel} locale={locale} />
+        </Card>
+      ) : null}
     </>
   );
 }

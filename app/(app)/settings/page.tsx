@@ -10,6 +10,7 @@ import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccount } from "./delete-account";
 import { DiscreetToggle } from "./discreet-toggle";
 import { ProfileForm } from "./profile-form";
+import { InitiativeChoice } from "./initiative-choice";
 import { SessionList } from "./session-list";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 import { WeekStartChoice } from "./week-start-choice";
@@ -49,6 +50,8 @@ export default async function SettingsPage() {
       <DiscreetToggle discreet={user.discreet} />
 
       <WeekStartChoice
+      <InitiativeChoice hidden={user.hideInitiative} />
+
         weekStart={user.weekStart}
         fromLanguage={weekStartFor("auto", await requestLocale())}
       />

@@ -6,6 +6,8 @@ import {
   discreetInput,
   discreetOutput,
   endedOutput,
+  hideInitiativeInput,
+  hideInitiativeOutput,
   profileOutput,
   sessionIdInput,
   sessionListOutput,
@@ -61,6 +63,12 @@ export const accountRouter = router({
     .input(weekStartInput)
     .output(weekStartOutput)
     .mutation(({ ctx, input }) => account.setWeekStart(ctx.db, ctx.actor, input)),
+
+  /** Hides (or shows again) the "who reaches out" score, wherever it shows. */
+  setHideInitiative: protectedProcedure
+    .input(hideInitiativeInput)
+    .output(hideInitiativeOutput)
+    .mutation(({ ctx, input }) => account.setHideInitiative(ctx.db, ctx.actor, input)),
 
   /** Every signed-in device, with `current` on the one asking. */
   sessions: protectedProcedure
