@@ -9,6 +9,7 @@ import { TRPCReactProvider } from "@/app/_trpc/client";
 import { countOf } from "@/lib/stats/format";
 import { getCurrentSession, requireSession } from "@/server/auth/current";
 import { localeFor } from "@/server/http/locale";
+import { HelpLink } from "./help-link";
 import { NavLink, TabLink } from "./nav-link";
 import { unreadNotes } from "./unread-notes";
 
@@ -40,8 +41,10 @@ export default async function SignedInLayout({ children }: { children: React.Rea
       <LocaleProvider value={locale}>
         <ServiceWorkerRegister />
         <QuickHide />
-        <div className="mx-auto flex min-h-dvh max-w-xl flex-col">
-          <header className="flex items-center justify-between px-5 pt-5">
+        {/* A phone: a column with tabs at the bottom. A wide screen (lg): the header across the
+            top, the same places as a side navigation, the page at a reading width beside it. */}
+        <div className="mx-auto flex min-h-dvh max-w-xl flex-col lg:max-w-none">
+          <header className="flex items-center justify-between gap-2 px-5 pt-5 lg:px-8">
             <Link href="/home" className="flex items-center gap-2 text-lg font-bold">
               {user.discreet ? (
                 <>
@@ -55,17 +58,20 @@ export default async function SignedInLayout({ children }: { children: React.Rea
             </Link>
             <div className="flex items-center gap-1">
               {user.discreet ? <HideButton /> : null}
+              <HelpLink discreet={user.discreet} />
               <NavLink href="/settings">Settings</NavLink>
             </div>
           </header>
-          <main className="flex flex-1 flex-col gap-6 px-5 pt-6 pb-28">
-            <OfflineNotice>{children}</OfflineNotice>
-          </main>
+          <div className="flex flex-1 flex-col lg:pl-60">
+            <main className="mx-auto flex w-full max-w-xl flex-1 flex-col gap-6 px-5 pt-6 pb-28 lg:max-w-2xl lg:px-8 lg:pb-16">
+              <OfflineNotice>{children}</OfflineNotice>
+            </main>
+          </div>
           <nav
             aria-label="Main"
-            className="fixed inset-x-0 bottom-0 border-t border-line bg-canvas/95 pb-[env(safe-area-inset-bottom)] backdrop-blur"
+            className="fixed inset-x-0 bottom-0 border-t border-line bg-canvas/95 pb-[env(safe-area-inset-bottom)] backdrop-blur lg:top-24 lg:right-auto lg:bottom-auto lg:w-60 lg:border-t-0 lg:bg-transparent lg:px-4 lg:pb-0 lg:backdrop-blur-none"
           >
-            <ul className="mx-auto grid max-w-xl grid-cols-5">
+            <ul className="mx-auto grid max-w-xl grid-cols-5 lg:flex lg:flex-col lg:gap-1">
               <TabLink href="/home" icon="home">
                 Home
               </TabLink>

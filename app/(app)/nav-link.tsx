@@ -9,7 +9,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`rounded-lg px-3 py-2 text-sm font-semibold ${
+      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-lg px-3 py-2 text-sm font-semibold ${
         active ? "bg-accent-soft text-accent" : "text-muted hover:text-ink"
       }`}
     >
@@ -27,7 +27,10 @@ const icons = {
     "M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3.5 19a5.5 5.5 0 0 1 11 0M16 11a2.5 2.5 0 1 0 0-5M17 14.2a4.5 4.5 0 0 1 3.5 4.8",
 } as const;
 
-/** A bottom tab: an icon and a label, large enough for a thumb. */
+/**
+ * A place in the main navigation: on a phone a bottom tab, an icon over its label, large
+ * enough for a thumb; on a wide screen a row of the side navigation, the icon beside it.
+ */
 export function TabLink({
   href,
   icon,
@@ -48,8 +51,8 @@ export function TabLink({
       <Link
         href={href}
         aria-current={active ? "page" : undefined}
-        className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-semibold ${
-          active ? "text-accent" : "text-muted"
+        className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-semibold lg:min-h-11 lg:flex-row lg:justify-start lg:gap-3 lg:rounded-lg lg:px-3 lg:text-base ${
+          active ? "text-accent lg:bg-accent-soft" : "text-muted lg:hover:text-ink"
         }`}
       >
         <span className="relative">

@@ -1,0 +1,32 @@
+import type { Helpline } from "@/lib/program";
+
+/** Helplines as cards: a number to call with one tap, kept on one line, and where to read more. */
+export function HelplineList({ helplines }: { helplines: readonly Helpline[] }) {
+  return (
+    <ul className="flex flex-col gap-2">
+      {helplines.map((h) => (
+        <li key={h.name} className="rounded-xl border border-line bg-surface p-4">
+          <p className="text-sm text-muted">
+            {h.region}
+            {h.for ? ` · ${h.for}` : ""}
+          </p>
+          <p className="font-semibold">{h.name}</p>
+          {h.phone ? (
+            <a
+              href={`tel:${h.phone.replaceAll(" ", "")}`}
+              className="whitespace-nowrap text-accent underline"
+            >
+              {h.phone}
+            </a>
+          ) : null}
+          {h.text ? <p className="text-sm">{h.text}</p> : null}
+          {h.url ? (
+            <a href={h.url} className="block text-sm text-accent underline" rel="noreferrer">
+              {h.url.replace(/^https:\/\//, "").replace(/\/$/, "")}
+            </a>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
