@@ -1,7 +1,31 @@
+import { hostname, networkInterfaces } from "node:os";
+
+/**
+ * Every name this machine answers to: 127.0.0.1, ::1, each network address (a phone on the
+ * same Wi-Fi opens http://192.168.1.20:3000) and the machine's own name, with and without
+ * ".local". `npm run dev` opened from any of them may load Next's development resources;
+ * Next allows only localhost by itself, and a page opened from anywhere else never hydrates.
+ * Read when the server starts, so a new network address needs a restart.
+ */
+function ownAddresses() {
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined)
+    // A browser's Origin writes an IPv6 address in brackets; a zone (%eth0) never appears.
+    .map((a) => (a.family === "IPv6" ? `[${a.address.split("%")[0]}]` : a.address));
+  const name = hostname().toLowerCase();
+  const names = name ? [name, name.endsWith(".local") ? name : `${name}.local`] : [];
+  return [...new Set([...addresses, ...names])];
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Development only: see ownAddresses. Production serves no such resources.
+  allowedDevOrigins: ownAddresses(),
+  // Next's development badge sat over the Home tab; build and runtime errors still show.
+  devIndicators: false,
   // PGlite loads its WebAssembly and data files from its own package folder at run time,
   // and argon2 is a native addon: both must stay plain Node requires, not bundled.
   // The rate limiter and its Redis client stay plain requires too, so proxy.ts and the

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { type NetworkInterfaceInfo, networkInterfaces } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { IMPORT_MAX_BYTES } from "../lib/schemas/plain";
 import { CLIENT_IP_HEADER, clientAddress, markServedByRekindle } from "../server/client-ip";
@@ -87,6 +88,17 @@ function undecodableTokenAsDead(url: string): string {
  */
 function tuneProductionMemory(embedded: boolean) {
   if (embedded) setFlagsFromString("--heap-growing-percent=20");
+}
+
+/**
+ * Where a phone on the same network opens this machine: its IPv4 addresses other than
+ * loopback. next.config.js allows the same addresses Next's development resources.
+ */
+function networkUrls(port: number): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a): a is NetworkInterfaceInfo => a?.family === "IPv4" && !a.internal)
+    .map((a) => `http://${a.address}:${port}`);
 }
 
 function plainAnswer(res: ServerResponse, status: number, text: string) {
@@ -194,10 +206,14 @@ async function main() {
   if (dev) server.on("upgrade", app.getUpgradeHandler());
 
   server.listen(e.PORT, e.HOSTNAME, () => {
-    const where = e.HOSTNAME === "0.0.0.0" ? "localhost" : e.HOSTNAME;
+    const everywhere = e.HOSTNAME === "0.0.0.0";
+    const where = everywhere ? "localhost" : e.HOSTNAME;
     console.log(
       `Rekindle is ready on http://${where}:${e.PORT} (${dev ? "development" : "production"}).`,
     );
+    if (dev && everywhere) {
+      for (const url of networkUrls(e.PORT)) console.log(`  on a phone on this network: ${url}`);
+    }
   });
 
   const stop = () => {
