@@ -20,6 +20,7 @@ import {
   type SerwistGlobalConfig,
   type SerwistPlugin,
 } from "serwist";
+import { readPushPayload } from "../lib/push";
 import { PLAN_PAGE, PRIVATE_PAGES_CACHE, WAS_PAGE_STORED } from "./_components/offline-pages";
 
 declare global {
@@ -98,6 +99,52 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
     const source = event.source as Client | null;
     event.ports[0]?.postMessage({ stored: source ? fromStore.has(source.id) : false });
   }
+});
+
+// ─── Push ────────────────────────────────────────────────────────────────────────────
+
+/** Shows a push from Rekindle's server (server/push/): the words were chosen there. */
+self.addEventListener("push", (event: PushEvent) => {
+  let data: unknown = null;
+  try {
+    data = event.data?.json();
+  } catch {
+    // Not JSON: shown as the neutral fallback.
+  }
+  const payload = readPushPayload(data);
+  event.waitUntil(
+    self.registration.showNotification(payload.title, {
+      body: payload.body,
+      tag: payload.tag,
+      icon: "/icons/icon-192.png",
+      data: { url: payload.url },
+    }),
+  );
+});
+
+/**
+ * Opens the push's page on a tap: a Rekindle window already on it is brought forward, else
+ * one of Rekindle's windows goes there, else a new one opens.
+ */
+async function openFromNotification(path: string): Promise<void> {
+  const url = new URL(path, self.location.origin);
+  const target = url.origin === self.location.origin ? url.href : `${self.location.origin}/home`;
+  const windows = await self.clients.matchAll({ type: "window" });
+  const open = windows.find((client) => client.url === target);
+  if (open) {
+    await open.focus();
+    return;
+  }
+  const [first] = windows;
+  const moved = first ? await first.navigate(target) : null;
+  if (moved) await moved.focus().catch(() => moved);
+  else await self.clients.openWindow(target);
+}
+
+self.addEventListener("notificationclick", (event: NotificationEvent) => {
+  event.notification.close();
+  const { url } = readPushPayload({ title: "-", ...(event.notification.data ?? {}) });
+  event.waitUntil(openFromNotification(url));
 });
 
 serwist.addEventListeners();

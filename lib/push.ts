@@ -14,16 +14,20 @@ export interface PushPayload {
   tag: string;
 }
 
-/** Reads a push's data as a payload, or null when it is not one of Rekindle's. */
-export function readPushPayload(data: unknown): PushPayload | null {
-  if (typeof data !== "object" || data === null) return null;
-  const { title, body, url, tag } = data as Record<string, unknown>;
-  if (typeof title !== "string" || title === "") return null;
+/**
+ * What to show for a push's data. Something that is not one of Rekindle's payloads still
+ * shows a notification (browsers insist on one per push), saying no more than discreet
+ * mode does.
+ */
+export function readPushPayload(data: unknown): PushPayload {
+  const { title, body, url, tag } = (
+    typeof data === "object" && data !== null ? data : {}
+  ) as Record<string, unknown>;
   return {
-    title,
+    title: typeof title === "string" && title !== "" ? title : "A reminder",
     body: typeof body === "string" ? body : "",
     // Only a path on this site: a push can never send a tap elsewhere.
-    url: typeof url === "string" && /^\/(?!\/)/.test(url) ? url : "/home",
-    tag: typeof tag === "string" ? tag : "rekindle",
+    url: typeof url === "string" && /^\/(?![/\\])/.test(url) ? url : "/home",
+    tag: typeof tag === "string" && tag !== "" ? tag : "rekindle",
   };
 }

@@ -3,6 +3,7 @@ import { BackLink } from "@/app/_components/back-link";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
 import { CalendarSection } from "./calendar-section";
+import { PushSection } from "./push-section";
 import { ReminderForm } from "./reminder-form";
 import { SnoozeControl } from "./snooze-control";
 
@@ -11,9 +12,10 @@ export const metadata: Metadata = { title: "Reminders" };
 export default async function RemindersPage() {
   const { user } = await requireSession();
   const caller = await serverCaller();
-  const [settings, feed] = await Promise.all([
+  const [settings, feed, push] = await Promise.all([
     caller.reminders.settings(),
     caller.reminders.calendar(),
+    caller.push.status({ endpoint: null }),
   ]);
   return (
     <>
@@ -34,6 +36,20 @@ export default async function RemindersPage() {
           Your daily check-in
         </h2>
         <ReminderForm settings={settings} />
+      </section>
+
+      <section
+        aria-labelledby="notifications"
+        className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5"
+      >
+        <h2 id="notifications" className="text-xl font-bold">
+          Notifications on this device
+        </h2>
+        <p className="text-sm text-muted">
+          Your check-in reminder and a buddy's new note, on this phone's lock screen. They never
+          show anyone's name or anything written.
+        </p>
+        <PushSection available={push.available} publicKey={push.publicKey} />
       </section>
 
       {settings.saved ? (

@@ -19,7 +19,7 @@ import {
 } from "@/lib/schemas/reminders";
 import { wallClock } from "@/lib/stats/format";
 
-const FIELDS = ["checkInTime", "quietStart", "quietEnd", "enabled", "email"] as const;
+const FIELDS = ["checkInTime", "quietStart", "quietEnd", "enabled", "email", "push"] as const;
 
 const formValues = (s: ReminderSettingsView): SaveReminderSettingsInput => ({
   enabled: s.enabled,
@@ -28,6 +28,7 @@ const formValues = (s: ReminderSettingsView): SaveReminderSettingsInput => ({
   quietStart: s.quietStart,
   quietEnd: s.quietEnd,
   email: s.email,
+  push: s.push,
   version: s.version,
 });
 
@@ -127,6 +128,17 @@ export function ReminderForm({ settings }: { settings: ReminderSettingsView }) {
         disabled={!settings.emailAvailable}
         error={errors.email?.message}
         {...form.register("email")}
+      />
+      <CheckboxField
+        label="Also send a notification"
+        description={
+          settings.pushAvailable
+            ? "To each device you turn notifications on for, below. It says only that it's time to check in."
+            : "Notifications aren't set up on this Rekindle yet, so your reminders will show in the app."
+        }
+        disabled={!settings.pushAvailable}
+        error={errors.push?.message}
+        {...form.register("push")}
       />
       <Button type="submit" busy={save.isPending} disabled={!hydrated}>
         Save reminders
