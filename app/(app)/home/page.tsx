@@ -21,6 +21,7 @@ import { unreadNotes } from "../unread-notes";
 import { BuddyNotes } from "./buddy-notes";
 import { CheckIn } from "./check-in";
 import { ReminderNotice } from "./reminder-notice";
+import { SupportOffer } from "./support-offer";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -60,6 +61,7 @@ export default async function HomePage() {
         </h1>
         <p className="text-muted">Thank you for taking a moment for yourself today.</p>
       </div>
+      <SupportOffer offer={dashboard.offerSupport} userId={user.id} />
       <BuddyNotes unread={unread} timeZone={user.timeZone} />
       <ReminderNotice notice={reminder} hasPlan={journey !== null} />
       {journey ? (
