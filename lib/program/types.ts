@@ -8,7 +8,29 @@ import type { Template } from "./personalize";
 export type StepNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /** The app feature a task's one-tap action opens. */
-export type TaskFeature = "contact" | "draft" | "journal" | "memories";
+export type TaskFeature = "contact" | "draft" | "journal" | "memories" | "outcome";
+
+/** Something the person did elsewhere in the app for a step (see notice.ts). */
+export type Evidence =
+  | "draft"
+  | "contact"
+  | "contact-mine"
+  | "contact-theirs"
+  | "journal"
+  | "memory"
+  | "memory-shared"
+  | "reflection"
+  | "outcome";
+
+/** When doing `evidence` (at least `atLeast` times, 1 if not given) shows a task is done. */
+export interface Notice {
+  evidence: Evidence;
+  atLeast?: number;
+  /** For "reflection": the prompt whose answer counts. */
+  prompt?: string;
+  /** done: the task ticks itself. offer: one action can't tell, so the person is asked. */
+  means: "done" | "offer";
+}
 
 export interface Task {
   /** Stable within a step, e.g. "send-hello". */
@@ -18,6 +40,8 @@ export interface Task {
   /** Required tasks must all be ticked before the step counts as done. */
   required: boolean;
   feature?: TaskFeature;
+  /** What, done elsewhere in the app, ticks this task or offers to (see notice.ts). */
+  notices?: readonly Notice[];
 }
 
 export interface ReflectionPrompt {

@@ -27,6 +27,10 @@ const steps: readonly Step[] = [
         detail:
           "A plain hello, or something that made you think of {ex:them}: a photo, a song, a meme.",
         required: true,
+        notices: [
+          { evidence: "draft", means: "done" },
+          { evidence: "contact-mine", means: "done" },
+        ],
       },
       {
         key: "draft-hello",
@@ -34,6 +38,10 @@ const steps: readonly Step[] = [
         detail: "Let it rest for a while, then read it against the checks.",
         required: true,
         feature: "draft",
+        notices: [
+          { evidence: "draft", means: "done" },
+          { evidence: "contact-mine", means: "offer" },
+        ],
       },
       {
         key: "send-hello",
@@ -41,6 +49,10 @@ const steps: readonly Step[] = [
         detail: "Note when, how, and how it felt.",
         required: true,
         feature: "contact",
+        notices: [
+          { evidence: "contact-mine", means: "done" },
+          { evidence: "contact-theirs", means: "offer" },
+        ],
       },
       {
         key: "keep-it-light",
@@ -48,12 +60,17 @@ const steps: readonly Step[] = [
         detail: "Short and friendly. The past can wait for step 2.",
         required: false,
         feature: "contact",
+        notices: [{ evidence: "contact", atLeast: 2, means: "offer" }],
       },
       {
         key: "note-feelings",
         label: "Write down how reaching out felt",
         required: false,
         feature: "journal",
+        notices: [
+          { evidence: "journal", means: "done" },
+          { evidence: "reflection", prompt: "how-it-felt", means: "done" },
+        ],
       },
     ],
     reflectionPrompts: [
@@ -92,6 +109,10 @@ const steps: readonly Step[] = [
         detail: "A few honest lines, just for you.",
         required: true,
         feature: "journal",
+        notices: [
+          { evidence: "reflection", prompt: "what-split-us", means: "done" },
+          { evidence: "journal", means: "offer" },
+        ],
       },
       {
         key: "own-my-part",
@@ -99,6 +120,10 @@ const steps: readonly Step[] = [
         detail: "What would you do differently? What do you want to apologise for?",
         required: true,
         feature: "journal",
+        notices: [
+          { evidence: "reflection", prompt: "my-part", means: "done" },
+          { evidence: "journal", means: "offer" },
+        ],
       },
       {
         key: "draft-talk",
@@ -106,6 +131,7 @@ const steps: readonly Step[] = [
         detail: "Read it against the checks before you use it.",
         required: true,
         feature: "draft",
+        notices: [{ evidence: "draft", means: "done" }],
       },
       {
         key: "have-the-talk",
@@ -113,6 +139,10 @@ const steps: readonly Step[] = [
         detail: "In person, on a call or by message: whatever feels natural for you two.",
         required: true,
         feature: "contact",
+        notices: [
+          { evidence: "reflection", prompt: "after-the-talk", means: "offer" },
+          { evidence: "contact", means: "offer" },
+        ],
       },
       {
         key: "listen",
@@ -157,6 +187,7 @@ const steps: readonly Step[] = [
         detail: "Things that are true now, not only in the past.",
         required: true,
         feature: "journal",
+        notices: [{ evidence: "journal", means: "offer" }],
       },
       {
         key: "give-a-compliment",
@@ -164,6 +195,7 @@ const steps: readonly Step[] = [
         detail: "Specific and easy to receive. Then move on; you don't need one back.",
         required: true,
         feature: "contact",
+        notices: [{ evidence: "contact-mine", means: "offer" }],
       },
       {
         key: "light-flirting",
@@ -177,6 +209,10 @@ const steps: readonly Step[] = [
         detail: "Warmer, cooler, the same? Jot it down after you talk.",
         required: true,
         feature: "journal",
+        notices: [
+          { evidence: "reflection", prompt: "their-warmth", means: "done" },
+          { evidence: "journal", means: "offer" },
+        ],
       },
     ],
     reflectionPrompts: [
@@ -209,6 +245,7 @@ const steps: readonly Step[] = [
         detail: "Fun ones and close ones.",
         required: true,
         feature: "memories",
+        notices: [{ evidence: "memory", atLeast: 5, means: "done" }],
       },
       {
         key: "share-a-memory",
@@ -216,6 +253,10 @@ const steps: readonly Step[] = [
         detail: 'A photo, a song or a "remember when". Log how it went.',
         required: true,
         feature: "contact",
+        notices: [
+          { evidence: "memory-shared", means: "done" },
+          { evidence: "contact", means: "offer" },
+        ],
       },
       {
         key: "notice-reaction",
@@ -223,6 +264,10 @@ const steps: readonly Step[] = [
         detail: "Did it bring a smile, a story of {their} own, or a change of subject?",
         required: true,
         feature: "journal",
+        notices: [
+          { evidence: "reflection", prompt: "their-reaction", means: "done" },
+          { evidence: "journal", means: "offer" },
+        ],
       },
       {
         key: "share-another",
@@ -230,6 +275,7 @@ const steps: readonly Step[] = [
         detail: "No schedule. Let it come up naturally.",
         required: false,
         feature: "memories",
+        notices: [{ evidence: "memory-shared", atLeast: 2, means: "done" }],
       },
     ],
     reflectionPrompts: [
@@ -267,6 +313,7 @@ const steps: readonly Step[] = [
         detail: "Make it clear there are no strings attached.",
         required: true,
         feature: "contact",
+        notices: [{ evidence: "contact-mine", means: "offer" }],
       },
       {
         key: "log-the-answer",
@@ -274,12 +321,17 @@ const steps: readonly Step[] = [
         detail: "Whatever it is.",
         required: true,
         feature: "contact",
+        notices: [{ evidence: "contact", means: "offer" }],
       },
       {
         key: "write-how-it-went",
         label: "If you met, write down how it went",
         required: false,
         feature: "journal",
+        notices: [
+          { evidence: "journal", means: "done" },
+          { evidence: "reflection", prompt: "how-it-went", means: "done" },
+        ],
       },
     ],
     reflectionPrompts: [
@@ -312,6 +364,7 @@ const steps: readonly Step[] = [
         detail: "Let it rest, then read it against the checks.",
         required: true,
         feature: "draft",
+        notices: [{ evidence: "draft", means: "done" }],
       },
       {
         key: "choose-a-moment",
@@ -324,6 +377,7 @@ const steps: readonly Step[] = [
         label: "Put the option out there, and log it",
         required: true,
         feature: "contact",
+        notices: [{ evidence: "contact-mine", means: "offer" }],
       },
       {
         key: "log-their-answer",
@@ -331,6 +385,10 @@ const steps: readonly Step[] = [
         detail: "Yes, not yet, no, or still thinking: each one counts.",
         required: true,
         feature: "contact",
+        notices: [
+          { evidence: "reflection", prompt: "their-answer", means: "offer" },
+          { evidence: "contact", means: "offer" },
+        ],
       },
       {
         key: "answer-kindly",
@@ -389,18 +447,22 @@ const steps: readonly Step[] = [
         detail: "This is how you'll see who is reaching out.",
         required: true,
         feature: "contact",
+        notices: [{ evidence: "contact", means: "done" }],
       },
       {
         key: "check-who-reaches-out",
         label: "Look at who has been reaching out",
         detail: "Your dashboard shows the share of contacts {ex} started.",
         required: true,
+        notices: [{ evidence: "reflection", prompt: "who-reaches-out", means: "done" }],
       },
       {
         key: "record-outcome",
         label: "Record how it turned out",
         detail: "Back together, still working on it, or moving on.",
         required: true,
+        feature: "outcome",
+        notices: [{ evidence: "outcome", means: "done" }],
       },
     ],
     reflectionPrompts: [

@@ -1,5 +1,28 @@
 import type { JourneyView } from "@/lib/schemas/journey";
-import { getProgram, getStep, isStepStalled, type Person, type StepNumber } from "./index";
+import {
+  getProgram,
+  getStep,
+  isStepStalled,
+  type Person,
+  type StepNumber,
+  type TaskFeature,
+} from "./index";
+
+/** Where a task's one-tap action leads, opened for its step, and what the link says. */
+export function taskLink(feature: TaskFeature, stepNumber: number) {
+  switch (feature) {
+    case "contact":
+      return { href: `/contacts/new?step=${stepNumber}`, label: "Log a contact" };
+    case "journal":
+      return { href: `/journal/new?step=${stepNumber}`, label: "Write in your journal" };
+    case "draft":
+      return { href: `/drafts/new?step=${stepNumber}`, label: "Write a draft" };
+    case "memories":
+      return { href: "#memories", label: "Add a memory" };
+    case "outcome":
+      return { href: "/plan/outcome", label: "Record where things stand" };
+  }
+}
 
 /** Whom a journey's text speaks of. */
 export function personOf(journey: Pick<JourneyView, "exName" | "exPronouns">): Person {

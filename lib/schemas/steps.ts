@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { freeText, maxChars, version } from "./common";
-import { stepView } from "./journey";
+import { journeyOutput, stepView } from "./journey";
 
 export const stepNumber = z
   .number({ error: "Please choose a step." })
@@ -63,10 +63,27 @@ export const memoryOutput = z.object({
 });
 export type MemoryView = z.infer<typeof memoryOutput>;
 
-/** A step's page: its progress, the person's reflections on it and, on step 4, memories. */
+/** What the person did for a step elsewhere in the app (see lib/program/notice.ts). */
+export const stepEvidenceOutput = z.object({
+  drafts: z.number().int(),
+  contactsMine: z.number().int(),
+  contactsTheirs: z.number().int(),
+  entries: z.number().int(),
+  memories: z.number().int(),
+  memoriesShared: z.number().int(),
+  reflections: z.array(z.string()),
+  outcome: z.boolean(),
+});
+
+/**
+ * A step's page: the journey it belongs to, the step's progress, the person's reflections
+ * on it, what they did for it elsewhere and, on step 4, memories.
+ */
 export const stepDetailOutput = z.object({
+  journey: journeyOutput,
   progress: stepView,
   reflections: z.array(reflectionOutput),
   memories: z.array(memoryOutput),
+  evidence: stepEvidenceOutput,
 });
 export type StepDetail = z.infer<typeof stepDetailOutput>;

@@ -20,6 +20,7 @@ import { clockTime, FALLBACK_LOCALE, formatInstant } from "@/lib/stats";
 import { AppError } from "@/server/errors";
 import { type Actor, activeJourney, notFound, staleVersion, type Tx, touchStep } from "./common";
 import { keyset } from "./paging";
+import { noticeWork } from "./steps";
 
 type CreateInput = z.output<typeof createContactInput>;
 type UpdateInput = z.output<typeof updateContactInput>;
@@ -197,7 +198,10 @@ export async function createContact(
       })
       .onConflictDoNothing({ target: [contacts.userId, contacts.idempotencyKey] })
       .returning({ id: contacts.id });
-    if (created) await touchStep(tx, actor, journey.id, stepNumber, now);
+    if (created) {
+      await touchStep(tx, actor, journey.id, stepNumber, now);
+      await noticeWork(tx, actor, journey.id, stepNumber, now);
+    }
     const [row] = await selectContacts(tx, actor).where(
       and(eq(contacts.userId, actor.userId), eq(contacts.idempotencyKey, input.idempotencyKey)),
     );
@@ -247,6 +251,10 @@ export async function updateContact(
       .where(and(owned(actor, input.id), eq(contacts.version, input.version)))
       .returning({ id: contacts.id });
     if (saved) await touchStep(tx, actor, current.journeyId, stepNumber, now);
+    // Noticed again only when what counts changed, so an edited note never re-ticks a task.
+    if (saved && (current.stepNumber !== stepNumber || current.initiator !== input.initiator)) {
+      await noticeWork(tx, actor, current.journeyId, stepNumber, now);
+    }
     // Read again: this statement sees whatever committed while the update waited.
     const [latest] = await selectContacts(tx, actor).where(owned(actor, input.id));
     if (!latest) throw notFound(WHAT);

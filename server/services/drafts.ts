@@ -17,6 +17,7 @@ import {
 import { FALLBACK_LOCALE, formatLocalTime, type UserClock } from "@/lib/stats";
 import { AppError } from "@/server/errors";
 import { type Actor, activeJourney, notFound, staleVersion, type Tx, touchStep } from "./common";
+import { noticeWork } from "./steps";
 
 /** The program steps that have a message to draft (those with `draftChecks`). */
 function draftSteps(journey: Pick<Journey, "programVersion">): Step[] {
@@ -147,6 +148,7 @@ export async function createDraft(
       .returning();
     if (inserted) {
       await touchStep(tx, actor, journey.id, step.number, now);
+      await noticeWork(tx, actor, journey.id, step.number, now);
       return view(inserted, step, now);
     }
     const [existing] = await tx

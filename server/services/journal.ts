@@ -17,6 +17,7 @@ import {
 import { AppError } from "@/server/errors";
 import { type Actor, notFound, staleVersion, type Tx, touchStep } from "./common";
 import { keyset } from "./paging";
+import { noticeWork } from "./steps";
 
 type CreateInput = z.output<typeof createJournalEntryInput>;
 type UpdateInput = z.output<typeof updateJournalEntryInput>;
@@ -146,6 +147,7 @@ export async function createEntry(
       .returning(entryColumns);
     if (created) {
       if (journeyId) await touchStep(tx, actor, journeyId, stepNumber, now);
+      await noticeWork(tx, actor, journeyId, stepNumber, now);
       return created;
     }
     const [existing] = await tx
@@ -181,7 +183,7 @@ export async function updateEntry(
 ): Promise<JournalEntryView> {
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ journeyId: journalEntries.journeyId })
+      .select({ journeyId: journalEntries.journeyId, stepNumber: journalEntries.stepNumber })
       .from(journalEntries)
       .where(owned(actor, input.id));
     if (!current) throw notFound(WHAT);
@@ -208,6 +210,10 @@ export async function updateEntry(
     if (saved) {
       if (journeyId && journeyId === activeId) {
         await touchStep(tx, actor, journeyId, stepNumber, now);
+        // Noticed again only when the step changed, so an edit never re-ticks a task.
+        if (current.stepNumber !== stepNumber) {
+          await noticeWork(tx, actor, journeyId, stepNumber, now);
+        }
       }
       return saved;
     }

@@ -8,11 +8,13 @@ import {
   assessSafety,
   getProgram,
   PROGRAM_VERSION,
+  getStep,
   type ReadinessVerdict,
   scoreReadiness,
   shownName,
 } from "@/lib/program";
 import type {
+import { NO_EVIDENCE, tasksDoneBy } from "@/lib/program/notice";
   JourneyView,
   readinessAnswers,
   recordOutcomeInput,
@@ -275,3 +277,20 @@ export async function recordOutcome(
     return journeyView(tx, actor, saved);
   });
 }
+    // Recording an outcome is step 7's last task: it ticks itself.
+    const last = getStep(getProgram(journey.programVersion), 7);
+    const ticked = tasksDoneBy(last, { ...NO_EVIDENCE, outcome: true });
+    if (ticked.length > 0) {
+      await tx
+        .insert(taskCompletions)
+        .values(
+          ticked.map((taskKey) => ({
+            journeyId: journey.id,
+            userId: actor.userId,
+            stepNumber: last.number,
+            taskKey,
+            completedAt: now,
+          })),
+        )
+        .onConflictDoNothing();
+    }

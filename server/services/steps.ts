@@ -1,9 +1,20 @@
 import "#server-only";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { type Journey, memories, reflections, stepProgress, taskCompletions } from "@/db/schema";
+import {
+  contacts,
+  drafts,
+  type Journey,
+  journalEntries,
+  journeys,
+  memories,
+  reflections,
+  stepProgress,
+  taskCompletions,
+} from "@/db/schema";
 import { getProgram, getStep, type Step, type StepNumber } from "@/lib/program";
+import { type StepEvidence, tasksDoneBy } from "@/lib/program/notice";
 import type {
   addMemoryInput,
   addReflectionInput,
@@ -103,10 +114,103 @@ async function settleStep(tx: Tx, actor: Actor, journey: Journey, stepNumber: nu
   }
 }
 
+const counted = (query: ReturnType<typeof sql>) => sql`(${query})`.mapWith(Number);
+
+/**
+ * What the person did for one step of a journey, in one statement: drafts, contacts by who
+ * started them, journal entries, memories, answered reflection prompts and the outcome.
+ */
+export async function stepEvidence(
+  db: Tx,
+  actor: Actor,
+  journeyId: string,
+  stepNumber: number,
+): Promise<StepEvidence> {
+  const own = <
+    T extends typeof drafts | typeof contacts | typeof journalEntries | typeof reflections,
+  >(
+    table: T,
+  ) =>
+    and(
+      eq(table.userId, actor.userId),
+      eq(table.journeyId, journeyId),
+      eq(table.stepNumber, stepNumber),
+    );
+  const contactsBy = (who: "me" | "them") =>
+    counted(
+      sql`select count(*) from ${contacts} where ${and(own(contacts), eq(contacts.initiator, who))}`,
+    );
+  const ownMemories = and(eq(memories.userId, actor.userId), eq(memories.journeyId, journeyId));
+  const [row] = await db
+    .select({
+      drafts: counted(
+        sql`select count(*) from ${drafts} where ${and(own(drafts), ne(drafts.status, "discarded"))}`,
+      ),
+      contactsMine: contactsBy("me"),
+      contactsTheirs: contactsBy("them"),
+      entries: counted(sql`select count(*) from ${journalEntries} where ${own(journalEntries)}`),
+      memories: counted(sql`select count(*) from ${memories} where ${ownMemories}`),
+      memoriesShared: counted(
+        sql`select count(*) from ${memories} where ${and(ownMemories, isNotNull(memories.sharedAt))}`,
+      ),
+      reflections: sql<string[]>`(
+        select coalesce(json_agg(distinct ${reflections.promptKey}), '[]'::json)
+        from ${reflections} where ${own(reflections)}
+      )`.mapWith((v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as string[]),
+      outcome: sql<boolean>`${journeys.outcome} is not null`.mapWith(Boolean),
+    })
+    .from(journeys)
+    .where(and(eq(journeys.userId, actor.userId), eq(journeys.id, journeyId)));
+  if (!row) throw notFound("plan");
+  return row;
+}
+
+/**
+ * The plan notices work done elsewhere (a draft, a contact, an entry, a memory, a
+ * reflection): the tasks of the step that this work shows done are ticked, and the step
+ * settles. Only ever adds ticks, and only in the journey in progress.
+ */
+export async function noticeWork(
+  tx: Tx,
+  actor: Actor,
+  journeyId: string | null,
+  stepNumber: number | null | undefined,
+  now = new Date(),
+): Promise<void> {
+  if (!journeyId || !stepNumber) return;
+  const [journey] = await tx
+    .select()
+    .from(journeys)
+    .where(
+      and(
+        eq(journeys.userId, actor.userId),
+        eq(journeys.id, journeyId),
+        eq(journeys.status, "active"),
+      ),
+    );
+  if (!journey) return;
+  const step = contentOf(journey, stepNumber);
+  const keys = tasksDoneBy(step, await stepEvidence(tx, actor, journey.id, stepNumber));
+  if (keys.length === 0) return;
+  await tx
+    .insert(taskCompletions)
+    .values(
+      keys.map((taskKey) => ({
+        journeyId: journey.id,
+        userId: actor.userId,
+        stepNumber,
+        taskKey,
+        completedAt: now,
+      })),
+    )
+    .onConflictDoNothing();
+  await settleStep(tx, actor, journey, stepNumber, now);
+}
+
 /** One step of the active journey with its reflections (and memories, for step 4). */
 export async function stepDetail(db: Db, actor: Actor, stepNumber: number) {
   const journey = await activeJourney(db, actor);
-  const [view, written, remembered] = await Promise.all([
+  const [view, written, remembered, evidence] = await Promise.all([
     journeyView(db, actor, journey),
     db
       .select({
@@ -128,10 +232,11 @@ export async function stepDetail(db: Db, actor: Actor, stepNumber: number) {
       )
       .orderBy(asc(reflections.createdAt)),
     stepNumber === 4 ? listMemoriesOf(db, actor, journey) : Promise.resolve([]),
+    stepEvidence(db, actor, journey.id, stepNumber),
   ]);
   const progress = view.steps.find((s) => s.number === stepNumber);
   if (!progress) throw notFound("step");
-  return { progress, reflections: written, memories: remembered };
+  return { journey: view, progress, reflections: written, memories: remembered, evidence };
 }
 
 export async function setTask(
@@ -217,6 +322,7 @@ export async function addReflection(
       return same;
     }
     await touchStep(tx, actor, journey.id, input.stepNumber, now);
+    await noticeWork(tx, actor, journey.id, input.stepNumber, now);
     await settleStep(tx, actor, journey, input.stepNumber, now);
     return created;
   });
@@ -330,6 +436,7 @@ export async function addMemory(
       )[0];
     if (!row) throw new AppError("CONFLICT", "Please try saving again.");
     await touchStep(tx, actor, journey.id, 4, now);
+    if (created) await noticeWork(tx, actor, journey.id, 4, now);
     return { id: row.id, body: row.body, sharedAt: row.sharedAt, createdAt: row.createdAt };
   });
 }
@@ -340,13 +447,16 @@ export async function setMemoryShared(
   input: { id: string; shared: boolean },
   now = new Date(),
 ) {
-  const [saved] = await db
-    .update(memories)
-    .set({ sharedAt: input.shared ? now : null, updatedAt: now })
-    .where(and(eq(memories.userId, actor.userId), eq(memories.id, input.id)))
-    .returning();
-  if (!saved) throw notFound("memory");
-  return { id: saved.id, body: saved.body, sharedAt: saved.sharedAt, createdAt: saved.createdAt };
+  return db.transaction(async (tx) => {
+    const [saved] = await tx
+      .update(memories)
+      .set({ sharedAt: input.shared ? now : null, updatedAt: now })
+      .where(and(eq(memories.userId, actor.userId), eq(memories.id, input.id)))
+      .returning();
+    if (!saved) throw notFound("memory");
+    if (input.shared) await noticeWork(tx, actor, saved.journeyId, 4, now);
+    return { id: saved.id, body: saved.body, sharedAt: saved.sharedAt, createdAt: saved.createdAt };
+  });
 }
 
 export async function deleteMemory(db: Db, actor: Actor, id: string) {

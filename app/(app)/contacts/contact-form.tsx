@@ -76,6 +76,8 @@ interface ContactFormProps {
   /** The contact being edited; without it the form logs a new one. */
   contact?: ContactView;
 }
+  /** For a new contact: the step it starts tied to (a step's task opened the form). */
+  stepNumber?: number | null;
 
 /**
  * Logs or edits a contact. Times are wall-clock times in the person's profile zone, which
@@ -89,6 +91,7 @@ export function ContactForm({
   nowLocal,
   contact,
 }: ContactFormProps) {
+  stepNumber = null,
   const hydrated = useHydrated();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -110,7 +113,7 @@ export function ContactForm({
         note: contact.note,
         stepNumber: contact.stepNumber,
       }
-    : { occurredAt: nowLocal, note: "", stepNumber: null };
+    : { occurredAt: nowLocal, note: "", stepNumber };
   const form = useForm<ContactFields>({
     resolver: zodResolver(contactFields),
     mode: "onSubmit",

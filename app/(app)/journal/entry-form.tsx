@@ -61,6 +61,8 @@ interface EntryFormProps {
   /** The entry being edited; without it the form writes a new one. */
   entry?: JournalEntryView;
   onSaved?: (entry: JournalEntryView) => void;
+  /** For a new entry: the step it starts tied to (a step's task opened the form). */
+  stepNumber?: number | null;
   onCancel?: () => void;
 }
 
@@ -69,7 +71,14 @@ interface EntryFormProps {
  * the entry deleted elsewhere), the person's text stays in the form and the message says
  * what they can do next.
  */
-export function EntryForm({ owner, steps, entry, onSaved, onCancel }: EntryFormProps) {
+export function EntryForm({
+  owner,
+  steps,
+  entry,
+  stepNumber = null,
+  onSaved,
+  onCancel,
+}: EntryFormProps) {
   const hydrated = useHydrated();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -87,7 +96,7 @@ export function EntryForm({ owner, steps, entry, onSaved, onCancel }: EntryFormP
         stepNumber: entry.stepNumber,
         sharedWithBuddies: entry.sharedWithBuddies,
       }
-    : { body: "", stepNumber: null, sharedWithBuddies: false };
+    : { body: "", stepNumber, sharedWithBuddies: false };
   const form = useForm<JournalEntryFields>({
     resolver: zodResolver(journalEntryFields),
     mode: "onSubmit",

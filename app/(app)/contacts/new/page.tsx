@@ -8,9 +8,16 @@ import { NoPlan } from "../no-plan";
 
 export const metadata: Metadata = { title: "Log a contact" };
 
-export default async function NewContactPage() {
+export default async function NewContactPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ step?: string | string[] }>;
+}) {
   const { user } = await requireSession();
   const { journey, steps } = await (await serverCaller()).contacts.formContext();
+  // A step's task links here with ?step=N: the contact starts tied to that step.
+  const { step } = await searchParams;
+  const stepNumber = steps.find((s) => String(s.number) === step)?.number ?? null;
   return (
     <>
       <div className="flex flex-col gap-2">
@@ -24,6 +31,7 @@ export default async function NewContactPage() {
           journey={journey}
           steps={steps}
           nowLocal={localDateTimeIn(Date.now(), user.timeZone).slice(0, 16)}
+          stepNumber={stepNumber}
         />
       ) : (
         <NoPlan />

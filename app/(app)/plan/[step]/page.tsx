@@ -3,12 +3,16 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { buttonClass } from "@/app/_components/button";
 import { getProgram, getStep, personalize, type StepNumber, step1Advice } from "@/lib/program";
+import { noticeTasks } from "@/lib/program/notice";
 import { currentStepNumber, nextAction, personOf } from "@/lib/program/view";
 import { daysBetween, localDay } from "@/lib/stats/days";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
+import { noPlan } from "../../drafts/no-plan";
 import { SafetyReminder } from "../safety-reminder";
+import { Disclosure } from "./disclosure";
 import { Memories } from "./memories";
+import { NextUp } from "./next-up";
 import { Reflections } from "./reflections";
 import { ReopenStep } from "./reopen-step";
 import { TaskList } from "./task-list";
@@ -20,9 +24,10 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
   const number = Number((await params).step);
   if (!Number.isInteger(number) || number < 1 || number > 7) notFound();
   const caller = await serverCaller();
-  const journey = await caller.journey.current();
-  if (!journey) redirect("/onboarding");
-  const { progress, reflections, memories } = await caller.steps.byNumber({ stepNumber: number });
+  // The step's detail carries its journey: one read for the whole page.
+  const detail = await caller.steps.byNumber({ stepNumber: number }).catch(noPlan(null));
+  if (!detail) redirect("/onboarding");
+  const { journey, progress, reflections, memories, evidence } = detail;
   const program = getProgram(journey.programVersion);
   const step = getStep(program, number as StepNumber);
   const person = personOf(journey);
@@ -56,6 +61,19 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
       : null;
   const next = nextAction(journey);
   const stalled = next.number === number && next.stalled;
+  const noticed = noticeTasks(step, evidence);
+  const tasks = step.tasks.map((t) => ({
+    key: t.key,
+    label: say(t.label),
+    detail: t.detail ? say(t.detail) : undefined,
+    required: t.required,
+    feature: t.feature,
+    noticed: noticed.has(t.key) ? say(noticed.get(t.key)?.reason ?? "") : undefined,
+  }));
+  const onward =
+    number === 7
+      ? { href: "/plan/outcome", label: "Record where things stand" }
+      : { href: `/plan/${number + 1}`, label: `Go on to step ${number + 1}` };
 
   return (
     <>
@@ -65,21 +83,29 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
         <p className="text-lg text-muted">{say(step.summary)}</p>
       </div>
       {journey.safetyConcern ? <SafetyReminder /> : null}
-      {progress.status === "done" ? (
-        <p role="status" className="rounded-xl bg-accent-soft px-4 py-3 font-semibold">
-          You finished this step. Well done for showing up.
-        </p>
-      ) : null}
       {stalled ? (
         <p className="rounded-xl border border-line bg-surface px-4 py-3">
           {say(step.stalledNudge)}
         </p>
       ) : null}
 
-      <section aria-labelledby="guidance" className="flex flex-col gap-3">
-        <h2 id="guidance" className="sr-only">
-          Guidance
-        </h2>
+      <NextUp
+        stepNumber={number}
+        task={tasks.find((t) => t.required && !progress.tasksDone.includes(t.key)) ?? null}
+        reflected={progress.reflectionCount > 0}
+        done={progress.status === "done"}
+        onward={number === 7 || nextOpen ? onward : null}
+      />
+
+      <TaskList
+        stepNumber={number}
+        tasks={tasks}
+        done={progress.tasksDone}
+        stepDone={progress.status === "done"}
+        next={onward}
+      />
+
+      <Disclosure title="About this step">
         {step.guidance.map((p) => (
           <p key={p}>{say(p)}</p>
         ))}
@@ -87,60 +113,26 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
           <span className="font-semibold">Done when: </span>
           {say(step.doneMeans)}
         </p>
-      </section>
+      </Disclosure>
 
       {advice ? (
-        <section
-          aria-labelledby="advice"
-          className="flex flex-col gap-2 rounded-2xl border border-line bg-surface p-5"
-        >
-          <h2 id="advice" className="text-lg font-bold">
-            {say(advice.headline)}
-          </h2>
+        <Disclosure title={say(advice.headline)}>
           {advice.body.map((p) => (
             <p key={p}>{say(p)}</p>
           ))}
-        </section>
-      ) : null}
-
-      <TaskList
-        stepNumber={number}
-        tasks={step.tasks.map((t) => ({
-          key: t.key,
-          label: say(t.label),
-          detail: t.detail ? say(t.detail) : undefined,
-          required: t.required,
-          feature: t.feature,
-        }))}
-        done={progress.tasksDone}
-        stepDone={progress.status === "done"}
-        next={
-          number < 7
-            ? { href: `/plan/${number + 1}`, label: `Go on to step ${number + 1}` }
-            : { href: "/plan/outcome", label: "Record where things stand" }
-        }
-      />
-
-      {step.draftChecks ? (
-        <Link href={`/drafts/new?step=${number}`} className={buttonClass("secondary")}>
-          Write a draft message
-        </Link>
+        </Disclosure>
       ) : null}
 
       {number === 4 ? <Memories owner={user.id} initial={memories} /> : null}
 
-      <Reflections
-        owner={user.id}
-        stepNumber={number}
-        prompts={step.reflectionPrompts.map((p) => ({ key: p.key, prompt: say(p.prompt) }))}
-        initial={reflections}
-      />
-
-      {number === 7 ? (
-        <Link href="/plan/outcome" className={buttonClass("primary")}>
-          Record where things stand
-        </Link>
-      ) : null}
+      <div id="reflections" className="scroll-mt-4">
+        <Reflections
+          owner={user.id}
+          stepNumber={number}
+          prompts={step.reflectionPrompts.map((p) => ({ key: p.key, prompt: say(p.prompt) }))}
+          initial={reflections}
+        />
+      </div>
 
       <nav aria-label="Steps" className="flex justify-between">
         {number > 1 ? (

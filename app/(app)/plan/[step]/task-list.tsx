@@ -7,21 +7,18 @@ import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_trpc/client";
+import type { TaskFeature } from "@/lib/program";
+import { taskLink } from "@/lib/program/view";
 
 interface TaskItem {
   key: string;
   label: string;
   detail?: string;
   required: boolean;
-  feature?: "contact" | "draft" | "journal" | "memories";
+  feature?: TaskFeature;
+  /** What the person did elsewhere that shows this task done (or may), in one sentence. */
+  noticed?: string;
 }
-
-const featureLinks = {
-  contact: { href: "/contacts/new", label: "Log a contact" },
-  journal: { href: "/journal/new", label: "Write in your journal" },
-  draft: null,
-  memories: null,
-} as const;
 
 /**
  * Ticks save at once; if saving fails the tick goes back and says why. The tick that
@@ -96,18 +93,19 @@ export function TaskList({
       <FormError message={save.error?.message} />
       <ul className="flex flex-col gap-2">
         {tasks.map((task) => {
-          const link = task.feature ? featureLinks[task.feature] : null;
+          const link = task.feature ? taskLink(task.feature, stepNumber) : null;
+          const isTicked = ticked.has(task.key);
           return (
             <li key={task.key} className="rounded-xl border border-line bg-surface p-3">
               <label className="flex cursor-pointer items-start gap-3">
                 <input
                   type="checkbox"
                   className="mt-1 size-5 shrink-0 accent-[var(--color-accent)]"
-                  checked={ticked.has(task.key)}
+                  checked={isTicked}
                   onChange={(e) => toggle(task.key, e.target.checked)}
                 />
                 <span className="flex flex-col">
-                  <span className={`font-semibold ${ticked.has(task.key) ? "line-through" : ""}`}>
+                  <span className={`font-semibold ${isTicked ? "line-through" : ""}`}>
                     {task.label}
                   </span>
                   {task.detail ? <span className="text-sm text-muted">{task.detail}</span> : null}
@@ -116,6 +114,12 @@ export function TaskList({
                   </span>
                 </span>
               </label>
+              {task.noticed ? (
+                <p className={`mt-2 ml-8 text-sm ${isTicked ? "text-muted" : "font-semibold"}`}>
+                  {task.noticed}
+                  {isTicked ? "" : " If that covers it, tick it."}
+                </p>
+              ) : null}
               {link ? (
                 <Link
                   href={link.href}
