@@ -100,6 +100,21 @@ export const LIMITS = {
     message: "A sign-up mail was sent to that address a moment ago.",
   },
   /**
+   * Confirming mails for a buddy's e-mail updates to one address: like sign-up mail, the
+   * address has proved nothing yet, so it gets one per 15 minutes whoever asks.
+   */
+  buddyMailPerEmail: {
+    points: 1,
+    duration: 15 * 60,
+    message: "A confirming mail was sent to that address a moment ago.",
+  },
+  /** Stop links opened or posted from one address: a mail provider's server posts many. */
+  mailStop: {
+    points: 120,
+    duration: 60,
+    message: "Many stop links were opened from your connection.",
+  },
+  /**
    * Imports tried by one address, and into one account: a real move takes one or two (a
    * file refused, fixed, sent again); each try parses a file of up to 16 MB.
    */

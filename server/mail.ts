@@ -21,6 +21,20 @@ export interface Mail {
    * "Rekindle" display name MAIL_FROM usually carries.
    */
   discreet?: boolean;
+  /**
+   * The https address that stops this kind of mail at once. Sent as `List-Unsubscribe`
+   * with `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058), so a mail app's
+   * "unsubscribe" posts to it without cookies; the text carries the same address.
+   */
+  unsubscribeUrl?: string;
+}
+
+/** The headers RFC 8058 asks for: where to stop, and that a bare POST there stops it. */
+export function unsubscribeHeaders(url: string): Record<string, string> {
+  return {
+    "List-Unsubscribe": `<${url}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
 }
 
 /** `Rekindle <no-reply@example.com>` becomes `no-reply@example.com`. */
@@ -67,7 +81,10 @@ export async function sendMail(mail: Mail, settings = mailSettings()): Promise<M
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
-      headers: { "Auto-Submitted": "auto-generated" },
+      headers: {
+        "Auto-Submitted": "auto-generated",
+        ...(mail.unsubscribeUrl ? unsubscribeHeaders(mail.unsubscribeUrl) : {}),
+      },
     });
     return "sent";
   }

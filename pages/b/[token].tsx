@@ -6,6 +6,7 @@ import { SITE_NAME } from "@/app/_components/site-head";
 import { BuddyProgress } from "@/app/b/[token]/buddy-view";
 import { type BuddyPageProps, noticeFor } from "@/app/b/[token]/form-notices";
 import { SaveToSupporting } from "@/app/b/[token]/save-form";
+import { ThanksList, UpdatesForm } from "@/app/b/[token]/updates-form";
 import { LinkBusy, LinkGone } from "@/app/b/notices";
 import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/lib/schemas/plain";
 import { buddyPage } from "@/server/http/doors/buddy";
@@ -116,6 +117,7 @@ export default function BuddyPage(props: BuddyPageProps) {
           </p>
         ) : null}
         <BuddyProgress view={view} locale={props.locale} />
+        <ThanksList thanks={props.thanks} ownerName={view.ownerName} locale={props.locale} />
 
         {view.canNudge ? (
           <form method="post" action={`${base}/nudge`} className="flex flex-col gap-2">
@@ -165,6 +167,7 @@ export default function BuddyPage(props: BuddyPageProps) {
             Send encouragement
           </button>
         </form>
+        <UpdatesForm token={token} ownerName={view.ownerName} updates={props.updates} />
         <SaveToSupporting token={token} state={save} />
       </main>
     </>

@@ -188,6 +188,12 @@ export interface DoorSpec<P> {
   }) => (readonly [LimitName, string])[];
   /** How a problem is shown at this door; JSON `{ formError }` unless said otherwise. */
   answer?: (problem: Problem, r: { request: Request; params: P }) => Response;
+  /**
+   * Accept unsafe methods from anywhere. Only for a door that reads no session and acts by
+   * the token in its address alone: a mail app's one-click unsubscribe (RFC 8058) posts
+   * from the mail provider's servers, with no Origin of ours.
+   */
+  anyOrigin?: boolean;
 }
 
 /** Tests point the edge at their own database; the app uses the process's. */
@@ -224,7 +230,11 @@ export function door<P = Record<string, never>>(
     const params = ((await route?.params) ?? {}) as P;
     const requestId = request.headers.get(REQUEST_ID_HEADER) ?? randomUUID();
     try {
-      if (!isSafeMethod(request.method) && !isSameOrigin(request.headers, request.url)) {
+      if (
+        !spec.anyOrigin &&
+        !isSafeMethod(request.method) &&
+        !isSameOrigin(request.headers, request.url)
+      ) {
         throw CROSS_SITE;
       }
       const address = requestAddress(request.headers);

@@ -19,7 +19,9 @@ import { log } from "@/server/log";
 import type { Mail } from "@/server/mail";
 import { pushReminder } from "@/server/push/jobs";
 import type { Pusher } from "@/server/push/send";
+import { stopPath } from "@/server/services/buddies-mail";
 import { activeOn, prefsOf, stalledStep } from "@/server/services/reminders";
+import { hashToken, newToken } from "@/server/tokens";
 import { reminderMail } from "./mail";
 import { reminderDue } from "./schedule";
 
@@ -149,6 +151,9 @@ export async function deliver(db: Db, row: Reminder, deps: ReminderDeps): Promis
       await done({ status: "failed" });
       return "failed";
     }
+    // A one-click stop link of its own; stored before the mail leaves, so it works on arrival.
+    const stop = newToken();
+    await done({ stopTokenHash: hashToken(stop) });
     await deps.send(
       reminderMail(user.email, {
         kind: row.kind,
@@ -156,6 +161,7 @@ export async function deliver(db: Db, row: Reminder, deps: ReminderDeps): Promis
         discreet: user.discreet,
         displayName: user.displayName,
         appUrl: deps.appUrl,
+        stopUrl: `${deps.appUrl}${stopPath(stop)}`,
       }),
     );
     await done({ status: "delivered", deliveredAt: deps.now });

@@ -8,6 +8,8 @@ export interface ReminderMailFacts {
   displayName: string;
   /** Rekindle's public address, without a trailing slash. */
   appUrl: string;
+  /** This mail's one-click stop link (RFC 8058): it turns reminder mail off, nothing else. */
+  stopUrl?: string;
 }
 
 /**
@@ -22,11 +24,14 @@ export function reminderMail(to: string, facts: ReminderMailFacts): Mail {
     "",
     "You're getting this because you asked for a daily reminder.",
     `To change the time or stop these e-mails: ${settings}`,
+    ...(facts.stopUrl ? [`To stop these e-mails in one tap: ${facts.stopUrl}`] : []),
   ];
+  const unsubscribeUrl = facts.stopUrl;
   if (facts.discreet) {
     return {
       to,
       discreet: true,
+      unsubscribeUrl,
       subject: "A reminder",
       text: [
         "Hello,",
@@ -52,6 +57,7 @@ export function reminderMail(to: string, facts: ReminderMailFacts): Mail {
         ];
   return {
     to,
+    unsubscribeUrl,
     subject: "Your check-in",
     text: [`Hi ${facts.displayName},`, "", ...body, ...footer].join("\n"),
   };

@@ -1,5 +1,6 @@
 import "#server-only";
 import type { Db } from "@/db/client";
+import { runDigests } from "@/server/digests/jobs";
 import { env } from "@/server/env";
 import { isConnectionError, loggableError } from "@/server/errors";
 import { log } from "@/server/log";
@@ -55,6 +56,13 @@ export function startReminderRunner(options: RunnerOptions): ReminderRunner {
       });
       // Buddies' notes wait for no check-in time: pushed on every run.
       const notesPushed = await runNotePushes(db, push, now);
+      // So do the notes for buddies who asked for updates by e-mail (server/digests).
+      const digests = await runDigests(db, {
+        now,
+        send: options.send ?? sendMail,
+        appUrl: options.appUrl ?? reminderAppUrl(),
+      });
+      if (digests.queued + digests.sent + digests.failed > 0) log.info(digests, "buddy notes run");
       if (result.queued + result.delivered + result.failed + notesPushed > 0) {
         log.info({ ...result, notesPushed }, "reminders run");
       }

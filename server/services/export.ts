@@ -1,9 +1,10 @@
 import "#server-only";
-import { type AnyColumn, asc, eq, getTableColumns, type SQL } from "drizzle-orm";
+import { type AnyColumn, asc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
   buddyLinks,
+  buddySubscriptions,
   calendarFeeds,
   checkIns,
   contacts,
@@ -33,7 +34,14 @@ export const EXPORT_VERSION = 1;
  * hash) and bookkeeping that means nothing outside Rekindle. The owner column is left out
  * too: everything in the file is the person's own.
  */
-export const NOT_EXPORTED = ["passwordHash", "tokenHash", "idempotencyKey", "version"] as const;
+export const NOT_EXPORTED = [
+  "passwordHash",
+  "tokenHash",
+  "confirmTokenHash",
+  "stopTokenHash",
+  "idempotencyKey",
+  "version",
+] as const;
 
 interface Section {
   table: PgTable;
@@ -41,6 +49,8 @@ interface Section {
   owner: PgColumn;
   /** A stable order for the rows, oldest first. */
   order: AnyColumn[];
+  /** What is exported of each row, when not its columns less NOT_EXPORTED. */
+  columns?: Record<string, PgColumn | SQL.Aliased>;
 }
 
 /**
@@ -94,6 +104,20 @@ const SECTIONS = {
     owner: calendarFeeds.userId,
     order: [calendarFeeds.createdAt],
   },
+  /**
+   * A buddy who asked for e-mail updates on a link: only that they did, never the
+   * address, which is theirs, not the person's.
+   */
+  buddySubscriptions: {
+    table: buddySubscriptions,
+    owner: buddySubscriptions.userId,
+    order: [buddySubscriptions.createdAt],
+    columns: {
+      linkId: buddySubscriptions.linkId,
+      subscription: sql<string>`'a buddy subscribed'`.as("subscription"),
+      confirmedAt: buddySubscriptions.confirmedAt,
+    },
+  },
   /** Other people's buddy links this person keeps under "People you support". */
   supportedLinks: {
     table: supportedLinks,
@@ -124,7 +148,7 @@ function exportedColumns(table: PgTable, owner?: PgColumn): Record<string, PgCol
 async function rowsOf(db: Tx, actor: Actor, section: Section): Promise<ExportRow[]> {
   const order: SQL[] = section.order.map((column) => asc(column));
   return db
-    .select(exportedColumns(section.table, section.owner))
+    .select(section.columns ?? exportedColumns(section.table, section.owner))
     .from(section.table)
     .where(eq(section.owner, actor.userId))
     .orderBy(...order);

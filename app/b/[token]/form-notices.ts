@@ -19,6 +19,11 @@ const NOTICES: Record<string, Notice> = {
     ok: false,
   },
   nudge: { text: "A nudge can be sent once a day, while they've been quiet.", ok: false },
+  subscribed: {
+    text: "Almost there: we've sent you an e-mail. Open the link in it to start the updates.",
+    ok: true,
+  },
+  email: { text: "Please enter a valid e-mail address, like name@example.com.", ok: false },
   saved: {
     text: "Saved. You'll find them on your home page, under People you support.",
     ok: true,
@@ -39,6 +44,7 @@ export function noticeFor(params: Query): Notice | null {
   if (params.sent === "1") return NOTICES.sent ?? null;
   if (params.nudged === "1") return NOTICES.nudged ?? null;
   if (params.saved === "1") return NOTICES.saved ?? null;
+  if (params.subscribed === "1") return NOTICES.subscribed ?? null;
   const error = typeof params.error === "string" ? params.error : null;
   if (error === "limit") {
     const minutes = Math.min(24 * 60, Math.max(1, Number(params.wait) || 1));

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Db } from "@/db/client";
 import type { BuddyLink } from "@/db/schema";
 import type { BuddyView } from "@/lib/schemas/buddies";
+import type { BuddyThanks, BuddyUpdates } from "@/lib/schemas/buddy-mail";
 import type { SaveState } from "@/lib/schemas/supporting";
 import { negotiateLocale } from "@/lib/stats/locale";
 import { limitKeyForAddress, requestAddress } from "@/server/client-ip";
@@ -19,8 +20,17 @@ import {
 import { REQUEST_ID_HEADER } from "@/server/http/request-log";
 import { TRY_AGAIN_SECONDS } from "@/server/http/request-scope";
 import { countBuddyMessage, type LimitName, RateLimitedError } from "@/server/limits";
-import { encourageLink, linkGone, liveLink, nudgeLink, visitLink } from "@/server/services/buddies";
+import {
+  encourageLink,
+  linkGone,
+  liveLink,
+  nudgeLink,
+  openedView,
+  openLink,
+} from "@/server/services/buddies";
+import { linkUpdates, subscribeLink, thanksFor } from "@/server/services/buddies-mail";
 import { saveLiveLink, saveStateOf } from "@/server/services/supporting";
+import { linkBase } from "./auth";
 import { noticePage } from "./notice-page";
 
 /**
@@ -55,6 +65,10 @@ export type BuddyPageData =
       save: SaveState | { kind: "signed-out" };
       /** The buddy's language (Accept-Language), for the dates on the page. */
       locale: string;
+      /** Whether this link's buddy gets e-mail updates (never the address). */
+      updates: BuddyUpdates;
+      /** What the owner wrote back to notes sent through this link. */
+      thanks: BuddyThanks;
     }
   /** 404: unknown, revoked and expired links alike. */
   | { kind: "gone" }
@@ -123,17 +137,21 @@ export async function buddyPage(request: BuddyPageRequest): Promise<BuddyPageAns
     await countLimits([buddyLookupLimit(requestAddress(headers))]);
     const db = await edgeDb();
     const now = request.now ?? new Date();
-    const link = await liveLink(db, token, now);
-    if (!link) throw linkGone();
+    // The link, its visit and its owner in one statement; the owner's dashboard follows.
+    const opened = await openLink(db, token, now);
+    if (!opened) throw linkGone();
+    const { link } = opened;
     const locale = negotiateLocale(headers.get("accept-language"));
-    const [view, save] = await Promise.all([
-      visitLink(db, link, now, locale),
+    const [view, save, updates, thanks] = await Promise.all([
+      openedView(db, opened, now, locale),
       saveOffer(db, link, headers.get("cookie")),
+      linkUpdates(db, link.id),
+      thanksFor(db, link),
     ]);
     return {
       status: 200,
       headers: { "Cache-Control": "no-store" },
-      data: { kind: "view", token, view, save, locale },
+      data: { kind: "view", token, view, save, locale, updates, thanks },
     };
   } catch (error) {
     return pageProblem(problemOf(error, { door: "buddy page", requestId }), token);
@@ -266,6 +284,25 @@ export const encourage = buddyForm(
       name: name?.trim() ? name : undefined,
       message: text(form, "message") ?? "",
     });
+  },
+);
+
+/**
+ * POST /b/<token>/subscribe: the buddy's address for updates by e-mail. Nothing but the
+ * confirming mail is sent until they open its link; the page answers the same whether or
+ * not a mail went (one per address per 15 minutes).
+ */
+export const subscribe = buddyForm(
+  "buddy subscribe",
+  { ok: "subscribed=1", failed: () => "error=email" },
+  async (db, link, request) => {
+    const form = await request.formData().catch(() => null);
+    return subscribeLink(
+      db,
+      link,
+      { email: text(form, "email") ?? "" },
+      { appUrl: linkBase(request.headers) },
+    );
   },
 );
 

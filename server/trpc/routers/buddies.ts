@@ -13,8 +13,16 @@ import {
   unreadNotesOutput,
   updateBuddyLinkInput,
 } from "@/lib/schemas/buddies";
+import {
+  buddyUpdatesOutput,
+  stopBuddyUpdatesInput,
+  thankedOutput,
+  thankInput,
+  thanksByMessageOutput,
+} from "@/lib/schemas/buddy-mail";
 import { idOutput } from "@/lib/schemas/common";
 import * as buddies from "@/server/services/buddies";
+import * as buddyMail from "@/server/services/buddies-mail";
 import { protectedProcedure, router } from "../init";
 
 /**
@@ -40,7 +48,13 @@ export const buddiesRouter = router({
   revoke: protectedProcedure
     .input(buddyLinkIdInput)
     .output(buddyLinkOutput)
-    .mutation(({ ctx, input }) => buddies.revokeLink(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => buddyMail.revokeLinkAndUpdates(ctx.db, ctx.actor, input)),
+
+  /** A revoked or ended link, gone for good with its notes. */
+  remove: protectedProcedure
+    .input(buddyLinkIdInput)
+    .output(idOutput)
+    .mutation(({ ctx, input }) => buddies.removeLink(ctx.db, ctx.actor, input)),
 
   /** Exactly the page the buddy sees, without counting as a visit. */
   preview: protectedProcedure
@@ -68,6 +82,27 @@ export const buddiesRouter = router({
     .input(encouragementIdInput)
     .output(idOutput)
     .mutation(({ ctx, input }) => buddies.markRead(ctx.db, ctx.actor, input)),
+
+  /** Per link, whether its buddy gets e-mail updates: never the address. */
+  updates: protectedProcedure
+    .output(buddyUpdatesOutput)
+    .query(({ ctx }) => buddyMail.listUpdates(ctx.db, ctx.actor)),
+
+  /** Stops a link's e-mail updates and deletes the buddy's address. */
+  stopUpdates: protectedProcedure
+    .input(stopBuddyUpdatesInput)
+    .output(idOutput)
+    .mutation(({ ctx, input }) => buddyMail.stopUpdates(ctx.db, ctx.actor, input)),
+
+  /** A short thank-you to a buddy's note, shown on that link's page. */
+  thank: protectedProcedure
+    .input(thankInput)
+    .output(thankedOutput)
+    .mutation(({ ctx, input }) => buddyMail.thank(ctx.db, ctx.actor, input)),
+
+  thanks: protectedProcedure
+    .output(thanksByMessageOutput)
+    .query(({ ctx }) => buddyMail.thanksByMessage(ctx.db, ctx.actor)),
 
   deleteMessage: protectedProcedure
     .input(encouragementIdInput)

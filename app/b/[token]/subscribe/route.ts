@@ -1,0 +1,1 @@
+export { subscribe as POST } from "@/server/http/doors/buddy";

@@ -1,0 +1,1 @@
+export { stopPage as GET, stopPost as POST } from "@/server/http/doors/buddy-mail";
