@@ -7,14 +7,14 @@ import { type Journey, journeys, reflections, stepProgress, taskCompletions } fr
 import {
   assessSafety,
   getProgram,
-  PROGRAM_VERSION,
   getStep,
+  PROGRAM_VERSION,
   type ReadinessVerdict,
   scoreReadiness,
   shownName,
 } from "@/lib/program";
-import type {
 import { NO_EVIDENCE, tasksDoneBy } from "@/lib/program/notice";
+import type {
   JourneyView,
   readinessAnswers,
   recordOutcomeInput,
@@ -263,20 +263,6 @@ export async function recordOutcome(
       )
       .returning();
     if (!saved) throw staleVersion("plan");
-    await tx
-      .update(stepProgress)
-      .set({ status: "done", completedAt: now, lastActivityAt: now })
-      .where(
-        and(
-          eq(stepProgress.userId, actor.userId),
-          eq(stepProgress.journeyId, journey.id),
-          eq(stepProgress.stepNumber, 7),
-          eq(stepProgress.status, "open"),
-        ),
-      );
-    return journeyView(tx, actor, saved);
-  });
-}
     // Recording an outcome is step 7's last task: it ticks itself.
     const last = getStep(getProgram(journey.programVersion), 7);
     const ticked = tasksDoneBy(last, { ...NO_EVIDENCE, outcome: true });
@@ -294,3 +280,17 @@ export async function recordOutcome(
         )
         .onConflictDoNothing();
     }
+    await tx
+      .update(stepProgress)
+      .set({ status: "done", completedAt: now, lastActivityAt: now })
+      .where(
+        and(
+          eq(stepProgress.userId, actor.userId),
+          eq(stepProgress.journeyId, journey.id),
+          eq(stepProgress.stepNumber, 7),
+          eq(stepProgress.status, "open"),
+        ),
+      );
+    return journeyView(tx, actor, saved);
+  });
+}

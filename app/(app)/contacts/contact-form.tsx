@@ -75,9 +75,9 @@ interface ContactFormProps {
   nowLocal: string;
   /** The contact being edited; without it the form logs a new one. */
   contact?: ContactView;
-}
   /** For a new contact: the step it starts tied to (a step's task opened the form). */
   stepNumber?: number | null;
+}
 
 /**
  * Logs or edits a contact. Times are wall-clock times in the person's profile zone, which
@@ -90,8 +90,8 @@ export function ContactForm({
   steps,
   nowLocal,
   contact,
-}: ContactFormProps) {
   stepNumber = null,
+}: ContactFormProps) {
   const hydrated = useHydrated();
   const trpc = useTRPC();
   const queryClient = useQueryClient();

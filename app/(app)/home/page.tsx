@@ -153,16 +153,16 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 }
 
 function Overview({
-  showInitiative,
   journey,
   dashboard,
   locale,
+  showInitiative,
 }: {
-  /** Off when the person chose in Settings to hide the "who reaches out" score. */
-  showInitiative: boolean;
   journey: JourneyView;
   dashboard: Dashboard;
   locale: string;
+  /** Off when the person chose in Settings to hide the "who reaches out" score. */
+  showInitiative: boolean;
 }) {
   const progress = overallProgress(journey);
   const exLabel = journey.exName ?? personalize("{ex}", personOf(journey));

@@ -60,9 +60,9 @@ interface EntryFormProps {
   steps: JournalFormContext["steps"];
   /** The entry being edited; without it the form writes a new one. */
   entry?: JournalEntryView;
-  onSaved?: (entry: JournalEntryView) => void;
   /** For a new entry: the step it starts tied to (a step's task opened the form). */
   stepNumber?: number | null;
+  onSaved?: (entry: JournalEntryView) => void;
   onCancel?: () => void;
 }
 

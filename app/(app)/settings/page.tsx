@@ -9,8 +9,8 @@ import { serverCaller } from "@/server/trpc/server";
 import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccount } from "./delete-account";
 import { DiscreetToggle } from "./discreet-toggle";
-import { ProfileForm } from "./profile-form";
 import { InitiativeChoice } from "./initiative-choice";
+import { ProfileForm } from "./profile-form";
 import { SessionList } from "./session-list";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 import { WeekStartChoice } from "./week-start-choice";
@@ -49,9 +49,9 @@ export default async function SettingsPage() {
 
       <DiscreetToggle discreet={user.discreet} />
 
-      <WeekStartChoice
       <InitiativeChoice hidden={user.hideInitiative} />
 
+      <WeekStartChoice
         weekStart={user.weekStart}
         fromLanguage={weekStartFor("auto", await requestLocale())}
       />
