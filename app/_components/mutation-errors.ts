@@ -23,11 +23,33 @@ export const UNREACHABLE_NOTHING_CHANGED =
 export function mutationProblem(error: unknown, unreachable = UNREACHABLE): MutationProblem {
   if (error instanceof TRPCClientError && error.data) {
     const data = error.data as { code?: string; fieldErrors?: Record<string, string[]> | null };
-    return {
-      code: data.code ?? null,
-      fieldErrors: data.fieldErrors ?? null,
-      message: error.message,
-    };
+    const fieldErrors = data.fieldErrors ?? null;
+    // The server's sentence starts with the field's key ("label: …"), a name no person reads.
+    const first = fieldErrors ? Object.values(fieldErrors)[0]?.[0] : undefined;
+    return { code: data.code ?? null, fieldErrors, message: first ?? error.message };
   }
   return { code: null, fieldErrors: null, message: unreachable };
+}
+
+const fieldList = new Intl.ListFormat("en", { type: "conjunction" });
+
+/**
+ * The banner above a form whose fields show their own errors. `labels` names, by input key,
+ * the fields that show one (a key also covers its parts: "expiry" covers "expiry.date"). When
+ * every error sits at such a field, the banner names those fields as the person reads them,
+ * so each message is said once, beside what it is about; otherwise it says the first message
+ * no field shows.
+ */
+export function formBanner(problem: MutationProblem, labels: Record<string, string>): string {
+  if (!problem.fieldErrors) return problem.message;
+  const named: string[] = [];
+  for (const [key, messages] of Object.entries(problem.fieldErrors)) {
+    const shownAt = Object.keys(labels).find((k) => key === k || key.startsWith(`${k}.`));
+    const label = shownAt ? labels[shownAt] : undefined;
+    if (!label) return messages[0] ?? problem.message;
+    if (!named.includes(label)) named.push(label);
+  }
+  return named.length === 0
+    ? problem.message
+    : `Please check ${fieldList.format(named.map((l) => `“${l}”`))} below.`;
 }

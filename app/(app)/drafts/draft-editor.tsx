@@ -12,6 +12,7 @@ import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { useLocale } from "@/app/_components/locale";
+import { mutationProblem } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
 import { DRAFT_MAX_CHARS, type DraftStep, type DraftView, draftBody } from "@/lib/schemas/drafts";
@@ -133,7 +134,10 @@ export function DraftEditor({
         form.setError("body", { type: "server", message: onBody });
         return;
       }
-      setProblem({ message: error.message, conflict: error.data?.code === "CONFLICT" });
+      setProblem({
+        message: mutationProblem(error).message,
+        conflict: error.data?.code === "CONFLICT",
+      });
       return;
     }
     setProblem({
@@ -278,6 +282,7 @@ export function DraftEditor({
           <textarea
             id={bodyId}
             rows={8}
+            dir="auto"
             readOnly={sent}
             aria-invalid={bodyError || over ? true : undefined}
             aria-describedby={[countId, bodyError ? errorId : null].filter(Boolean).join(" ")}

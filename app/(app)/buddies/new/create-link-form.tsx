@@ -9,15 +9,18 @@ import { ChoiceGroup } from "@/app/_components/choice-group";
 import { CopyOnceField } from "@/app/_components/copy-once-field";
 import { Field, FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
-import { mutationProblem } from "@/app/_components/mutation-errors";
+import { formBanner, mutationProblem } from "@/app/_components/mutation-errors";
 import { SelectField } from "@/app/_components/select-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
 import type { BuddyScope } from "@/lib/schemas/buddies";
 import { BUDDY_LABEL_MAX } from "@/lib/schemas/plain";
 import { SCOPE_CHOICES } from "../link-options";
+import { ShareLink } from "./share-link";
 
 type ExpiryChoice = "none" | "7" | "30" | "90" | "date";
+
+const LABELS = { label: "Who is it for?", expiry: "Last day it works" } as const;
 
 export function CreateLinkForm() {
   const hydrated = useHydrated();
@@ -50,9 +53,10 @@ export function CreateLinkForm() {
           Your link for {create.data.link.label}
         </h2>
         <p>
-          Copy it now and send it to them. For your privacy we don't keep it, so it can't be shown
-          again; you can always make a new one.
+          Send it to them now. For your privacy we don't keep it, so it can't be shown again; you
+          can always make a new one.
         </p>
+        <ShareLink url={url} />
         <CopyOnceField
           key={url}
           id="buddy-url"
@@ -70,9 +74,9 @@ export function CreateLinkForm() {
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-5" noValidate>
-      <FormError message={problem?.message} />
+      <FormError message={problem ? formBanner(problem, LABELS) : undefined} />
       <Field
-        label="Who is it for?"
+        label={LABELS.label}
         hint="Only you see this, e.g. “my sister”."
         value={label}
         maxLength={BUDDY_LABEL_MAX}
@@ -101,7 +105,7 @@ export function CreateLinkForm() {
       </SelectField>
       {expiry === "date" ? (
         <Field
-          label="Last day it works"
+          label={LABELS.expiry}
           type="date"
           value={date}
           onChange={(e) => setDate(e.target.value)}
@@ -109,7 +113,7 @@ export function CreateLinkForm() {
         />
       ) : null}
       <CheckboxField
-        label="Show my ex's name"
+        label="Show their name"
         description="Off by default: your buddy sees “them” instead of the name."
         checked={showExName}
         onChange={(e) => setShowExName(e.target.checked)}
