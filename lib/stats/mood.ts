@@ -3,11 +3,14 @@ import { addDays, type Day, dayRange } from "./days";
 /** Days in the mood chart, today included. */
 export const MOOD_DAYS = 30;
 
+/** Where a mood was given: the day's check-in, or an entry in the journal. */
+export type MoodSource = "check-in" | "journal";
+
 export interface MoodDay {
   day: Day;
-  /** The mean of the day's moods (1–5), or null when none was recorded. */
+  /** The day's check-in mood (1–5), or null when there was none. */
   average: number | null;
-  /** How many moods were recorded that day. */
+  /** How many check-ins that day: one, or none. */
   count: number;
 }
 
@@ -19,14 +22,18 @@ export interface MoodTrend {
 }
 
 /**
- * Mood per day over the last 30 days, from journal entries and check-ins alike: each mood
- * counts once, so a day with three entries weighs more in `average` than a day with one.
+ * Mood per day over the last 30 days, from the daily check-ins. An entry's mood says how one
+ * moment felt and a check-in how the day went; averaged together, three hard entries would
+ * drown a day the person called okay. So the chart answers one question: how did the days go.
  */
-export function moodTrend(input: { moods: Iterable<{ day: Day; mood: number }>; today: Day }) {
+export function moodTrend(input: {
+  moods: Iterable<{ day: Day; mood: number; from: MoodSource }>;
+  today: Day;
+}) {
   const from = addDays(input.today, -(MOOD_DAYS - 1));
   const sums = new Map<Day, { total: number; count: number }>();
-  for (const { day, mood } of input.moods) {
-    if (day < from || day > input.today) continue;
+  for (const { day, mood, from: source } of input.moods) {
+    if (source !== "check-in" || day < from || day > input.today) continue;
     const sum = sums.get(day) ?? { total: 0, count: 0 };
     sum.total += mood;
     sum.count += 1;

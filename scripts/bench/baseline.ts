@@ -48,6 +48,7 @@ import {
   initiative,
   localDay,
   MAX_PAUSE_DAYS,
+  type MoodSource,
   moodTrend,
   offersSupport,
   startOfLocalDay,
@@ -321,7 +322,7 @@ async function activityBetween(
     to,
   });
   const counts = new Map<Day, number>();
-  const moods: { day: Day; mood: number }[] = [];
+  const moods: { day: Day; mood: number; from: MoodSource }[] = [];
   const paused: Day[] = [];
   for (const [kind, at, date, mood] of rows) {
     const day =
@@ -332,7 +333,9 @@ async function activityBetween(
       continue;
     }
     tally(counts, day);
-    if (mood !== null) moods.push({ day, mood: mood as number });
+    if (mood !== null) {
+      moods.push({ day, mood: mood as number, from: kind === "check" ? "check-in" : "journal" });
+    }
   }
   return { counts, moods, pauseDays: paused };
 }

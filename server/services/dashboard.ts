@@ -27,6 +27,7 @@ import {
   initiative,
   localDay,
   MAX_PAUSE_DAYS,
+  type MoodSource,
   moodTrend,
   offersSupport,
   startOfLocalDay,
@@ -174,7 +175,7 @@ async function activityBetween(db: Db, actor: Actor, timeZone: string, from: Day
   });
 
   const counts = new Map<Day, number>();
-  const moods: { day: Day; mood: number }[] = [];
+  const moods: { day: Day; mood: number; from: MoodSource }[] = [];
   const paused: Day[] = [];
   const checkIns = new Map<Day, number | null>();
   for (const row of rows) {
@@ -186,7 +187,9 @@ async function activityBetween(db: Db, actor: Actor, timeZone: string, from: Day
     }
     if (row.kind === "check") checkIns.set(day, row.mood);
     tally(counts, day);
-    if (row.mood !== null) moods.push({ day, mood: row.mood });
+    if (row.mood !== null) {
+      moods.push({ day, mood: row.mood, from: row.kind === "check" ? "check-in" : "journal" });
+    }
   }
   return { counts, moods, pauseDays: paused, checkIns };
 }

@@ -67,26 +67,27 @@ describe("the activity calendar", () => {
 });
 
 describe("the mood trend", () => {
-  it("averages journal and check-in moods per day over the last 30 days", () => {
+  it("charts the daily check-ins over the last 30 days, not journal moods", () => {
     const trend = moodTrend({
       today: WEDNESDAY,
       moods: [
-        { day: WEDNESDAY, mood: 4 },
-        { day: WEDNESDAY, mood: 5 },
-        { day: "2026-07-10", mood: 2 },
-        { day: "2026-06-16", mood: 1 }, // 29 days ago: the first day shown
-        { day: "2026-06-15", mood: 1 }, // 30 days ago: left out
+        { day: WEDNESDAY, mood: 4, from: "check-in" },
+        { day: WEDNESDAY, mood: 1, from: "journal" }, // a hard moment in a day called good
+        { day: "2026-07-10", mood: 2, from: "check-in" },
+        { day: "2026-07-11", mood: 5, from: "journal" }, // no check-in that day: no point
+        { day: "2026-06-16", mood: 1, from: "check-in" }, // 29 days ago: the first day shown
+        { day: "2026-06-15", mood: 1, from: "check-in" }, // 30 days ago: left out
       ],
     });
     expect(trend.days).toHaveLength(30);
     expect(trend.days[0]).toEqual({ day: "2026-06-16", average: 1, count: 1 });
-    expect(trend.days.at(-1)).toEqual({ day: WEDNESDAY, average: 4.5, count: 2 });
+    expect(trend.days.at(-1)).toEqual({ day: WEDNESDAY, average: 4, count: 1 });
     expect(trend.days.find((d) => d.day === "2026-07-11")).toEqual({
       day: "2026-07-11",
       average: null,
       count: 0,
     });
-    expect(trend.average).toBe(3); // (4 + 5 + 2 + 1) / 4
+    expect(trend.average).toBeCloseTo(7 / 3); // (4 + 2 + 1) / 3
   });
 
   it("has no average without moods", () => {

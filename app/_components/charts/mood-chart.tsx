@@ -1,10 +1,10 @@
 import type { DashboardMood } from "@/lib/schemas/dashboard";
+import { MOOD_LABELS } from "@/lib/schemas/plain";
 import { oneDecimal, plural, shortDay } from "./format";
 
 const WIDTH = 320;
 const HEIGHT = 140;
-const PAD = { top: 12, right: 10, bottom: 22, left: 36 };
-const MOOD_WORDS = ["", "Low", "", "Okay", "", "Great"] as const;
+const PAD = { top: 12, right: 10, bottom: 22, left: 44 };
 
 /** Whether the last week's moods sit clearly above or below the weeks before. */
 function direction(days: DashboardMood["days"]): "lifting" | "dipping" | "steady" | null {
@@ -25,12 +25,12 @@ function direction(days: DashboardMood["days"]): "lifting" | "dipping" | "steady
 export function moodSummary(mood: DashboardMood, locale: string): string {
   const recorded = mood.days.filter((d) => d.average !== null);
   if (mood.average === null || recorded.length === 0) {
-    return "No moods recorded in the last 30 days yet.";
+    return "No check-ins in the last 30 days yet. Say how your day went on Home, and it shows here.";
   }
   const last = recorded.at(-1);
   const trend = direction(mood.days);
   return [
-    `Average mood ${oneDecimal(mood.average, locale)} out of ${oneDecimal(5, locale)} on ${plural(recorded.length, "day", locale)} in the last ${oneDecimal(30, locale)}.`,
+    `Your check-ins average ${oneDecimal(mood.average, locale)} out of ${oneDecimal(5, locale)} over ${plural(recorded.length, "day", locale)} in the last ${oneDecimal(30, locale)}.`,
     last?.average != null
       ? `Most recently ${oneDecimal(last.average, locale)} on ${shortDay(last.day, locale)}.`
       : "",
@@ -43,8 +43,9 @@ export function moodSummary(mood: DashboardMood, locale: string): string {
 }
 
 /**
- * Mood over the last 30 days (journal entries and check-ins, averaged per day): a dot for
- * each day with a mood, joined by a line. The text summary says the same in words.
+ * How the last 30 days went, from the daily check-ins (journal moods are a moment's, and stay
+ * with their entries): a dot for each day checked in, joined by a line, on five lines named
+ * as the check-in names them. The text summary says the same in words.
  */
 export function MoodChart({
   mood,
@@ -89,17 +90,15 @@ export function MoodChart({
               strokeWidth={m === 3 ? 1 : 0.75}
               strokeDasharray={m === 3 ? undefined : "2 4"}
             />
-            {MOOD_WORDS[m] ? (
-              <text
-                x={PAD.left - 4}
-                y={y(m) + 3}
-                textAnchor="end"
-                fontSize="9"
-                fill="var(--color-muted)"
-              >
-                {MOOD_WORDS[m]}
-              </text>
-            ) : null}
+            <text
+              x={PAD.left - 4}
+              y={y(m) + 3}
+              textAnchor="end"
+              fontSize="9"
+              fill="var(--color-muted)"
+            >
+              {MOOD_LABELS[m - 1]}
+            </text>
           </g>
         ))}
         {points.length > 1 ? (
@@ -143,7 +142,7 @@ export function MoodChart({
       {recorded.length > 0 ? (
         <div className="sr-only">
           <table>
-            <caption>Average mood per day, out of 5</caption>
+            <caption>Check-in mood per day, out of 5</caption>
             <thead>
               <tr>
                 <th scope="col">Day</th>
