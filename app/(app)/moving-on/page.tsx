@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
+import { HelplinePhone } from "@/app/_components/helpline-phone";
 import { currentProgram, type Person, personalize } from "@/lib/program";
 import { requireSession } from "@/server/auth/current";
 
@@ -9,11 +10,13 @@ export const metadata: Metadata = { title: "Moving on" };
 const nobody: Person = { name: null, pronouns: "they" };
 
 export default async function MovingOnPage() {
-  await requireSession();
+  const { user } = await requireSession();
   const { movingOn, helplines, dangerNow } = currentProgram.safety.concern;
   return (
     <>
-      <h1 className="text-3xl font-bold">{personalize(movingOn.title, nobody)}</h1>
+      <h1 className="text-3xl font-bold">
+        {user.discreet ? "Looking after yourself" : personalize(movingOn.title, nobody)}
+      </h1>
       {movingOn.body.map((p) => (
         <p key={p}>{personalize(p, nobody)}</p>
       ))}
@@ -28,8 +31,12 @@ export default async function MovingOnPage() {
         {personalize(dangerNow, nobody)} Helplines:{" "}
         {helplines
           .filter((h) => h.phone)
-          .map((h) => `${h.name} (${h.region}) ${h.phone}`)
-          .join(" · ")}
+          .map((h, i) => (
+            <span key={h.name}>
+              {i > 0 ? " · " : ""}
+              {h.name} ({h.region}) <HelplinePhone phone={h.phone ?? ""} className="underline" />
+            </span>
+          ))}
       </p>
       <Link href="/journal" className={buttonClass("secondary")}>
         Write in your private journal

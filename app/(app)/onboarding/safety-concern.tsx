@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { RefObject } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
+import { HelplinePhone } from "@/app/_components/helpline-phone";
 import { currentProgram, type Person, personalize } from "@/lib/program";
 import { DeliberateContinue } from "./deliberate-continue";
 
@@ -49,11 +50,7 @@ export function SafetyConcern({
                 {h.for ? ` · ${h.for}` : ""}
               </p>
               <p className="font-semibold">{h.name}</p>
-              {h.phone ? (
-                <a href={`tel:${h.phone.replaceAll(" ", "")}`} className="text-accent underline">
-                  {h.phone}
-                </a>
-              ) : null}
+              {h.phone ? <HelplinePhone phone={h.phone} className="text-accent underline" /> : null}
               {h.text ? <p className="text-sm">{h.text}</p> : null}
               {h.url ? (
                 <a href={h.url} className="block text-sm text-accent underline" rel="noreferrer">

@@ -1,3 +1,4 @@
+import { HelplinePhone } from "@/app/_components/helpline-phone";
 import { currentProgram, type Person, personalize } from "@/lib/program";
 
 const nobody: Person = { name: null, pronouns: "they" };
@@ -14,10 +15,7 @@ export function SafetyReminder() {
         {phones.map((h, i) => (
           <span key={h.name}>
             {i > 0 ? " · " : ""}
-            {h.name} ({h.region}){" "}
-            <a className="underline" href={`tel:${h.phone?.replaceAll(" ", "")}`}>
-              {h.phone}
-            </a>
+            {h.name} ({h.region}) <HelplinePhone phone={h.phone ?? ""} className="underline" />
           </span>
         ))}
       </p>
