@@ -7,13 +7,21 @@ import { FormError } from "./field";
 interface ConfirmDeleteProps {
   /** What is deleted, in a few words: "this entry". */
   what: string;
+  /** What else goes with it, said under the question. */
+  detail?: string;
   onConfirm: () => void;
   busy?: boolean;
   error?: string;
 }
 
 /** A delete button that asks once more, in place, before anything is lost. */
-export function ConfirmDelete({ what, onConfirm, busy = false, error }: ConfirmDeleteProps) {
+export function ConfirmDelete({
+  what,
+  detail,
+  onConfirm,
+  busy = false,
+  error,
+}: ConfirmDeleteProps) {
   const [confirming, setConfirming] = useState(false);
   const keep = useRef<HTMLButtonElement>(null);
   // The first button is gone once asked: focus lands on the safe answer, not on the page.
@@ -30,7 +38,7 @@ export function ConfirmDelete({ what, onConfirm, busy = false, error }: ConfirmD
   return (
     <fieldset className="flex flex-col gap-3 rounded-xl bg-accent-soft p-4">
       <legend className="float-left w-full font-semibold">Delete {what} for good?</legend>
-      <p className="text-sm">It can't be brought back afterwards.</p>
+      <p className="text-sm">{detail ? `${detail} ` : ""}It can't be brought back afterwards.</p>
       <FormError message={error} />
       <div className="flex gap-3">
         <Button variant="danger" busy={busy} onClick={onConfirm} className="flex-1">

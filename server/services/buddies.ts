@@ -205,6 +205,27 @@ export async function revokeLink(
   return linkView(saved, now);
 }
 
+/**
+ * Removes a link that no longer works (revoked, or past its end) for good, with every note
+ * sent through it. A working link must be revoked first: one tap never takes a page away
+ * from a buddy who is reading it.
+ */
+export async function removeLink(
+  db: Db,
+  actor: Actor,
+  input: LinkIdInput,
+  now = new Date(),
+): Promise<{ id: string }> {
+  const [current] = await db.select().from(buddyLinks).where(owned(actor, input.id));
+  if (!current) throw notFound(WHAT);
+  if (statusOf(current, now) === "active") {
+    throw new AppError("CONFLICT", "This link still works. Please revoke it before removing it.");
+  }
+  // Its notes go with it: encouragements reference the link with ON DELETE CASCADE.
+  await db.delete(buddyLinks).where(owned(actor, input.id));
+  return { id: current.id };
+}
+
 /** Exactly what the buddy sees on this link right now, without counting as a visit. */
 export async function previewLink(
   db: Db,

@@ -107,6 +107,7 @@ const byId: Record<string, (ids: Ids, more: More) => unknown> = {
     showExName: true,
   }),
   "buddies.revoke": (ids) => ({ id: ids.link.id }),
+  "buddies.remove": (ids) => ({ id: ids.link.id }),
   "buddies.preview": (ids) => ({ id: ids.link.id }),
   "buddies.markRead": (ids) => ({ id: ids.message.id }),
   "buddies.deleteMessage": (ids) => ({ id: ids.message.id }),

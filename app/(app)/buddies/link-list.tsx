@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
+import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { dayKey, isLocalMidnight, shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
@@ -74,6 +75,9 @@ function LinkRow({ link, timeZone }: { link: BuddyLinkView; timeZone: string }) 
   const revoke = useMutation(
     trpc.buddies.revoke.mutationOptions({ onSuccess: () => router.refresh() }),
   );
+  const remove = useMutation(
+    trpc.buddies.remove.mutationOptions({ onSuccess: () => router.refresh() }),
+  );
   // Once asked, focus lands on the safe answer rather than on the page.
   useEffect(() => {
     if (confirming) keep.current?.focus();
@@ -88,6 +92,7 @@ function LinkRow({ link, timeZone }: { link: BuddyLinkView; timeZone: string }) 
     >
       <div className="flex items-start justify-between gap-3">
         <h2
+          dir="auto"
           className={`min-w-0 text-lg font-bold [overflow-wrap:anywhere] ${active ? "" : "text-muted"}`}
         >
           {link.label}
@@ -106,7 +111,7 @@ function LinkRow({ link, timeZone }: { link: BuddyLinkView; timeZone: string }) 
         <dt className="text-muted">Shows</dt>
         <dd>
           {SCOPE_LABEL[link.scope]}
-          {link.showExName ? ", with your ex's name" : ""}
+          {link.showExName ? ", with their name" : ""}
         </dd>
         <dt className="text-muted">Created</dt>
         <dd>{shortDateTime(link.createdAt, timeZone, locale)}</dd>
@@ -119,7 +124,19 @@ function LinkRow({ link, timeZone }: { link: BuddyLinkView; timeZone: string }) 
         <dt className="text-muted">Times opened</dt>
         <dd>{link.openCount}</dd>
       </dl>
-      {!active ? null : confirming ? (
+      {!active ? (
+        <ConfirmDelete
+          what={`the link for ${link.label}`}
+          detail="The notes your buddy sent through it go with it."
+          onConfirm={() => remove.mutate({ id: link.id })}
+          busy={remove.isPending}
+          error={
+            remove.error
+              ? mutationProblem(remove.error, UNREACHABLE_NOTHING_CHANGED).message
+              : undefined
+          }
+        />
+      ) : confirming ? (
         <div className="flex flex-col gap-3 rounded-xl bg-accent-soft p-4">
           <p>
             Revoke the link for <span className="[overflow-wrap:anywhere]">{link.label}</span>? It
