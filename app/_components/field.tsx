@@ -34,6 +34,8 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
           type={isPassword && shown ? "text" : type}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
+          // Typed text reads in its own direction: Hebrew or Arabic right to left.
+          dir={type === "text" || type === "search" ? "auto" : undefined}
           className={`min-h-12 w-full rounded-xl border bg-surface px-4 text-base text-ink placeholder:text-muted ${
             error ? "border-danger" : "border-line"
           } ${isPassword ? "pr-20" : ""}`}

@@ -56,6 +56,7 @@ export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>
           ref={ref}
           id={inputId}
           rows={rows}
+          dir="auto"
           aria-invalid={error || over ? true : undefined}
           aria-describedby={describedBy || undefined}
           className={`min-h-40 w-full rounded-xl border bg-surface px-4 py-3 text-base leading-relaxed text-ink [field-sizing:content] placeholder:text-muted ${

@@ -77,7 +77,9 @@ export function ContactList({ initial, timeZone }: { initial: ContactPage; timeZ
                       {item.stepNumber ? <span>Step {item.stepNumber}</span> : null}
                     </p>
                     {item.note ? (
-                      <p className="line-clamp-2 break-words whitespace-pre-line">{item.note}</p>
+                      <p dir="auto" className="line-clamp-2 break-words whitespace-pre-line">
+                        {item.note}
+                      </p>
                     ) : null}
                   </div>
                 </Link>

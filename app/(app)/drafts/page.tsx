@@ -101,7 +101,9 @@ export default async function DraftsPage() {
                         {draftStatusText(draft, user.timeZone, locale, now)}
                       </span>
                     </span>
-                    <span className="break-words">{preview(draft.body)}</span>
+                    <span dir="auto" className="break-words">
+                      {preview(draft.body)}
+                    </span>
                   </Link>
                 </li>
               );

@@ -344,7 +344,9 @@ function ConflictPanel({
         <p className="mt-2 flex items-center gap-2 text-muted">
           <MoodFace mood={other.mood} className="size-6" /> {moodLabel(other.mood)}
         </p>
-        <p className="mt-2 max-h-60 overflow-auto break-words whitespace-pre-wrap">{other.body}</p>
+        <p dir="auto" className="mt-2 max-h-60 overflow-auto break-words whitespace-pre-wrap">
+          {other.body}
+        </p>
       </details>
       <div className="flex flex-col gap-2 sm:flex-row">
         <Button onClick={onSaveMine} className="flex-1">

@@ -51,7 +51,7 @@ export function JournalList({ initial, timeZone }: { initial: JournalPage; timeZ
                     </span>
                   ) : null}
                 </p>
-                <p className="line-clamp-3 break-words whitespace-pre-line">
+                <p dir="auto" className="line-clamp-3 break-words whitespace-pre-line">
                   {item.preview}
                   {item.truncated ? "…" : ""}
                 </p>

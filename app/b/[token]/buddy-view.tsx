@@ -22,7 +22,7 @@ export function BuddyProgress({ view, locale }: { view: BuddyView; locale: strin
         className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-5"
       >
         <h2 id="buddy-progress" className="text-xl font-bold">
-          Where {view.ownerName} is
+          Where <bdi>{view.ownerName}</bdi> is
         </h2>
         {view.currentStep ? (
           <p>
@@ -67,14 +67,14 @@ export function BuddyProgress({ view, locale }: { view: BuddyView; locale: strin
         </dl>
         {view.quiet ? (
           <p className="rounded-xl bg-accent-soft p-3">
-            {view.ownerName} has been quiet for a few days. A kind word might help.
+            <bdi>{view.ownerName}</bdi> has been quiet for a few days. A kind word might help.
           </p>
         ) : null}
       </section>
       {view.scope === "progress_and_journal" ? (
         <section aria-labelledby="buddy-journal" className="flex flex-col gap-3">
           <h2 id="buddy-journal" className="text-xl font-bold">
-            Journal entries {view.ownerName} shared
+            Journal entries <bdi>{view.ownerName}</bdi> shared
           </h2>
           {view.sharedEntries.length === 0 ? (
             <p className="text-muted">Nothing shared yet.</p>
@@ -90,7 +90,9 @@ export function BuddyProgress({ view, locale }: { view: BuddyView; locale: strin
                   <p className="text-sm text-muted">
                     {formatDay(entry.day, locale)} · Mood: {moodLabel(entry.mood)}
                   </p>
-                  <p className="whitespace-pre-wrap">{entry.body}</p>
+                  <p dir="auto" className="whitespace-pre-wrap">
+                    {entry.body}
+                  </p>
                 </li>
               ))}
             </ul>

@@ -70,12 +70,14 @@ function InboxItem({ item, isNew, timeZone }: { item: Item; isNew: boolean; time
     >
       <p className="text-sm text-muted [overflow-wrap:anywhere]">
         {isNew ? "New · " : ""}
-        {shortDateTime(item.createdAt, timeZone, locale)} · from {from}
+        {shortDateTime(item.createdAt, timeZone, locale)} · from <bdi>{from}</bdi>
       </p>
       {item.kind === "nudge" ? (
         <p className="font-semibold">A nudge: they're thinking of you.</p>
       ) : (
-        <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{item.message}</p>
+        <p dir="auto" className="whitespace-pre-wrap [overflow-wrap:anywhere]">
+          {item.message}
+        </p>
       )}
       <FormError
         message={

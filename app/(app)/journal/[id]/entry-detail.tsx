@@ -98,7 +98,10 @@ export function EntryDetail({
           {entry.sharedWithBuddies ? "Shared with your buddies" : "Private"}
         </span>
       </div>
-      <div className="rounded-2xl border border-line bg-surface p-5 text-lg leading-relaxed break-words whitespace-pre-wrap">
+      <div
+        dir="auto"
+        className="rounded-2xl border border-line bg-surface p-5 text-lg leading-relaxed break-words whitespace-pre-wrap"
+      >
         {entry.body}
       </div>
       <p role="status" className="text-sm text-ok">

@@ -73,7 +73,9 @@ export function Memories({ owner, initial }: { owner: string; initial: MemoryIte
               checked={m.sharedAt !== null}
               onChange={(e) => share.mutate({ id: m.id, shared: e.target.checked })}
             />
-            <p className="flex-1 whitespace-pre-wrap">{m.body}</p>
+            <p dir="auto" className="flex-1 whitespace-pre-wrap">
+              {m.body}
+            </p>
             <button
               type="button"
               className="text-sm text-danger"
@@ -101,6 +103,7 @@ export function Memories({ owner, initial }: { owner: string; initial: MemoryIte
           Add a memory
         </label>
         <textarea
+          dir="auto"
           id="memory"
           value={body}
           maxLength={2000}
