@@ -4,15 +4,31 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/app/_components/button";
+import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormError } from "@/app/_components/field";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { useLocale } from "@/app/_components/locale";
+import { mutationProblem } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ReflectionView } from "@/lib/schemas/steps";
+import { textLength } from "@/lib/schemas/text";
 import { formatCount } from "@/lib/stats/format";
 
 const LIMIT = 20_000;
+
+/**
+ * The question to offer next: the first one after `after` (wrapping round) not answered yet,
+ * or `after` itself once all are answered.
+ */
+function nextPrompt(prompts: { key: string }[], answered: Set<string>, after?: string): string {
+  const start = after ? prompts.findIndex((p) => p.key === after) + 1 : 0;
+  for (let i = 0; i < prompts.length; i += 1) {
+    const prompt = prompts[(start + i) % prompts.length];
+    if (prompt && !answered.has(prompt.key)) return prompt.key;
+  }
+  return after ?? prompts[0]?.key ?? "";
+}
 
 export function Reflections({
   owner,
@@ -31,7 +47,8 @@ export function Reflections({
   const router = useRouter();
   const hydrated = useHydrated();
   const id = useId();
-  const [promptKey, setPromptKey] = useState(prompts[0]?.key ?? "");
+  const answered = new Set(initial.map((r) => r.promptKey));
+  const [promptKey, setPromptKey] = useState(() => nextPrompt(prompts, answered));
   const [body, setBody] = useState("");
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string>();
@@ -48,12 +65,15 @@ export function Reflections({
         kept.forget();
         setBody("");
         setKey(crypto.randomUUID());
+        // The question just answered moves aside for the next one not answered yet.
+        setPromptKey(nextPrompt(prompts, new Set([...answered, promptKey]), promptKey));
         router.refresh();
       },
       // The text stays in the box whatever went wrong.
-      onError: (e) => setError(e.message),
+      onError: (e) => setError(mutationProblem(e).message),
     }),
   );
+  const length = textLength(body);
   const promptOf = (k: string) => prompts.find((p) => p.key === k)?.prompt ?? "";
 
   return (
@@ -71,27 +91,25 @@ export function Reflections({
           e.preventDefault();
           setError(undefined);
           if (!body.trim()) return setError("Please write a few words first.");
-          if (body.length > LIMIT)
+          if (textLength(body) > LIMIT)
             return setError("Please keep a reflection under 20,000 characters.");
           add.mutate({ idempotencyKey: key, stepNumber, promptKey, body });
         }}
       >
         <KeptNote kept={kept} />
-        <label htmlFor={`${id}-prompt`} className="text-sm font-semibold">
-          Question
-        </label>
-        <select
-          id={`${id}-prompt`}
+        {/* Radios, not a select: a phone's select cuts a long question off mid-sentence. */}
+        <ChoiceGroup
+          legend="Question"
+          name={`${id}-prompt`}
+          columns="grid-cols-1"
+          choices={prompts.map((p) => ({
+            value: p.key,
+            label: p.prompt,
+            description: answered.has(p.key) ? "Answered: you can add more." : "Not answered yet",
+          }))}
           value={promptKey}
-          onChange={(e) => setPromptKey(e.target.value)}
-          className="min-h-12 rounded-xl border border-line bg-surface px-3"
-        >
-          {prompts.map((p) => (
-            <option key={p.key} value={p.key}>
-              {p.prompt}
-            </option>
-          ))}
-        </select>
+          onChange={setPromptKey}
+        />
         <label htmlFor={`${id}-body`} className="text-sm font-semibold">
           Your answer
         </label>
@@ -100,16 +118,17 @@ export function Reflections({
           value={body}
           onChange={(e) => setBody(e.target.value)}
           rows={5}
+          dir="auto"
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-count`}
           className="rounded-xl border border-line bg-surface p-3 text-base"
         />
         <p
           id={`${id}-count`}
-          className={`text-xs ${body.length > LIMIT ? "text-danger" : "text-muted"}`}
+          className={`text-xs ${length > LIMIT ? "text-danger" : "text-muted"}`}
         >
-          {body.length > LIMIT * 0.9
-            ? `${formatCount(body.length, locale)} of ${formatCount(LIMIT, locale)} characters`
+          {length > LIMIT * 0.9
+            ? `${formatCount(length, locale)} of ${formatCount(LIMIT, locale)} characters`
             : "Only you can read this."}
         </p>
         <FormError message={error} />
@@ -153,13 +172,13 @@ function SavedReflection({
         setEditing(false);
         router.refresh();
       },
-      onError: (e) => setError(e.message),
+      onError: (e) => setError(mutationProblem(e).message),
     }),
   );
   const remove = useMutation(
     trpc.steps.deleteReflection.mutationOptions({
       onSuccess: () => router.refresh(),
-      onError: (e) => setError(e.message),
+      onError: (e) => setError(mutationProblem(e).message),
     }),
   );
   return (
@@ -170,6 +189,7 @@ function SavedReflection({
           <KeptNote kept={kept} />
           <textarea
             aria-label="Edit your answer"
+            dir="auto"
             value={body}
             onChange={(e) => setBody(e.target.value)}
             rows={5}
@@ -201,7 +221,9 @@ function SavedReflection({
         </>
       ) : (
         <>
-          <p className="whitespace-pre-wrap">{reflection.body}</p>
+          <p dir="auto" className="whitespace-pre-wrap">
+            {reflection.body}
+          </p>
           <FormError message={error} />
           <div className="flex gap-4">
             <button
