@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import {
   APPLE_TOUCH_ICON,
+  FAVICONS,
   SITE_DESCRIPTION,
   SITE_NAME,
   THEME_COLORS,
@@ -13,7 +14,7 @@ export const metadata: Metadata = {
   title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
   description: SITE_DESCRIPTION,
   robots: { index: true, follow: true },
-  icons: { apple: APPLE_TOUCH_ICON },
+  icons: { icon: [...FAVICONS], apple: APPLE_TOUCH_ICON },
 };
 
 export const viewport: Viewport = {

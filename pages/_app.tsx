@@ -2,6 +2,7 @@ import type { AppProps } from "next/app";
 import Head from "next/head";
 import {
   APPLE_TOUCH_ICON,
+  FAVICONS,
   MANIFEST,
   SITE_DESCRIPTION,
   THEME_COLORS,
@@ -29,6 +30,9 @@ export default function App({ Component, pageProps }: AppProps) {
         />
         <meta key="description" name="description" content={SITE_DESCRIPTION} />
         <link key="manifest" rel="manifest" href={MANIFEST} />
+        {FAVICONS.map((icon) => (
+          <link key={icon.url} rel="icon" href={icon.url} type={icon.type} sizes={icon.sizes} />
+        ))}
         <link key="apple-touch-icon" rel="apple-touch-icon" href={APPLE_TOUCH_ICON} />
       </Head>
       <Component {...pageProps} />
