@@ -127,6 +127,8 @@ const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.to
 const NOT_IN_EXPORT: Record<string, string> = {
   sessions: "sign-in keys, not something the person wrote",
   password_resets: "one-time sign-in links, not something the person wrote",
+  push_subscriptions: "a device's secret push address and keys, not something the person wrote",
+  push_messages: "buddies' notes waiting a moment to be pushed; the notes are in the file",
 };
 
 /**
