@@ -5,6 +5,7 @@ import { buttonClass } from "@/app/_components/button";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
 import { LinkList } from "./link-list";
+import { LinkUpdates } from "./link-updates";
 
 export const metadata: Metadata = { title: "Buddies" };
 
@@ -15,11 +16,13 @@ export default async function BuddiesPage({
 }) {
   const { user } = await requireSession();
   const caller = await serverCaller();
-  const [links, inbox, params] = await Promise.all([
+  const [links, inbox, updates, params] = await Promise.all([
     caller.buddies.list(),
     caller.buddies.inbox(),
+    caller.buddies.updates(),
     searchParams,
   ]);
+  const updatesOf = new Map(updates.map((u) => [u.linkId, u.updates]));
   // Set by the change form after a save; an unknown id simply shows nothing.
   const changed = links.find((l) => l.id === params.changed);
   return (
@@ -48,6 +51,11 @@ export default async function BuddiesPage({
         </Link>
       </div>
       <LinkList links={links} timeZone={user.timeZone} />
+      <LinkUpdates
+        rows={links
+          .filter((l) => l.status === "active")
+          .map((l) => ({ linkId: l.id, label: l.label, updates: updatesOf.get(l.id) ?? "off" }))}
+      />
     </>
   );
 }

@@ -11,10 +11,20 @@ import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import type { inboxItemOutput } from "@/lib/schemas/buddies";
+import { ThankForm } from "./thank-form";
 
 type Item = z.infer<typeof inboxItemOutput>;
 
-export function InboxList({ items, timeZone }: { items: Item[]; timeZone: string }) {
+export function InboxList({
+  items,
+  timeZone,
+  thanks = {},
+}: {
+  items: Item[];
+  timeZone: string;
+  /** The owner's thank-you to each note that has one, by its id. */
+  thanks?: Record<string, string>;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   // Opening the inbox is reading it: what was new when it opened stays marked "New" here,
@@ -49,6 +59,7 @@ export function InboxList({ items, timeZone }: { items: Item[]; timeZone: string
             item={item}
             isNew={arrivedNew.includes(item.id)}
             timeZone={timeZone}
+            thanks={thanks[item.id] ?? null}
           />
         ))}
       </ul>
@@ -56,7 +67,17 @@ export function InboxList({ items, timeZone }: { items: Item[]; timeZone: string
   );
 }
 
-function InboxItem({ item, isNew, timeZone }: { item: Item; isNew: boolean; timeZone: string }) {
+function InboxItem({
+  item,
+  isNew,
+  timeZone,
+  thanks,
+}: {
+  item: Item;
+  isNew: boolean;
+  timeZone: string;
+  thanks: string | null;
+}) {
   const trpc = useTRPC();
   const locale = useLocale();
   const router = useRouter();
@@ -79,6 +100,7 @@ function InboxItem({ item, isNew, timeZone }: { item: Item; isNew: boolean; time
           {item.message}
         </p>
       )}
+      {item.kind === "encouragement" ? <ThankForm id={item.id} sent={thanks} /> : null}
       <FormError
         message={
           remove.error

@@ -8,7 +8,8 @@ export const metadata: Metadata = { title: "Buddy inbox" };
 
 export default async function InboxPage() {
   const { user } = await requireSession();
-  const inbox = await (await serverCaller()).buddies.inbox();
+  const caller = await serverCaller();
+  const [inbox, thanks] = await Promise.all([caller.buddies.inbox(), caller.buddies.thanks()]);
   return (
     <>
       <BackLink href="/buddies">Buddies</BackLink>
@@ -23,7 +24,11 @@ export default async function InboxPage() {
           </p>
         ) : null}
       </div>
-      <InboxList items={inbox.items} timeZone={user.timeZone} />
+      <InboxList
+        items={inbox.items}
+        timeZone={user.timeZone}
+        thanks={Object.fromEntries(thanks.map((t) => [t.id, t.thanks]))}
+      />
     </>
   );
 }
