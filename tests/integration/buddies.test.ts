@@ -2,9 +2,19 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { pgSchema, pgTable, text } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { buddyLinks, contacts, encouragements, journalEntries } from "@/db/schema";
+import {
+  buddyLinks,
+  buddySubscriptions,
+  contacts,
+  encouragements,
+  journalEntries,
+  stepProgress,
+} from "@/db/schema";
 import { buddyViewOutput } from "@/lib/schemas/buddies";
-import { buddyView, sendEncouragement, sendNudge } from "@/server/services/buddies";
+import { runDigests } from "@/server/digests/jobs";
+import type { Mail } from "@/server/mail";
+import { buddyView, liveLink, sendEncouragement, sendNudge } from "@/server/services/buddies";
+import { confirmSubscription, subscribeLink, thanksFor } from "@/server/services/buddies-mail";
 import { hashToken } from "@/server/tokens";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
@@ -350,5 +360,107 @@ describe("another person", () => {
     expect(await t.db.select().from(buddyLinks)).toEqual(before);
     expect((await owner.caller.buddies.inbox()).unread).toBe(1);
     expect(await buddyView(t.db, token)).not.toBeNull();
+  });
+});
+
+describe("every mail a buddy gets", () => {
+  /** The mails sent, as plain values: what reaches the buddy's inbox. */
+  const mailbox: Mail[] = [];
+  const keep = async (mail: Mail) => {
+    mailbox.push(mail);
+  };
+  const APP_URL = "https://rekindle.test";
+
+  it("holds no private marker: not the confirming mail, not the weekly note, not a step done", async () => {
+    for (const scope of ["progress", "progress_and_journal"] as const) {
+      mailbox.length = 0;
+      const owner = await ownerWithSecrets();
+      const { token, link } = await createLink(owner.caller, { scope });
+      const live = await liveLink(t.db, token, new Date());
+      if (!live) throw new Error("the link should be live");
+      await subscribeLink(
+        t.db,
+        live,
+        { email: `${scope}@example.net` },
+        { appUrl: APP_URL, send: keep },
+      );
+      const confirm = /\/b\/confirm\/([A-Za-z0-9_-]{43})/.exec(mailbox[0]?.text ?? "")?.[1];
+      expect(await confirmSubscription(t.db, confirm ?? "")).toBe("confirmed");
+      const [sub] = await t.db
+        .select({ confirmedAt: buddySubscriptions.confirmedAt })
+        .from(buddySubscriptions)
+        .where(eq(buddySubscriptions.linkId, link.id));
+      const week = later(7, sub?.confirmedAt ?? new Date());
+      await t.db
+        .update(stepProgress)
+        .set({ status: "done", completedAt: later(6.9, sub?.confirmedAt ?? new Date()) })
+        .where(and(eq(stepProgress.userId, owner.userId), eq(stepProgress.stepNumber, 1)));
+      // The entries were written this week, as the note is sent.
+      await t.db
+        .update(journalEntries)
+        .set({ createdAt: later(6.5, sub?.confirmedAt ?? new Date()) })
+        .where(eq(journalEntries.userId, owner.userId));
+      await runDigests(t.db, { now: later(0.001, week), appUrl: APP_URL, send: keep });
+
+      expect(mailbox.map((m) => m.subject).sort()).toEqual([
+        "Please confirm your e-mail updates",
+        "Robin finished a step",
+        "Robin's week",
+      ]);
+      for (const mail of mailbox) {
+        const text = `${mail.subject}\n${mail.text}`;
+        for (const marker of ["PRIVATE-ENTRY", "SHARED-ENTRY", "CONTACT-NOTE", "Zephyrina"]) {
+          expect(text, `${scope}: ${mail.subject}`).not.toContain(marker);
+        }
+        expect(text).not.toContain(owner.email);
+        expect(mail.unsubscribeUrl).toMatch(/^https:\/\/rekindle\.test\/stop\//);
+        expect(mail.text).toContain(mail.unsubscribeUrl);
+      }
+      // Within the link's scope: only a journal link's note says entries were shared.
+      const weekly = mailbox.find((m) => m.subject === "Robin's week")?.text ?? "";
+      if (scope === "progress") expect(weekly).not.toContain("journal");
+      else expect(weekly).toContain("Robin shared a journal entry this week.");
+    }
+  });
+});
+
+describe("thank-yous", () => {
+  it("reach the buddy page of the link the note came through, and only the owner can write them", async () => {
+    const owner = await ownerWithSecrets();
+    const { token, link } = await createLink(owner.caller);
+    const other = await createLink(owner.caller);
+    const note = await sendEncouragement(t.db, token, { message: "You've got this" });
+    const [nudge] = await t.db
+      .insert(encouragements)
+      .values({ linkId: link.id, userId: owner.userId, kind: "nudge" })
+      .returning({ id: encouragements.id });
+    if (!nudge) throw new Error("no nudge");
+    const stranger = await signedInUser(t.db);
+
+    await expect(
+      stranger.caller.buddies.thank({ id: note.id, thanks: "Not mine to say" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      owner.caller.buddies.thank({ id: nudge.id, thanks: "A nudge has no words" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      owner.caller.buddies.thank({ id: note.id, thanks: "x".repeat(201) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    await owner.caller.buddies.thank({ id: note.id, thanks: "Thank you, it helped <b>a lot</b>" });
+    const live = await liveLink(t.db, token, new Date());
+    if (!live) throw new Error("the link should be live");
+    expect(await thanksFor(t.db, live)).toEqual([
+      {
+        thanks: "Thank you, it helped <b>a lot</b>",
+        day: expect.any(String),
+        noteDay: expect.any(String),
+      },
+    ]);
+    const elsewhere = await liveLink(t.db, other.token, new Date());
+    if (!elsewhere) throw new Error("the link should be live");
+    expect(await thanksFor(t.db, elsewhere)).toEqual([]);
+    expect(await owner.caller.buddies.thanks()).toMatchObject([{ id: note.id }]);
+    expect(await stranger.caller.buddies.thanks()).toEqual([]);
   });
 });
