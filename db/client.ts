@@ -133,6 +133,9 @@ export function postgresDatabase(url: string, max: number): Database {
     max,
     onnotice: () => {},
     connection: { application_name: "rekindle" },
+    // The app sends and reads no arrays, so no connection needs to ask PostgreSQL for its
+    // array types first (a statement on every new connection, seen in the page counts).
+    fetch_types: false,
     // The driver's own back-off after failed connections grows to 20 s; capped at one
     // second, the app is back within a second of the database, not up to 20 s later.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),

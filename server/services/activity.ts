@@ -140,12 +140,27 @@ export async function today(db: Db, actor: Actor, clock: UserClock): Promise<Act
       .where(and(eq(checkIns.userId, actor.userId), eq(checkIns.day, day))),
     aroundDay(db, actor, day),
   ]);
+  return todayFrom(day, checkInRow, paused);
+}
+
+/**
+ * Today's check-in and pauses from what was read: `pauseDays` must hold at least every
+ * pause day within PAUSE_WINDOW_DAYS of `day` (Home passes its dashboard's window).
+ */
+export function todayFrom(
+  day: Day,
+  checkIn: { mood: number | null } | undefined,
+  pauseDays: Day[],
+): ActivityToday {
+  const paused = pauseDays.filter(
+    (d) => d >= addDays(day, -(PAUSE_WINDOW_DAYS - 1)) && d <= addDays(day, PAUSE_WINDOW_DAYS - 1),
+  );
   const nearbyFrom = addDays(day, -PAUSE_REACH_DAYS);
   const nearbyTo = addDays(day, PAUSE_REACH_DAYS);
   return {
     day,
-    checkedIn: checkInRow !== undefined,
-    mood: checkInRow?.mood ?? null,
+    checkedIn: checkIn !== undefined,
+    mood: checkIn?.mood ?? null,
     paused: paused.includes(day),
     pauseDaysLeft: pauseDaysLeft(paused, day),
     pauseDaysNearby: paused.filter((d) => d >= nearbyFrom && d <= nearbyTo).sort(),

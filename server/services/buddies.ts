@@ -1,15 +1,9 @@
 import "#server-only";
-import { and, count, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, isNull, or, type SQLWrapper, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import {
-  type BuddyLink,
-  buddyLinks,
-  encouragements,
-  journalEntries,
-  journeys,
-  users,
-} from "@/db/schema";
+import { prepared } from "@/db/prepared";
+import { type BuddyLink, buddyLinks, encouragements, journalEntries, users } from "@/db/schema";
 import { getProgram, getStep, personalize, type StepNumber } from "@/lib/program";
 import {
   BUDDY_JOURNAL_LIMIT,
@@ -41,7 +35,7 @@ import { AppError } from "@/server/errors";
 import { queueNotePush } from "@/server/push/jobs";
 import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
 import { type Actor, notFound, staleVersion, type Tx } from "./common";
-import { getDashboard } from "./dashboard";
+import { asInstant, fromJson, readDashboard } from "./dashboard";
 
 type CreateInput = z.output<typeof createBuddyLinkInput>;
 type UpdateInput = z.output<typeof updateBuddyLinkInput>;
@@ -50,6 +44,7 @@ type MessageIdInput = z.output<typeof encouragementIdInput>;
 type MessageIdsInput = z.output<typeof encouragementIdsInput>;
 
 const WHAT = "link";
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 // ─── Tokens ────────────────────────────────────────────────────────────────────────────
 
@@ -255,20 +250,24 @@ const inboxColumns = {
 };
 
 export async function inbox(db: Db, actor: Actor): Promise<Inbox> {
-  const [items, [unread]] = await Promise.all([
-    db
-      .select(inboxColumns)
-      .from(encouragements)
-      .innerJoin(buddyLinks, eq(buddyLinks.id, encouragements.linkId))
-      .where(eq(encouragements.userId, actor.userId))
-      .orderBy(desc(encouragements.createdAt), desc(encouragements.id))
-      .limit(INBOX_LIMIT),
-    db
-      .select({ n: count() })
-      .from(encouragements)
-      .where(and(eq(encouragements.userId, actor.userId), isNull(encouragements.readAt))),
-  ]);
-  return { items, unread: unread?.n ?? 0 };
+  // One statement: the unread count is a window over all the person's notes, taken before
+  // the limit (no notes at all means none unread).
+  const rows = await db
+    .select({
+      ...inboxColumns,
+      unread: sql<number>`count(*) filter (where ${isNull(encouragements.readAt)}) over ()`.mapWith(
+        Number,
+      ),
+    })
+    .from(encouragements)
+    .innerJoin(buddyLinks, eq(buddyLinks.id, encouragements.linkId))
+    .where(eq(encouragements.userId, actor.userId))
+    .orderBy(desc(encouragements.createdAt), desc(encouragements.id))
+    .limit(INBOX_LIMIT);
+  return {
+    items: rows.map(({ unread: _unread, ...item }) => item),
+    unread: rows[0]?.unread ?? 0,
+  };
 }
 
 /** Home shows the newest few. */
@@ -377,55 +376,165 @@ async function nudgedToday(db: Tx, link: BuddyLink, timeZone: string, now: Date)
   return row !== undefined;
 }
 
+const ownerParams = {
+  owner: sql.placeholder("owner"),
+  link: sql.placeholder("link"),
+  journal: sql.placeholder("journal"),
+  recent: sql.placeholder("recent"),
+};
+
+/**
+ * The owner as the buddy page needs them, in one statement: their row, the link's latest
+ * nudge of the last two days (whether it was today depends on the owner's zone, worked out
+ * after), and, when the link shares the journal, the newest shared entries as json.
+ */
+function ownerColumns(
+  link: SQLWrapper,
+  journal: SQLWrapper = sql`${ownerParams.journal}::boolean`,
+) {
+  const o = ownerParams;
+  return {
+    displayName: users.displayName,
+    timeZone: users.timeZone,
+    discreet: users.discreet,
+    weekStart: users.weekStart,
+    lastNudgeAt: sql`(
+        select max(${encouragements.createdAt}) from ${encouragements}
+        where ${and(
+          eq(encouragements.linkId, link),
+          eq(encouragements.kind, "nudge"),
+          gte(encouragements.createdAt, o.recent),
+        )}
+      )`.mapWith(asInstant),
+    entries: sql`(case when ${journal} then (
+        select coalesce(json_agg(json_build_object(
+          'mood', e.mood, 'createdAt', e.created_at, 'body', e.body
+        ) order by e.created_at desc, e.id desc), '[]'::json)
+        from (
+          select ${journalEntries.id} as id, ${journalEntries.mood} as mood,
+            ${journalEntries.createdAt} as created_at, ${journalEntries.body} as body
+          from ${journalEntries}
+          where ${and(eq(journalEntries.userId, users.id), eq(journalEntries.sharedWithBuddies, true))}
+          order by ${journalEntries.createdAt} desc, ${journalEntries.id} desc
+          limit ${sql.raw(String(BUDDY_JOURNAL_LIMIT))}
+        ) e
+      ) else '[]'::json end)`.mapWith(
+      fromJson<{ mood: number; createdAt: string; body: string }[]>,
+    ),
+  };
+}
+
+function ownerStatement(db: Db) {
+  return db
+    .select(ownerColumns(ownerParams.link))
+    .from(users)
+    .where(eq(users.id, ownerParams.owner))
+    .prepare("buddy_owner");
+}
+
+/** The owner as viewFor needs them. */
+type Owner = Awaited<ReturnType<ReturnType<typeof ownerStatement>["execute"]>>[number];
+
+const ownerValues = (link: LinkForView, now: Date) => ({
+  owner: link.userId,
+  link: link.id,
+  journal: link.scope === "progress_and_journal",
+  recent: new Date(now.getTime() - 2 * DAY_MS).toISOString(),
+});
+
+/**
+ * The buddy page's one read of its link, in one statement: the live link the token opens,
+ * counted as a visit (the count is kept in the database, so two buddies opening the page at
+ * once are two visits), with its owner as viewFor needs them. Null for an unknown, revoked
+ * or expired link, which is not counted.
+ */
+function openStatement(db: Db) {
+  const visited = db.$with("visited").as(
+    db
+      .update(buddyLinks)
+      .set({
+        lastOpenedAt: sql`${sql.placeholder("now")}::timestamptz`,
+        openCount: sql`${buddyLinks.openCount} + 1`,
+      })
+      .where(
+        and(
+          eq(buddyLinks.tokenHash, sql.placeholder("tokenHash")),
+          isNull(buddyLinks.revokedAt),
+          or(isNull(buddyLinks.expiresAt), gt(buddyLinks.expiresAt, sql.placeholder("now"))),
+        ),
+      )
+      .returning(),
+  );
+  return db
+    .with(visited)
+    .select({
+      link: visited._.selectedFields,
+      owner: ownerColumns(visited.id, eq(visited.scope, "progress_and_journal")),
+    })
+    .from(visited)
+    .innerJoin(users, eq(users.id, visited.userId))
+    .prepare("buddy_open");
+}
+
+export interface OpenedLink {
+  link: BuddyLink;
+  owner: Owner;
+}
+
+/** The buddy page's link, opened: see openStatement. */
+export async function openLink(db: Db, token: string, now: Date): Promise<OpenedLink | null> {
+  if (!isTokenShaped(token)) return null;
+  const [row] = await prepared(db, "buddy_open", () => openStatement(db)).execute({
+    tokenHash: hashToken(token),
+    now: now.toISOString(),
+    recent: new Date(now.getTime() - 2 * DAY_MS).toISOString(),
+  });
+  return row ? { link: row.link as BuddyLink, owner: row.owner } : null;
+}
+
+/** The buddy page for a link openLink opened: two statements, the owner's dashboard. */
+export function openedView(db: Db, { link, owner }: OpenedLink, now: Date, locale?: string) {
+  return viewOf(db, link, owner, now, locale);
+}
+
+/** What viewFor reads of a link. */
+export type LinkForView = Pick<BuddyLink, "id" | "userId" | "scope" | "showExName">;
+
 /**
  * Builds the buddy page from the owner's dashboard, then parses it through
- * buddyViewOutput, so only the fields listed there can ever reach the buddy.
+ * buddyViewOutput, so only the fields listed there can ever reach the buddy. Three
+ * statements: the owner, then the dashboard's two.
  */
 export async function viewFor(
   db: Db,
-  link: BuddyLink,
+  link: LinkForView,
   now: Date,
   locale = FALLBACK_LOCALE,
 ): Promise<BuddyView> {
-  const [owner] = await db
-    .select({
-      displayName: users.displayName,
-      timeZone: users.timeZone,
-      discreet: users.discreet,
-      weekStart: users.weekStart,
-    })
-    .from(users)
-    .where(eq(users.id, link.userId));
+  const [owner] = await prepared(db, "buddy_owner", () => ownerStatement(db)).execute(
+    ownerValues(link, now),
+  );
   if (!owner) throw notFound(WHAT);
+  return viewOf(db, link, owner, now, locale);
+}
+
+async function viewOf(
+  db: Db,
+  link: LinkForView,
+  owner: Owner,
+  now: Date,
+  locale = FALLBACK_LOCALE,
+): Promise<BuddyView> {
   // The owner's chosen first day holds; "auto" follows the language of whoever is looking.
   const weekStartsOn = weekStartFor(owner.weekStart, locale);
-  const owner_ = { userId: link.userId };
-  const [dashboard, [journey], entries, alreadyNudged] = await Promise.all([
-    getDashboard(db, owner_, { timeZone: owner.timeZone, now, weekStartsOn }),
-    db
-      .select({
-        programVersion: journeys.programVersion,
-        exName: journeys.exName,
-        exPronouns: journeys.exPronouns,
-      })
-      .from(journeys)
-      .where(and(eq(journeys.userId, link.userId), eq(journeys.status, "active"))),
-    link.scope === "progress_and_journal"
-      ? db
-          .select({
-            mood: journalEntries.mood,
-            createdAt: journalEntries.createdAt,
-            body: journalEntries.body,
-          })
-          .from(journalEntries)
-          .where(
-            and(eq(journalEntries.userId, link.userId), eq(journalEntries.sharedWithBuddies, true)),
-          )
-          .orderBy(desc(journalEntries.createdAt), desc(journalEntries.id))
-          .limit(BUDDY_JOURNAL_LIMIT)
-      : Promise.resolve([]),
-    nudgedToday(db, link, owner.timeZone, now),
-  ]);
+  const { dashboard, journey } = await readDashboard(
+    db,
+    { userId: link.userId },
+    { timeZone: owner.timeZone, now, weekStartsOn },
+  );
+  const since = startOfLocalDay(localDay(now, owner.timeZone), owner.timeZone);
+  const alreadyNudged = owner.lastNudgeAt !== null && owner.lastNudgeAt >= since;
+  const entries = owner.entries.map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
 
   let currentStep: BuddyView["currentStep"] = null;
   const open = dashboard.journey?.currentStep;
@@ -437,7 +546,11 @@ export async function viewFor(
       pronouns: journey.exPronouns,
     };
     const step = getStep(getProgram(journey.programVersion), open.number as StepNumber);
-    currentStep = { number: step.number, title: personalize(step.title, person) };
+    // In discreet mode the step goes by its number alone: its title says what the plan is.
+    currentStep = {
+      number: step.number,
+      title: owner.discreet ? "" : personalize(step.title, person),
+    };
   }
 
   const today = dashboard.today;

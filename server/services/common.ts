@@ -29,14 +29,12 @@ export async function activeJourney(db: Tx, actor: Actor): Promise<Journey> {
     .select()
     .from(journeys)
     .where(and(eq(journeys.userId, actor.userId), eq(journeys.status, "active")));
-  if (!row) {
-    throw new AppError(
-      "NOT_FOUND",
-      "You don't have a plan in progress. Start one from your home page.",
-    );
-  }
+  if (!row) throw noPlanInProgress();
   return row;
 }
+
+export const noPlanInProgress = () =>
+  new AppError("NOT_FOUND", "You don't have a plan in progress. Start one from your home page.");
 
 /** Marks activity on a step, which keeps it from showing as stalled. */
 export async function touchStep(

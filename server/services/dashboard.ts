@@ -1,5 +1,5 @@
 import "#server-only";
-import { and, eq, getTableColumns, gte, lt, lte, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, gte, lt, lte, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import {
@@ -212,42 +212,81 @@ export interface StepRow {
 /** Rows as json_agg sends them: timestamps are ISO strings inside json. */
 export type Jsonified<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] };
 
-/** The active journey with its steps, tasks and contacts as JSON subqueries, prepared. */
-function journeyStatement(db: Db) {
-  const ofJourney = (table: typeof stepProgress | typeof taskCompletions | typeof contacts) =>
-    and(eq(table.userId, p.user), eq(table.journeyId, journeys.id));
-  const happened = lte(contacts.occurredAt, sql.placeholder("now"));
-  return db
-    .select({
-      ...getTableColumns(journeys),
-      steps: sql`(
+type JourneyTable = typeof stepProgress | typeof taskCompletions | typeof contacts;
+
+/**
+ * The dashboard's json subqueries on the journey `journeyId` names (a column of the outer
+ * query): its steps, the tasks done, the contacts since `startAt` and the latest contact
+ * up to `now`. Shared by the dashboard's statement and Home's.
+ */
+export function journeyProgressColumns(
+  journeyId: SQLWrapper,
+  user: SQLWrapper = p.user,
+  startAt: SQLWrapper = sql.placeholder("startAt"),
+  now: SQLWrapper = sql.placeholder("now"),
+) {
+  const ofJourney = (table: JourneyTable) =>
+    and(eq(table.userId, user), eq(table.journeyId, journeyId));
+  const happened = lte(contacts.occurredAt, now);
+  return {
+    steps: sql`(
         select coalesce(json_agg(json_build_object(
           'stepNumber', ${stepProgress.stepNumber}, 'status', ${stepProgress.status},
           'openedAt', ${stepProgress.openedAt}, 'lastActivityAt', ${stepProgress.lastActivityAt}
         ) order by ${stepProgress.stepNumber}), '[]'::json)
         from ${stepProgress} where ${ofJourney(stepProgress)}
       )`.mapWith(fromJson<Jsonified<StepRow>[]>),
-      tasksDone: sql`(
+    tasksDone: sql`(
         select coalesce(json_agg(json_build_object(
           'stepNumber', ${taskCompletions.stepNumber}, 'taskKey', ${taskCompletions.taskKey}
         )), '[]'::json)
         from ${taskCompletions} where ${ofJourney(taskCompletions)}
       )`.mapWith(fromJson<{ stepNumber: number; taskKey: string }[]>),
-      recentContacts: sql`(
+    recentContacts: sql`(
         select coalesce(json_agg(json_build_object(
           'at', ${contacts.occurredAt}, 'initiator', ${contacts.initiator}
         )), '[]'::json)
         from ${contacts}
-        where ${and(ofJourney(contacts), gte(contacts.occurredAt, sql.placeholder("startAt")), happened)}
+        where ${and(ofJourney(contacts), gte(contacts.occurredAt, startAt), happened)}
       )`.mapWith(fromJson<{ at: string; initiator: Initiator }[]>),
-      lastContactAt: sql`(
+    lastContactAt: sql`(
         select max(${contacts.occurredAt}) from ${contacts}
         where ${and(ofJourney(contacts), happened)}
       )`.mapWith(asInstant),
-    })
+  };
+}
+
+/** The active journey with its steps, tasks and contacts as JSON subqueries, prepared. */
+function journeyStatement(db: Db) {
+  return db
+    .select({ ...getTableColumns(journeys), ...journeyProgressColumns(journeys.id) })
     .from(journeys)
     .where(and(eq(journeys.userId, p.user), eq(journeys.status, "active")))
     .prepare("dashboard_journey");
+}
+
+type ProgressRow = {
+  steps: Jsonified<StepRow>[];
+  tasksDone: { stepNumber: number; taskKey: string }[];
+  recentContacts: { at: string; initiator: Initiator }[];
+  lastContactAt: Date | null;
+};
+
+/** journeyProgressColumns' values decoded: instants as Dates. */
+export function decodeProgress({ steps, tasksDone, recentContacts, lastContactAt }: ProgressRow) {
+  const instant = (value: string | null) => (value === null ? null : asInstant(value));
+  return {
+    steps: steps.map(
+      (s): StepRow => ({
+        ...s,
+        openedAt: instant(s.openedAt),
+        lastActivityAt: instant(s.lastActivityAt),
+      }),
+    ),
+    tasksDone,
+    recentContacts: recentContacts.map((c) => ({ at: new Date(c.at), initiator: c.initiator })),
+    lastContactAt,
+  };
 }
 
 /**
@@ -263,20 +302,7 @@ async function activeJourneyWithProgress(db: Db, actor: Actor, calendarFrom: Dat
   });
   if (!row) return null;
   const { steps, tasksDone, recentContacts, lastContactAt, ...journey } = row;
-  const instant = (value: string | null) => (value === null ? null : asInstant(value));
-  return {
-    journey,
-    steps: steps.map(
-      (s): StepRow => ({
-        ...s,
-        openedAt: instant(s.openedAt),
-        lastActivityAt: instant(s.lastActivityAt),
-      }),
-    ),
-    tasksDone,
-    recentContacts: recentContacts.map((c) => ({ at: new Date(c.at), initiator: c.initiator })),
-    lastContactAt,
-  };
+  return { journey, ...decodeProgress({ steps, tasksDone, recentContacts, lastContactAt }) };
 }
 
 /** The journey in progress: where the user is, how far they've come, whether it stalled. */

@@ -1,8 +1,9 @@
 import "#server-only";
 import { format, subYears } from "date-fns";
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, type SQLWrapper, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { type Journey, journeys, reflections, stepProgress, taskCompletions } from "@/db/schema";
 import {
   assessSafety,
@@ -25,6 +26,7 @@ import type {
 import { daysBetween, localDay } from "@/lib/stats/days";
 import { AppError } from "@/server/errors";
 import { type Actor, activeJourney, staleVersion, type Tx } from "./common";
+import { fromJson } from "./dashboard";
 
 export interface Clock {
   timeZone: string;
@@ -53,26 +55,51 @@ function checkBreakupDate(date: string, clock: Clock, field: string) {
   }
 }
 
+/** A step as the plan screens show it, as json_agg sends it: timestamps are ISO text. */
+interface StepJson {
+  number: number;
+  status: "locked" | "open" | "done";
+  openedAt: string | null;
+  completedAt: string | null;
+  lastActivityAt: string | null;
+  tasksDone: string[];
+  reflectionCount: number;
+}
+
+const instant = (value: string | null) => (value === null ? null : new Date(value));
+
 /**
- * Everything the plan screens need about a journey, in four small queries. In discreet
- * mode the name stays out, so no screen (and no payload behind one) can show it.
+ * A journey's steps with their tasks done and reflection counts, as one json subquery on
+ * the journey `journeyId` names (a column of the outer query, or a value). Each step's
+ * tasks and reflections are read by their primary key and (journey, step) index.
  */
-export async function journeyView(db: Tx, actor: Actor, journey: Journey): Promise<JourneyView> {
-  const scope = and(eq(stepProgress.userId, actor.userId), eq(stepProgress.journeyId, journey.id));
-  const [steps, tasks, reflectionCounts] = await Promise.all([
-    db.select().from(stepProgress).where(scope).orderBy(asc(stepProgress.stepNumber)),
-    db
-      .select({ stepNumber: taskCompletions.stepNumber, taskKey: taskCompletions.taskKey })
-      .from(taskCompletions)
-      .where(
-        and(eq(taskCompletions.userId, actor.userId), eq(taskCompletions.journeyId, journey.id)),
+export function stepViewsJson(userId: SQLWrapper, journeyId: SQLWrapper) {
+  // Comparisons through eq(), which names each column's table: a bare column in sql`` may
+  // go out unqualified and then mean the innermost table's column of that name.
+  const ofStep = (table: typeof taskCompletions | typeof reflections) =>
+    and(
+      eq(table.journeyId, stepProgress.journeyId),
+      eq(table.stepNumber, stepProgress.stepNumber),
+      eq(table.userId, userId),
+    );
+  return sql`(
+    select coalesce(json_agg(json_build_object(
+      'number', ${stepProgress.stepNumber}, 'status', ${stepProgress.status},
+      'openedAt', ${stepProgress.openedAt}, 'completedAt', ${stepProgress.completedAt},
+      'lastActivityAt', ${stepProgress.lastActivityAt},
+      'tasksDone', (
+        select coalesce(json_agg(${taskCompletions.taskKey}), '[]'::json) from ${taskCompletions}
+        where ${ofStep(taskCompletions)}
       ),
-    db
-      .select({ stepNumber: reflections.stepNumber, n: count() })
-      .from(reflections)
-      .where(and(eq(reflections.userId, actor.userId), eq(reflections.journeyId, journey.id)))
-      .groupBy(reflections.stepNumber),
-  ]);
+      'reflectionCount', (select count(*) from ${reflections} where ${ofStep(reflections)})
+    ) order by ${stepProgress.stepNumber}), '[]'::json)
+    from ${stepProgress}
+    where ${and(eq(stepProgress.userId, userId), eq(stepProgress.journeyId, journeyId))}
+  )`.mapWith((value: unknown) => fromJson<StepJson[]>(value));
+}
+
+/** The journey row and its steps' json as the plan screens show them. */
+export function journeyViewOf(actor: Actor, journey: Journey, steps: StepJson[]): JourneyView {
   return {
     id: journey.id,
     programVersion: journey.programVersion,
@@ -89,15 +116,38 @@ export async function journeyView(db: Tx, actor: Actor, journey: Journey): Promi
     endedAt: journey.endedAt,
     version: journey.version,
     steps: steps.map((s) => ({
-      number: s.stepNumber,
+      number: s.number,
       status: s.status,
-      openedAt: s.openedAt,
-      completedAt: s.completedAt,
-      lastActivityAt: s.lastActivityAt,
-      tasksDone: tasks.filter((t) => t.stepNumber === s.stepNumber).map((t) => t.taskKey),
-      reflectionCount: reflectionCounts.find((r) => r.stepNumber === s.stepNumber)?.n ?? 0,
+      openedAt: instant(s.openedAt),
+      completedAt: instant(s.completedAt),
+      lastActivityAt: instant(s.lastActivityAt),
+      tasksDone: s.tasksDone,
+      reflectionCount: Number(s.reflectionCount),
     })),
   };
+}
+
+const byUser = sql.placeholder("user");
+
+/** The journey in progress with its steps, in one prepared statement. */
+function currentJourneyStatement(db: Db) {
+  return db
+    .select({ ...getTableColumns(journeys), steps: stepViewsJson(byUser, journeys.id) })
+    .from(journeys)
+    .where(and(eq(journeys.userId, byUser), eq(journeys.status, "active")))
+    .prepare("current_journey");
+}
+
+/**
+ * Everything the plan screens need about a journey, in one statement. In discreet mode the
+ * name stays out, so no screen (and no payload behind one) can show it.
+ */
+export async function journeyView(db: Tx, actor: Actor, journey: Journey): Promise<JourneyView> {
+  const [row] = await db
+    .select({ steps: stepViewsJson(sql`${actor.userId}`, sql`${journey.id}`) })
+    .from(journeys)
+    .where(and(eq(journeys.userId, actor.userId), eq(journeys.id, journey.id)));
+  return journeyViewOf(actor, journey, row?.steps ?? []);
 }
 
 /**
@@ -160,11 +210,12 @@ export async function startJourney(
 }
 
 export async function currentJourney(db: Db, actor: Actor): Promise<JourneyView | null> {
-  const [journey] = await db
-    .select()
-    .from(journeys)
-    .where(and(eq(journeys.userId, actor.userId), eq(journeys.status, "active")));
-  return journey ? journeyView(db, actor, journey) : null;
+  const [row] = await prepared(db, "current_journey", () => currentJourneyStatement(db)).execute({
+    user: actor.userId,
+  });
+  if (!row) return null;
+  const { steps, ...journey } = row;
+  return journeyViewOf(actor, journey, steps);
 }
 
 /** Ended journeys, newest first: they stay in the user's history. */

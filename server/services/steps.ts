@@ -22,8 +22,16 @@ import type {
   updateReflectionInput,
 } from "@/lib/schemas/steps";
 import { AppError } from "@/server/errors";
-import { type Actor, activeJourney, notFound, staleVersion, type Tx, touchStep } from "./common";
-import { journeyView } from "./journey";
+import {
+  type Actor,
+  activeJourney,
+  noPlanInProgress,
+  notFound,
+  staleVersion,
+  type Tx,
+  touchStep,
+} from "./common";
+import { currentJourney, journeyView } from "./journey";
 
 function contentOf(journey: Journey, stepNumber: number): Step {
   return getStep(getProgram(journey.programVersion), stepNumber as StepNumber);
@@ -209,9 +217,11 @@ export async function noticeWork(
 
 /** One step of the active journey with its reflections (and memories, for step 4). */
 export async function stepDetail(db: Db, actor: Actor, stepNumber: number) {
-  const journey = await activeJourney(db, actor);
-  const [view, written, remembered, evidence] = await Promise.all([
-    journeyView(db, actor, journey),
+  // The journey and its steps in one statement; the step's own reads follow side by side.
+  const view = await currentJourney(db, actor);
+  if (!view) throw noPlanInProgress();
+  const journey = view;
+  const [written, remembered, evidence] = await Promise.all([
     db
       .select({
         id: reflections.id,
@@ -387,7 +397,7 @@ export async function reopenStep(db: Db, actor: Actor, stepNumber: number) {
   });
 }
 
-function listMemoriesOf(db: Tx, actor: Actor, journey: Journey) {
+function listMemoriesOf(db: Tx, actor: Actor, journey: Pick<Journey, "id">) {
   return db
     .select({
       id: memories.id,

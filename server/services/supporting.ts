@@ -1,5 +1,5 @@
 import "#server-only";
-import { and, asc, count, eq, gt, isNull, or } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, or, type Placeholder } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { type BuddyLink, buddyLinks, supportedLinks } from "@/db/schema";
@@ -15,6 +15,7 @@ import {
 import { AppError } from "@/server/errors";
 import {
   encourageLink,
+  type LinkForView,
   linkGone,
   liveLink,
   nudgeLink,
@@ -37,7 +38,7 @@ const notOnList = () =>
 const mine = (actor: Actor) => eq(supportedLinks.supporterId, actor.userId);
 
 /** The same rule as statusOf, as SQL: not revoked and not past its expiry. */
-const liveAt = (now: Date) =>
+export const liveAt = (now: Date | Placeholder) =>
   and(
     isNull(buddyLinks.revokedAt),
     or(isNull(buddyLinks.expiresAt), gt(buddyLinks.expiresAt, now)),
@@ -159,6 +160,15 @@ export async function listSupported(
     .where(and(mine(actor), liveAt(now)))
     .orderBy(asc(supportedLinks.createdAt), asc(supportedLinks.id))
     .limit(SUPPORTING_LIMIT);
+  return supportedPeople(db, rows, now);
+}
+
+/** Each saved entry as Home lists it, from the buddy page for its link (viewFor). */
+export function supportedPeople(
+  db: Db,
+  rows: { id: string; link: LinkForView }[],
+  now = new Date(),
+): Promise<SupportedPerson[]> {
   return Promise.all(
     rows.map(async ({ id, link }) => {
       const view = await viewFor(db, link, now);

@@ -43,15 +43,10 @@ export default async function HomePage() {
   const { user } = await requireSession();
   const locale = await requestLocale();
   const caller = await serverCaller();
-  const [journey, dashboard, today, history, supported, reminder, unread] = await Promise.all([
-    caller.journey.current(),
-    caller.dashboard.get(),
-    caller.activity.today(),
-    caller.journey.history(),
-    caller.supporting.list(),
-    caller.reminders.notice(),
-    unreadNotes(),
-  ]);
+  // One read for everything Home shows (server/services/home.ts); the unread notes are the
+  // layout's own read, shared through React's cache.
+  const [home, unread] = await Promise.all([caller.dashboard.home(), unreadNotes()]);
+  const { journey, dashboard, today, history, supported, reminder } = home;
 
   return (
     <>
