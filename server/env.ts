@@ -63,6 +63,11 @@ const schema = z.object({
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
     .transform((v) => v.replace(/\/+$/, ""))
     .optional(),
+  /**
+   * Where people can write to whoever runs this Rekindle, shown on the public "Who we are"
+   * page (/contact). Unset: that page says no address has been given yet.
+   */
+  CONTACT_EMAIL: z.email({ error: "must be an e-mail address" }).optional(),
   /** Outside production, without SMTP_URL: the folder each mail is written to. */
   MAIL_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
   /**

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Logo, PathIllustration } from "@/app/_components/art";
 import { buttonClass } from "@/app/_components/button";
+import { TrustLinks } from "@/app/_components/trust-links";
 
 const promises = [
   {
@@ -64,6 +65,9 @@ export default function LandingPage() {
           reconnect, and will point you to people who can help.
         </p>
       </section>
+      <footer className="flex flex-wrap gap-x-5 gap-y-2 border-t border-line pt-6 text-sm">
+        <TrustLinks />
+      </footer>
     </main>
   );
 }

@@ -12,6 +12,8 @@ const publicPages = [
   "/reset/an-old-or-mistyped-link",
   "/goodbye",
   "/list",
+  "/privacy",
+  "/contact",
   "/no-such-page",
 ];
 const beforePlan = ["/home", "/onboarding", "/moving-on", "/settings"];

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Button, buttonClass } from "@/app/_components/button";
+import { TrustLinks } from "@/app/_components/trust-links";
 import { signOutAction } from "@/app/(auth)/actions";
 import { weekStartFor } from "@/lib/stats/locale";
 import { requireSession } from "@/server/auth/current";
@@ -120,6 +121,9 @@ export default async function SettingsPage() {
         <Link href="/settings/import" className={buttonClass("quiet")}>
           Import data from another Rekindle
         </Link>
+        <p className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
+          <TrustLinks />
+        </p>
       </section>
 
       <section
