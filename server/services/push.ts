@@ -54,8 +54,8 @@ export async function subscribe(
   const device = {
     userId: actor.userId,
     sessionIdHash,
-    p256dh: input.keys.p256dh,
-    auth: input.keys.auth,
+    p256dh: input.keys.p256dh.replace(/=+$/, ""),
+    auth: input.keys.auth.replace(/=+$/, ""),
     createdAt: now,
     lastSuccessAt: null,
   };
