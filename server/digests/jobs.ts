@@ -26,16 +26,13 @@ import { localDay } from "@/lib/stats";
 import { loggableError } from "@/server/errors";
 import { log } from "@/server/log";
 import type { Mail } from "@/server/mail";
+import { afterMailFailure, CLAIM_BATCH, deliverClaimed } from "@/server/mail-jobs";
 import { statusOf, viewFor } from "@/server/services/buddies";
 import { stopPath, sweepSubscriptions } from "@/server/services/buddies-mail";
 import { hashToken, newToken } from "@/server/tokens";
 import { digestMail } from "./mail";
 
 export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-/** A mail that fails is tried this many times in all, further apart each time. */
-export const MAX_ATTEMPTS = 3;
-const RETRY_AFTER_MS = 5 * 60_000;
-const CLAIM_BATCH = 25;
 
 export interface DigestDeps {
   now: Date;
@@ -171,25 +168,9 @@ export async function deliverDigest(
     await done({ status: "sent", sentAt: deps.now });
     return "sent";
   } catch (e) {
-    // By its kind and codes only: a mail error's message can quote the address.
-    const error = e as { name?: unknown; code?: unknown; responseCode?: unknown };
-    log.warn(
-      {
-        kind: row.kind,
-        attempt: row.attempts,
-        error: { type: error.name, code: error.code, responseCode: error.responseCode },
-      },
-      "a buddy note could not be sent",
-    );
-    if (row.attempts >= MAX_ATTEMPTS) {
-      await done({ status: "failed" });
-      return "failed";
-    }
-    await done({
-      status: "pending",
-      dueAt: new Date(deps.now.getTime() + RETRY_AFTER_MS * row.attempts),
-    });
-    return "retry";
+    const next = afterMailFailure(e, row, deps.now, "a buddy note could not be sent");
+    await done(next);
+    return next.status === "failed" ? "failed" : "retry";
   }
 }
 
@@ -203,14 +184,9 @@ export interface DigestRunResult {
 export async function runDigests(db: Db, deps: DigestDeps): Promise<DigestRunResult> {
   await sweepSubscriptions(db, deps.now);
   const queued = await enqueueDigests(db, deps.now);
-  const result: DigestRunResult = { queued, sent: 0, failed: 0 };
-  for (let claimed = await claimDigests(db, deps.now); claimed.length > 0; ) {
-    for (const row of claimed) {
-      const outcome = await deliverDigest(db, row, deps);
-      if (outcome === "sent") result.sent += 1;
-      if (outcome === "failed") result.failed += 1;
-    }
-    claimed = claimed.length < CLAIM_BATCH ? [] : await claimDigests(db, deps.now);
-  }
-  return result;
+  const outcomes = await deliverClaimed(
+    () => claimDigests(db, deps.now),
+    (row) => deliverDigest(db, row, deps),
+  );
+  return { queued, sent: outcomes.sent ?? 0, failed: outcomes.failed ?? 0 };
 }

@@ -17,6 +17,7 @@ import { type Reminder, reminderSettings, reminders, users } from "@/db/schema";
 import { loggableError } from "@/server/errors";
 import { log } from "@/server/log";
 import type { Mail } from "@/server/mail";
+import { afterMailFailure, CLAIM_BATCH, deliverClaimed } from "@/server/mail-jobs";
 import { pushReminder } from "@/server/push/jobs";
 import type { Pusher } from "@/server/push/send";
 import { stopPath } from "@/server/services/buddies-mail";
@@ -24,12 +25,6 @@ import { activeOn, prefsOf, stalledStep } from "@/server/services/reminders";
 import { hashToken, newToken } from "@/server/tokens";
 import { reminderMail } from "./mail";
 import { reminderDue } from "./schedule";
-
-/** A mail that fails is tried this many times in all, further apart each time. */
-export const MAX_ATTEMPTS = 3;
-const RETRY_AFTER_MS = 5 * 60_000;
-/** Rows one runner claims per run: a slow mail server holds up no more than these. */
-const CLAIM_BATCH = 25;
 
 export interface ReminderDeps {
   now: Date;
@@ -167,25 +162,9 @@ export async function deliver(db: Db, row: Reminder, deps: ReminderDeps): Promis
     await done({ status: "delivered", deliveredAt: deps.now });
     return "delivered";
   } catch (e) {
-    // By its kind and codes only: a mail error's message can quote the address.
-    const error = e as { name?: unknown; code?: unknown; responseCode?: unknown };
-    log.warn(
-      {
-        kind: row.kind,
-        attempt: row.attempts,
-        error: { type: error.name, code: error.code, responseCode: error.responseCode },
-      },
-      "a reminder mail could not be sent",
-    );
-    if (row.attempts >= MAX_ATTEMPTS) {
-      await done({ status: "failed" });
-      return "failed";
-    }
-    await done({
-      status: "pending",
-      dueAt: new Date(deps.now.getTime() + RETRY_AFTER_MS * row.attempts),
-    });
-    return "retry";
+    const next = afterMailFailure(e, row, deps.now, "a reminder mail could not be sent");
+    await done(next);
+    return next.status === "failed" ? "failed" : "retry";
   }
 }
 
@@ -198,14 +177,9 @@ export interface RunResult {
 /** One run: queue what is due, then deliver what this runner claims. */
 export async function runReminders(db: Db, deps: ReminderDeps): Promise<RunResult> {
   const queued = await enqueueDue(db, deps.now);
-  const result: RunResult = { queued, delivered: 0, failed: 0 };
-  for (let claimed = await claimDue(db, deps.now); claimed.length > 0; ) {
-    for (const row of claimed) {
-      const outcome = await deliver(db, row, deps);
-      if (outcome === "delivered") result.delivered += 1;
-      if (outcome === "failed") result.failed += 1;
-    }
-    claimed = claimed.length < CLAIM_BATCH ? [] : await claimDue(db, deps.now);
-  }
-  return result;
+  const outcomes = await deliverClaimed(
+    () => claimDue(db, deps.now),
+    (row) => deliver(db, row, deps),
+  );
+  return { queued, delivered: outcomes.delivered ?? 0, failed: outcomes.failed ?? 0 };
 }
