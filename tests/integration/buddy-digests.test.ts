@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as subscribeDoor } from "@/app/b/[token]/subscribe/route";
 import { GET as confirmGet, POST as confirmPost } from "@/app/b/confirm/[token]/route";
 import { GET as stopGet, POST as stopPost } from "@/app/stop/[token]/route";
 import { type Database, postgresDatabase } from "@/db/client";
@@ -167,6 +168,42 @@ describe("double opt-in", () => {
     const data = await open();
     expect(data).toMatchObject({ updates: "on" });
     expect(JSON.stringify(data)).not.toContain(email);
+  });
+});
+
+describe("the page's form", () => {
+  /** The buddy page's plain form post, from the page itself unless said otherwise. */
+  const post = (token: string, email: string, site = "same-origin") =>
+    subscribeDoor(
+      new Request(`${APP_URL}/b/${token}/subscribe`, {
+        method: "POST",
+        headers: {
+          "sec-fetch-site": site,
+          "content-type": "application/x-www-form-urlencoded",
+          "x-rekindle-client-ip": `192.0.2.${Math.floor(Math.random() * 250) + 1}`,
+        },
+        body: new URLSearchParams({ email }),
+      }),
+      params(token),
+    );
+
+  it("answers back to the page with a flag, never the address, and refuses what isn't one", async () => {
+    const { token, link } = await ownerWithLink();
+    const bad = await post(token, "not an address");
+    expect(bad.status).toBe(303);
+    expect(bad.headers.get("location")).toBe(`/b/${token}?error=email`);
+    expect(await subscriptionsOf(link.id)).toEqual([]);
+
+    const foreign = await post(token, address(), "cross-site");
+    expect(foreign.status).toBe(403);
+    expect(await subscriptionsOf(link.id)).toEqual([]);
+
+    const email = address();
+    const ok = await post(token, email);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toBe(`/b/${token}?subscribed=1`);
+    expect(ok.headers.get("location")).not.toContain("example.com");
+    expect(await subscriptionsOf(link.id)).toMatchObject([{ email, confirmedAt: null }]);
   });
 });
 
