@@ -1,6 +1,7 @@
 import type { Helpline } from "@/lib/program";
+import { HelplinePhone } from "./helpline-phone";
 
-/** Helplines as cards: a number to call with one tap, kept on one line, and where to read more. */
+/** Helplines as cards: who each serves, its number as one tap to call, where to read more. */
 export function HelplineList({ helplines }: { helplines: readonly Helpline[] }) {
   return (
     <ul className="flex flex-col gap-2">
@@ -11,14 +12,7 @@ export function HelplineList({ helplines }: { helplines: readonly Helpline[] }) 
             {h.for ? ` · ${h.for}` : ""}
           </p>
           <p className="font-semibold">{h.name}</p>
-          {h.phone ? (
-            <a
-              href={`tel:${h.phone.replaceAll(" ", "")}`}
-              className="whitespace-nowrap text-accent underline"
-            >
-              {h.phone}
-            </a>
-          ) : null}
+          {h.phone ? <HelplinePhone phone={h.phone} className="text-accent underline" /> : null}
           {h.text ? <p className="text-sm">{h.text}</p> : null}
           {h.url ? (
             <a href={h.url} className="block text-sm text-accent underline" rel="noreferrer">

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { RefObject } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
-import { HelplinePhone } from "@/app/_components/helpline-phone";
+import { HelplineList } from "@/app/_components/helplines";
 import { currentProgram, type Person, personalize } from "@/lib/program";
 import { DeliberateContinue } from "./deliberate-continue";
 
@@ -42,24 +42,7 @@ export function SafetyConcern({
           People who can help
         </h2>
         <p className="text-muted">{personalize(concern.helpIntro, nobody)}</p>
-        <ul className="flex flex-col gap-2">
-          {concern.helplines.map((h) => (
-            <li key={h.name} className="rounded-xl border border-line bg-surface p-4">
-              <p className="text-sm text-muted">
-                {h.region}
-                {h.for ? ` · ${h.for}` : ""}
-              </p>
-              <p className="font-semibold">{h.name}</p>
-              {h.phone ? <HelplinePhone phone={h.phone} className="text-accent underline" /> : null}
-              {h.text ? <p className="text-sm">{h.text}</p> : null}
-              {h.url ? (
-                <a href={h.url} className="block text-sm text-accent underline" rel="noreferrer">
-                  {h.url.replace(/^https:\/\//, "").replace(/\/$/, "")}
-                </a>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <HelplineList helplines={concern.helplines} />
         <p className="text-sm text-muted">{personalize(concern.elsewhere, nobody)}</p>
       </section>
       <Link href="/moving-on" className={buttonClass("primary")}>
