@@ -4,37 +4,23 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
-import { Label } from "radix-ui";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
-import { useLocale } from "@/app/_components/locale";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
-import { DRAFT_MAX_CHARS, type DraftStep, type DraftView, draftBody } from "@/lib/schemas/drafts";
-import { textLength } from "@/lib/schemas/text";
-import { formatLocalTime } from "@/lib/stats/days";
-import { formatCount } from "@/lib/stats/format";
-import { CoolDownRing } from "./cool-down-ring";
-
-type Answer = "yes" | "no";
-type Check = DraftStep["checks"][number];
+import type { DraftStep, DraftView } from "@/lib/schemas/drafts";
+import { draftBody } from "@/lib/schemas/drafts";
+import { DeleteDraft } from "./delete-draft";
+import { DraftBody } from "./draft-body";
+import { type Answer, SelfChecks } from "./self-checks";
+import { SendSection } from "./send-section";
 
 const bodyForm = z.object({ body: draftBody });
-
-/**
- * Said when an answer isn't the healthy one: what the healthy answer is, kindly, and that
- * nothing happens until the person decides.
- */
-function gentleNote(check: Check): string {
-  return check.good === "yes"
-    ? "Worth a second look. Messages land most gently when the answer here is “yes”. You could soften it and answer again; nothing is sent until you decide."
-    : "Worth a second look. Messages land most gently when the answer here is “no”. You could take that part out and answer again; nothing is sent until you decide.";
-}
 
 interface Problem {
   message: string;
@@ -64,15 +50,12 @@ export function DraftEditor({
   renderedAt: string;
 }) {
   const trpc = useTRPC();
-  const locale = useLocale();
   const router = useRouter();
   const hydrated = useHydrated();
-  const ids = useId();
   const [saved, setSaved] = useState<DraftView | null>(draft);
   const [answers, setAnswers] = useState<Record<string, Answer>>(draft?.checks ?? {});
   const [problem, setProblem] = useState<Problem>();
   const [notice, setNotice] = useState<string>();
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [now, setNow] = useState(() => new Date(renderedAt));
   // Chosen once per page: a double tap or a retried save makes one draft.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -148,18 +131,7 @@ export function DraftEditor({
 
   const sent = saved?.status === "sent";
   const dirty = body.trim() !== (saved?.body ?? "");
-  const unanswered = step.checks.filter((c) => answers[c.key] === undefined);
-  const cooled = saved !== null && now.getTime() >= saved.readyAt.getTime();
-  const canSend = saved !== null && !sent && !dirty && unanswered.length === 0 && cooled;
-  const notReadyBecause = !saved
-    ? "Save your draft first."
-    : dirty
-      ? "Save your changes first."
-      : unanswered.length > 0
-        ? `Answer the ${unanswered.length === 1 ? "last question" : `${unanswered.length} questions`} first.`
-        : !cooled
-          ? `It will be ready at ${formatLocalTime(saved.readyAt, timeZone, locale, now)}.`
-          : null;
+  const unanswered = step.checks.filter((c) => answers[c.key] === undefined).length;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setProblem(undefined);
@@ -248,13 +220,6 @@ export function DraftEditor({
     router.refresh();
   }
 
-  const bodyId = `${ids}-body`;
-  const countId = `${ids}-count`;
-  const errorId = `${ids}-error`;
-  const sendHintId = `${ids}-send-hint`;
-  const length = textLength(body);
-  const over = length > DRAFT_MAX_CHARS;
-
   return (
     <div className="flex flex-col gap-6">
       {problem ? (
@@ -276,38 +241,12 @@ export function DraftEditor({
       <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[1fr_18rem] lg:items-start">
         <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
           <KeptNote kept={kept} />
-          <Label.Root htmlFor={bodyId} className="text-sm font-semibold">
-            Your message
-          </Label.Root>
-          <textarea
-            id={bodyId}
-            rows={8}
-            dir="auto"
-            readOnly={sent}
-            aria-invalid={bodyError || over ? true : undefined}
-            aria-describedby={[countId, bodyError ? errorId : null].filter(Boolean).join(" ")}
-            className={`min-h-48 w-full resize-y rounded-xl border bg-surface px-4 py-3 text-base leading-relaxed text-ink placeholder:text-muted ${
-              bodyError || over ? "border-danger" : "border-line"
-            } ${sent ? "opacity-80" : ""}`}
-            placeholder="Write it just as you'd send it."
-            {...form.register("body")}
+          <DraftBody
+            body={body}
+            error={bodyError}
+            sent={sent}
+            registration={form.register("body")}
           />
-          <div className="flex items-start justify-between gap-3 text-sm">
-            {bodyError ? (
-              <p id={errorId} role="alert" className="font-medium text-danger">
-                {bodyError}
-              </p>
-            ) : (
-              <span />
-            )}
-            <p
-              id={countId}
-              className={`shrink-0 tabular-nums ${over ? "font-semibold text-danger" : "text-muted"}`}
-            >
-              {formatCount(length, locale)} / {formatCount(DRAFT_MAX_CHARS, locale)}
-              <span className="sr-only"> characters</span>
-            </p>
-          </div>
           {sent ? (
             <Button variant="secondary" onClick={copy}>
               Copy the text
@@ -331,59 +270,13 @@ export function DraftEditor({
           )}
         </form>
 
-        <section
-          aria-labelledby={`${ids}-checks`}
-          className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-4"
-        >
-          <div>
-            <h2 id={`${ids}-checks`} className="text-lg font-bold">
-              {sent ? "Your answers" : "Before you send it"}
-            </h2>
-            <p className="text-sm text-muted">
-              {sent
-                ? "What you noticed when you read it again."
-                : "Read it once more and answer honestly. Only you see this."}
-            </p>
-          </div>
-          {step.checks.map((check) => {
-            const chosen = answers[check.key];
-            const off = chosen !== undefined && chosen !== check.good;
-            const noteId = `${ids}-${check.key}-note`;
-            return (
-              <fieldset
-                key={check.key}
-                aria-describedby={off ? noteId : undefined}
-                className="flex flex-col gap-2"
-                disabled={sent || !hydrated}
-              >
-                <legend className="mb-2 font-semibold">{check.question}</legend>
-                <div className="grid grid-cols-2 gap-2">
-                  {(["yes", "no"] as const).map((value) => (
-                    <label
-                      key={value}
-                      className="flex min-h-11 cursor-pointer items-center justify-center rounded-xl border border-line bg-surface font-semibold text-ink transition has-checked:border-accent has-checked:bg-accent has-checked:text-accent-ink has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent has-disabled:cursor-not-allowed"
-                    >
-                      <input
-                        type="radio"
-                        name={`${ids}-${check.key}`}
-                        value={value}
-                        checked={chosen === value}
-                        onChange={() => answer(check.key, value)}
-                        className="sr-only"
-                      />
-                      {value === "yes" ? "Yes" : "No"}
-                    </label>
-                  ))}
-                </div>
-                {off ? (
-                  <p id={noteId} className="rounded-xl bg-accent-soft px-3 py-2 text-sm">
-                    {gentleNote(check)}
-                  </p>
-                ) : null}
-              </fieldset>
-            );
-          })}
-        </section>
+        <SelfChecks
+          checks={step.checks}
+          answers={answers}
+          sent={sent}
+          disabled={!hydrated}
+          onAnswer={answer}
+        />
       </div>
 
       {sent ? (
@@ -391,26 +284,16 @@ export function DraftEditor({
           You marked this as sent. However it's received, writing it with care was the brave part.
         </p>
       ) : (
-        <section aria-label="Ready to send" className="flex flex-col gap-3">
-          <CoolDownRing
-            readyAt={saved?.readyAt ?? null}
-            now={now}
-            timeZone={timeZone}
-            restarting={saved !== null && dirty}
-          />
-          <Button
-            onClick={send}
-            busy={markSent.isPending}
-            disabled={!hydrated || !canSend || pending > 0}
-            aria-describedby={notReadyBecause ? sendHintId : undefined}
-          >
-            Mark as sent
-          </Button>
-          <p id={sendHintId} className="text-center text-sm text-muted">
-            {notReadyBecause ??
-              "Rekindle never sends anything itself: send it from your own phone, then mark it here."}
-          </p>
-        </section>
+        <SendSection
+          saved={saved}
+          dirty={dirty}
+          unanswered={unanswered}
+          now={now}
+          timeZone={timeZone}
+          busy={markSent.isPending}
+          disabled={!hydrated || pending > 0}
+          onSend={send}
+        />
       )}
 
       <p role="status" className="text-center text-sm text-ok">
@@ -418,27 +301,7 @@ export function DraftEditor({
       </p>
 
       {saved ? (
-        confirmingDelete ? (
-          <div className="flex flex-col gap-3 rounded-xl bg-accent-soft p-4">
-            <p>Delete this draft for good? It can't be brought back.</p>
-            <div className="flex gap-3">
-              <Button variant="danger" busy={remove.isPending} onClick={discard} className="flex-1">
-                Yes, delete it
-              </Button>
-              <Button
-                variant="secondary"
-                onClick={() => setConfirmingDelete(false)}
-                className="flex-1"
-              >
-                Keep it
-              </Button>
-            </div>
-          </div>
-        ) : (
-          <Button variant="quiet" onClick={() => setConfirmingDelete(true)} disabled={!hydrated}>
-            Delete draft
-          </Button>
-        )
+        <DeleteDraft busy={remove.isPending} disabled={!hydrated} onConfirm={discard} />
       ) : null}
     </div>
   );
