@@ -4,14 +4,15 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, type Path, useForm, useWatch } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { CheckboxField } from "@/app/_components/checkbox-field";
-import { ChoiceGroup } from "@/app/_components/choice-group";
+import { ChangedElsewhere, DeletedElsewhere } from "@/app/_components/elsewhere-panels";
 import { FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
-import { mutationProblem } from "@/app/_components/mutation-errors";
+import { mutationProblem, placeFieldErrors } from "@/app/_components/mutation-errors";
+import { SavePaused } from "@/app/_components/save-paused";
 import { SelectField } from "@/app/_components/select-field";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
@@ -23,16 +24,11 @@ import {
   type JournalFormContext,
   journalEntryFields,
 } from "@/lib/schemas/journal";
-import { MOOD_LABELS, moodLabel } from "@/lib/schemas/plain";
+import { moodLabel } from "@/lib/schemas/plain";
 import { MoodFace } from "./mood";
+import { MoodPicker } from "./mood-picker";
 
 const FIELDS = ["mood", "body", "stepNumber", "sharedWithBuddies"] as const;
-
-const moodChoices = MOOD_LABELS.map((label, i) => ({
-  value: i + 1,
-  label,
-  icon: <MoodFace mood={i + 1} className="size-9" />,
-}));
 
 /** What is kept on the device while typing: the form's values, each always present. */
 interface KeptEntry {
@@ -130,20 +126,7 @@ export function EntryForm({
 
   async function showProblem(error: unknown) {
     const problem = mutationProblem(error);
-    if (problem.fieldErrors) {
-      let first = true;
-      for (const [field, messages] of Object.entries(problem.fieldErrors)) {
-        if ((FIELDS as readonly string[]).includes(field) && messages[0]) {
-          form.setError(
-            field as Path<JournalEntryFields>,
-            { type: "server", message: messages[0] },
-            { shouldFocus: first },
-          );
-          first = false;
-        }
-      }
-      if (!first) return;
-    }
+    if (placeFieldErrors(form.setError, problem, FIELDS)) return;
     if (entry && problem.code === "CONFLICT") {
       try {
         const latest = await queryClient.fetchQuery(
@@ -217,37 +200,26 @@ export function EntryForm({
       <KeptNote kept={kept} />
       <FormError message={formError} />
       {conflict ? (
-        <ConflictPanel other={conflict} onSaveMine={saveMineInstead} onUseTheirs={takeTheirs} />
+        <ChangedElsewhere
+          title="This entry was changed on another device after you opened it."
+          note="Your text is still here, nothing is lost. Choose which version to keep."
+          onKeepMine={saveMineInstead}
+          onUseTheirs={takeTheirs}
+        >
+          <OtherVersion other={conflict} />
+        </ChangedElsewhere>
       ) : null}
       {deletedElsewhere ? (
-        <div
-          role="alert"
-          className="flex flex-col gap-3 rounded-xl border border-danger bg-accent-soft p-4"
-        >
-          <p className="font-semibold">This entry was deleted on another device.</p>
-          <p className="text-sm">Your text is still here. You can keep it as a new entry.</p>
-          <Button onClick={() => void save(true)()} busy={isSubmitting}>
-            Save as a new entry
-          </Button>
-        </div>
+        <DeletedElsewhere
+          title="This entry was deleted on another device."
+          note="Your text is still here. You can keep it as a new entry."
+          action="Save as a new entry"
+          onAction={() => void save(true)()}
+          busy={isSubmitting}
+        />
       ) : null}
 
-      <Controller
-        control={form.control}
-        name="mood"
-        render={({ field, fieldState }) => (
-          <ChoiceGroup
-            legend="How are you feeling?"
-            name={field.name}
-            choices={moodChoices}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={fieldState.error?.message}
-          />
-        )}
-      />
+      <MoodPicker control={form.control} name="mood" />
 
       <TextareaField
         label="What's on your mind?"
@@ -293,12 +265,7 @@ export function EntryForm({
         {...form.register("sharedWithBuddies")}
       />
 
-      {create.isPaused || update.isPaused ? (
-        <p role="status" className="rounded-xl bg-accent-soft px-4 py-3 text-sm font-medium">
-          You seem to be offline. Your entry is safe here and will be saved as soon as you're back
-          online. Please keep this page open.
-        </p>
-      ) : null}
+      <SavePaused paused={create.isPaused || update.isPaused} what="Your entry is" />
       <div className="flex flex-col gap-3">
         <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
           {entry ? "Save changes" : "Save entry"}
@@ -321,41 +288,17 @@ export function EntryForm({
   );
 }
 
-function ConflictPanel({
-  other,
-  onSaveMine,
-  onUseTheirs,
-}: {
-  other: JournalEntryView;
-  onSaveMine: () => void;
-  onUseTheirs: () => void;
-}) {
+/** The version another device saved, folded away until asked for. */
+function OtherVersion({ other }: { other: JournalEntryView }) {
   return (
-    <div
-      role="alert"
-      className="flex flex-col gap-3 rounded-xl border border-danger bg-accent-soft p-4"
-    >
-      <p className="font-semibold">This entry was changed on another device after you opened it.</p>
-      <p className="text-sm">
-        Your text is still here, nothing is lost. Choose which version to keep.
+    <details className="rounded-lg bg-surface p-3 text-sm">
+      <summary className="cursor-pointer font-semibold">See the other version</summary>
+      <p className="mt-2 flex items-center gap-2 text-muted">
+        <MoodFace mood={other.mood} className="size-6" /> {moodLabel(other.mood)}
       </p>
-      <details className="rounded-lg bg-surface p-3 text-sm">
-        <summary className="cursor-pointer font-semibold">See the other version</summary>
-        <p className="mt-2 flex items-center gap-2 text-muted">
-          <MoodFace mood={other.mood} className="size-6" /> {moodLabel(other.mood)}
-        </p>
-        <p dir="auto" className="mt-2 max-h-60 overflow-auto break-words whitespace-pre-wrap">
-          {other.body}
-        </p>
-      </details>
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <Button onClick={onSaveMine} className="flex-1">
-          Keep mine and save
-        </Button>
-        <Button variant="secondary" onClick={onUseTheirs} className="flex-1">
-          Use the other version
-        </Button>
-      </div>
-    </div>
+      <p dir="auto" className="mt-2 max-h-60 overflow-auto break-words whitespace-pre-wrap">
+        {other.body}
+      </p>
+    </details>
   );
 }

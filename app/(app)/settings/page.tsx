@@ -65,7 +65,8 @@ export default async function SettingsPage() {
           Reminders
         </h2>
         <p className="text-sm text-muted">
-          Choose a daily check-in time, quiet hours and e-mail, or add your plan to your calendar.
+          Choose a daily check-in time, quiet hours, e-mail or notifications on this device, or add
+          your plan to your calendar.
         </p>
         <Link href="/settings/reminders" className={buttonClass("secondary")}>
           Set up reminders
