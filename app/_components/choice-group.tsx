@@ -11,7 +11,7 @@ export interface Choice<V extends string | number> {
   description?: string;
 }
 
-interface ChoiceGroupProps<V extends string | number> {
+export interface ChoiceGroupProps<V extends string | number> {
   legend: string;
   hint?: ReactNode;
   /** The radio group's name; also the id prefix, so an error can focus the group. */

@@ -1,4 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
 export interface MutationProblem {
   /** The tRPC code ("CONFLICT", "NOT_FOUND", ...), or null when the server was not reached. */
@@ -52,4 +53,24 @@ export function formBanner(problem: MutationProblem, labels: Record<string, stri
   return named.length === 0
     ? problem.message
     : `Please check ${fieldList.format(named.map((l) => `“${l}”`))} below.`;
+}
+
+/**
+ * Shows each of the server's field errors at the form's field of that name, for the names in
+ * `fields`, and focuses the first. True when at least one was placed, so the form has said
+ * what is wrong where it is.
+ */
+export function placeFieldErrors<T extends FieldValues>(
+  setError: UseFormSetError<T>,
+  problem: MutationProblem,
+  fields: readonly Path<T>[],
+): boolean {
+  let placed = false;
+  for (const [field, messages] of Object.entries(problem.fieldErrors ?? {})) {
+    const name = fields.find((f) => f === field);
+    if (!name || !messages[0]) continue;
+    setError(name, { type: "server", message: messages[0] }, { shouldFocus: !placed });
+    placed = true;
+  }
+  return placed;
 }

@@ -4,14 +4,15 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, type Path, useForm, useWatch } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { Button } from "@/app/_components/button";
-import { ChoiceGroup } from "@/app/_components/choice-group";
-import { dayKey } from "@/app/_components/dates";
+import { ChoiceField } from "@/app/_components/choice-field";
+import { ChangedElsewhere, DeletedElsewhere } from "@/app/_components/elsewhere-panels";
 import { Field, FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
-import { mutationProblem } from "@/app/_components/mutation-errors";
+import { mutationProblem, placeFieldErrors } from "@/app/_components/mutation-errors";
+import { SavePaused } from "@/app/_components/save-paused";
 import { SelectField } from "@/app/_components/select-field";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
@@ -22,7 +23,6 @@ import {
   type ContactView,
   contactFields,
   localDateTimeIn,
-  startOfLocalDate,
 } from "@/lib/schemas/contacts";
 import {
   CHANNEL_LABELS,
@@ -31,7 +31,9 @@ import {
   CONTACT_NOTE_MAX,
   FEELING_LABELS,
 } from "@/lib/schemas/plain";
+import { fieldsOf, type KeptContact, keptContact } from "./contact-values";
 import { ChannelIcon, FeelingIcon } from "./icons";
+import { QuickWhen, quickTime, type When } from "./quick-when";
 
 const FIELDS = ["occurredAt", "channel", "initiator", "feeling", "note", "stepNumber"] as const;
 
@@ -45,25 +47,6 @@ const feelingChoices = CONTACT_FEELINGS.map((value) => ({
   label: FEELING_LABELS[value],
   icon: <FeelingIcon feeling={value} className="size-6" />,
 }));
-
-type When = "now" | "earlier" | "yesterday" | "custom";
-
-/** What is kept on the device while typing; the time is left out, "just now" moves on. */
-interface KeptContact {
-  channel: ContactFields["channel"] | null;
-  initiator: ContactFields["initiator"] | null;
-  feeling: ContactFields["feeling"] | null;
-  note: string;
-  stepNumber: number | null;
-}
-
-const keptContact = (v: Partial<ContactFields>): KeptContact => ({
-  channel: v.channel ?? null,
-  initiator: v.initiator ?? null,
-  feeling: v.feeling ?? null,
-  note: v.note ?? "",
-  stepNumber: v.stepNumber ?? null,
-});
 
 interface ContactFormProps {
   /** The signed-in person's id: what they enter is kept on the device under it. */
@@ -105,14 +88,7 @@ export function ContactForm({
   const theirName = journey.exName?.trim() || null;
 
   const defaults: Partial<ContactFields> = contact
-    ? {
-        occurredAt: localDateTimeIn(contact.occurredAt, timeZone),
-        channel: contact.channel,
-        initiator: contact.initiator,
-        feeling: contact.feeling,
-        note: contact.note,
-        stepNumber: contact.stepNumber,
-      }
+    ? fieldsOf(contact, timeZone)
     : { occurredAt: nowLocal, note: "", stepNumber };
   const form = useForm<ContactFields>({
     resolver: zodResolver(contactFields),
@@ -144,19 +120,7 @@ export function ContactForm({
   const nowHere = () => localDateTimeIn(Date.now(), timeZone).slice(0, 16);
 
   function pick(choice: Exclude<When, "custom">) {
-    const now = Date.now();
-    let at = now;
-    if (choice === "earlier") {
-      // Two hours ago, or midnight if that was yesterday: then adjust the time.
-      const twoHoursAgo = now - 2 * 60 * 60 * 1000;
-      at =
-        dayKey(twoHoursAgo, timeZone) === dayKey(now, timeZone)
-          ? twoHoursAgo
-          : startOfLocalDate(dayKey(now, timeZone), timeZone).getTime();
-    } else if (choice === "yesterday") {
-      at = now - 24 * 60 * 60 * 1000;
-    }
-    form.setValue("occurredAt", localDateTimeIn(at, timeZone).slice(0, 16), {
+    form.setValue("occurredAt", quickTime(choice, timeZone), {
       shouldDirty: true,
       shouldValidate: form.formState.isSubmitted,
     });
@@ -172,20 +136,7 @@ export function ContactForm({
 
   async function showProblem(error: unknown) {
     const problem = mutationProblem(error);
-    if (problem.fieldErrors) {
-      let first = true;
-      for (const [field, messages] of Object.entries(problem.fieldErrors)) {
-        if ((FIELDS as readonly string[]).includes(field) && messages[0]) {
-          form.setError(
-            field as Path<ContactFields>,
-            { type: "server", message: messages[0] },
-            { shouldFocus: first },
-          );
-          first = false;
-        }
-      }
-      if (!first) return;
-    }
+    if (placeFieldErrors(form.setError, problem, FIELDS)) return;
     if (contact && problem.code === "CONFLICT") {
       try {
         setConflict(
@@ -244,23 +195,11 @@ export function ContactForm({
   };
   const takeTheirs = () => {
     if (!conflict) return;
-    form.reset({
-      occurredAt: localDateTimeIn(conflict.occurredAt, timeZone),
-      channel: conflict.channel,
-      initiator: conflict.initiator,
-      feeling: conflict.feeling,
-      note: conflict.note,
-      stepNumber: conflict.stepNumber,
-    });
+    form.reset(fieldsOf(conflict, timeZone));
     setVersion(conflict.version);
     setConflict(null);
   };
 
-  const quick: { value: Exclude<When, "custom">; label: string }[] = [
-    { value: "now", label: "Just now" },
-    { value: "earlier", label: "Earlier today" },
-    { value: "yesterday", label: "Yesterday" },
-  ];
   const occurredAt = form.register("occurredAt", { onChange: () => setWhen("custom") });
 
   return (
@@ -276,52 +215,26 @@ export function ContactForm({
       <KeptNote kept={kept} />
       <FormError message={formError} />
       {conflict ? (
-        <div
-          role="alert"
-          className="flex flex-col gap-3 rounded-xl border border-danger bg-accent-soft p-4"
-        >
-          <p className="font-semibold">
-            This contact was changed on another device after you opened it.
-          </p>
-          <p className="text-sm">Your changes are still here. Choose which version to keep.</p>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <Button onClick={keepMine} className="flex-1">
-              Keep mine and save
-            </Button>
-            <Button variant="secondary" onClick={takeTheirs} className="flex-1">
-              Use the other version
-            </Button>
-          </div>
-        </div>
+        <ChangedElsewhere
+          title="This contact was changed on another device after you opened it."
+          note="Your changes are still here. Choose which version to keep."
+          onKeepMine={keepMine}
+          onUseTheirs={takeTheirs}
+        />
       ) : null}
       {deletedElsewhere ? (
-        <div
-          role="alert"
-          className="flex flex-col gap-3 rounded-xl border border-danger bg-accent-soft p-4"
-        >
-          <p className="font-semibold">This contact was deleted on another device.</p>
-          <p className="text-sm">What you entered is still here. You can log it again.</p>
-          <Button onClick={() => void submit({ asNew: true })} busy={isSubmitting}>
-            Log it as a new contact
-          </Button>
-        </div>
+        <DeletedElsewhere
+          title="This contact was deleted on another device."
+          note="What you entered is still here. You can log it again."
+          action="Log it as a new contact"
+          onAction={() => void submit({ asNew: true })}
+          busy={isSubmitting}
+        />
       ) : null}
 
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-1.5 text-sm font-semibold">When was it?</legend>
-        <div className="grid grid-cols-3 gap-2">
-          {quick.map((q) => (
-            <button
-              key={q.value}
-              type="button"
-              aria-pressed={when === q.value}
-              onClick={() => pick(q.value)}
-              className="min-h-11 rounded-full border border-line bg-surface px-2 text-sm leading-tight font-semibold aria-pressed:border-accent aria-pressed:ring-1 aria-pressed:ring-accent aria-pressed:bg-accent-soft aria-pressed:text-accent"
-            >
-              {q.label}
-            </button>
-          ))}
-        </div>
+        <QuickWhen when={when} onPick={pick} />
         <Field
           label="Date and time"
           type="datetime-local"
@@ -333,59 +246,27 @@ export function ContactForm({
         />
       </fieldset>
 
-      <Controller
+      <ChoiceField
         control={form.control}
         name="channel"
-        render={({ field, fieldState }) => (
-          <ChoiceGroup
-            legend="How were you in touch?"
-            name={field.name}
-            choices={channelChoices}
-            columns="grid-cols-3 sm:grid-cols-5"
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={fieldState.error?.message}
-          />
-        )}
+        legend="How were you in touch?"
+        choices={channelChoices}
+        columns="grid-cols-3 sm:grid-cols-5"
       />
-
-      <Controller
+      <ChoiceField
         control={form.control}
         name="initiator"
-        render={({ field, fieldState }) => (
-          <ChoiceGroup
-            legend="Who reached out?"
-            name={field.name}
-            choices={[
-              { value: "me", label: "I did" },
-              { value: "them", label: theirName ? `${theirName} did` : "They did" },
-            ]}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={fieldState.error?.message}
-          />
-        )}
+        legend="Who reached out?"
+        choices={[
+          { value: "me", label: "I did" },
+          { value: "them", label: theirName ? `${theirName} did` : "They did" },
+        ]}
       />
-
-      <Controller
+      <ChoiceField
         control={form.control}
         name="feeling"
-        render={({ field, fieldState }) => (
-          <ChoiceGroup
-            legend="How did it feel?"
-            name={field.name}
-            choices={feelingChoices}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={fieldState.error?.message}
-          />
-        )}
+        legend="How did it feel?"
+        choices={feelingChoices}
       />
 
       <TextareaField
@@ -426,12 +307,7 @@ export function ContactForm({
         />
       ) : null}
 
-      {create.isPaused || update.isPaused ? (
-        <p role="status" className="rounded-xl bg-accent-soft px-4 py-3 text-sm font-medium">
-          You seem to be offline. Your contact is safe here and will be saved as soon as you're back
-          online. Please keep this page open.
-        </p>
-      ) : null}
+      <SavePaused paused={create.isPaused || update.isPaused} what="Your contact is" />
       <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
         {contact ? "Save changes" : "Save contact"}
       </Button>

@@ -5,71 +5,29 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
-import { z } from "zod";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { CheckboxField } from "@/app/_components/checkbox-field";
-import { ChoiceGroup } from "@/app/_components/choice-group";
+import { ChoiceField } from "@/app/_components/choice-field";
 import { Field, FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem } from "@/app/_components/mutation-errors";
+import { SavePaused } from "@/app/_components/save-paused";
 import { SelectField } from "@/app/_components/select-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
-import { type BuddyExpiry, type BuddyLinkView, updateBuddyLinkInput } from "@/lib/schemas/buddies";
+import type { BuddyLinkView } from "@/lib/schemas/buddies";
 import { BUDDY_LABEL_MAX } from "@/lib/schemas/plain";
-import { addDays, type Day, isDay, localDay } from "@/lib/stats/days";
+import { addDays, type Day } from "@/lib/stats/days";
 import { dayLabel, lastDayOf, SCOPE_CHOICES, SCOPE_LABEL } from "../../link-options";
-
-const ENDS = ["keep", "7", "30", "90", "none", "date"] as const;
-type Ends = (typeof ENDS)[number];
-
-/** The form's own shape: the end is a choice plus a date, turned into `expiry` on save. */
-function formSchema(timeZone: string) {
-  return z
-    .object({
-      label: updateBuddyLinkInput.shape.label,
-      scope: updateBuddyLinkInput.shape.scope,
-      showExName: z.boolean(),
-      ends: z.enum(ENDS, "Please choose when the link stops working."),
-      date: z.string(),
-    })
-    .superRefine((v, ctx) => {
-      if (v.ends !== "date") return;
-      if (!isDay(v.date)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["date"],
-          message: "Please choose the last day it works.",
-        });
-      } else if (v.date < localDay(Date.now(), timeZone)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["date"],
-          message: "Please choose a date from today onwards.",
-        });
-      }
-    });
-}
-type FormInput = z.input<ReturnType<typeof formSchema>>;
-type FormOutput = z.output<ReturnType<typeof formSchema>>;
-
-function valuesOf(link: BuddyLinkView, lastDay: Day | null): FormInput {
-  return {
-    label: link.label,
-    scope: link.scope,
-    showExName: link.showExName,
-    // An ended link has no end worth keeping: offer the same 30 days a new link starts with.
-    ends: lastDay ? "keep" : link.status === "expired" ? "30" : "none",
-    date: lastDay ?? "",
-  };
-}
-
-function expiryOf(values: FormOutput, lastDay: Day | null): BuddyExpiry {
-  if (values.ends === "keep") return lastDay ? { date: lastDay } : "none";
-  if (values.ends === "date") return { date: values.date };
-  return values.ends;
-}
+import {
+  type Ends,
+  expiryOf,
+  type FormInput,
+  type FormOutput,
+  formSchema,
+  valuesOf,
+} from "./link-form-values";
 
 interface EditLinkFormProps {
   link: BuddyLinkView;
@@ -259,22 +217,12 @@ export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
         error={errors.label?.message}
         {...form.register("label")}
       />
-      <Controller
+      <ChoiceField
         control={form.control}
         name="scope"
-        render={({ field, fieldState }) => (
-          <ChoiceGroup
-            legend="What may they see?"
-            name={field.name}
-            choices={SCOPE_CHOICES}
-            columns="grid-cols-1"
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={fieldState.error?.message}
-          />
-        )}
+        legend="What may they see?"
+        choices={SCOPE_CHOICES}
+        columns="grid-cols-1"
       />
       <CheckboxField
         label="Show my ex's name"
@@ -305,12 +253,7 @@ export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
         />
       ) : null}
 
-      {update.isPaused ? (
-        <p role="status" className="rounded-xl bg-accent-soft px-4 py-3 text-sm font-medium">
-          You seem to be offline. Your changes are safe here and will be saved as soon as you're
-          back online. Please keep this page open.
-        </p>
-      ) : null}
+      <SavePaused paused={update.isPaused} what="Your changes are" />
       <Button type="submit" busy={isSubmitting} disabled={!hydrated || gone}>
         Save changes
       </Button>

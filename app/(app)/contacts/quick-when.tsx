@@ -1,0 +1,50 @@
+"use client";
+
+import { dayKey } from "@/app/_components/dates";
+import { localDateTimeIn, startOfLocalDate } from "@/lib/schemas/contacts";
+
+export type When = "now" | "earlier" | "yesterday" | "custom";
+type Quick = Exclude<When, "custom">;
+
+const QUICK: { value: Quick; label: string }[] = [
+  { value: "now", label: "Just now" },
+  { value: "earlier", label: "Earlier today" },
+  { value: "yesterday", label: "Yesterday" },
+];
+
+/**
+ * The wall-clock time, "2026-09-14T18:30", a quick choice stands for in `timeZone`:
+ * "earlier today" is two hours ago, or midnight if that was yesterday, to adjust from.
+ */
+export function quickTime(choice: Quick, timeZone: string, now = Date.now()): string {
+  let at = now;
+  if (choice === "earlier") {
+    const twoHoursAgo = now - 2 * 60 * 60 * 1000;
+    at =
+      dayKey(twoHoursAgo, timeZone) === dayKey(now, timeZone)
+        ? twoHoursAgo
+        : startOfLocalDate(dayKey(now, timeZone), timeZone).getTime();
+  } else if (choice === "yesterday") {
+    at = now - 24 * 60 * 60 * 1000;
+  }
+  return localDateTimeIn(at, timeZone).slice(0, 16);
+}
+
+/** The three quick choices above the date field, the chosen one pressed. */
+export function QuickWhen({ when, onPick }: { when: When; onPick: (choice: Quick) => void }) {
+  return (
+    <div className="grid grid-cols-3 gap-2">
+      {QUICK.map((q) => (
+        <button
+          key={q.value}
+          type="button"
+          aria-pressed={when === q.value}
+          onClick={() => onPick(q.value)}
+          className="min-h-11 rounded-full border border-line bg-surface px-2 text-sm leading-tight font-semibold aria-pressed:border-accent aria-pressed:ring-1 aria-pressed:ring-accent aria-pressed:bg-accent-soft aria-pressed:text-accent"
+        >
+          {q.label}
+        </button>
+      ))}
+    </div>
+  );
+}
