@@ -11,10 +11,12 @@
 import { createHash } from "node:crypto";
 import {
   and,
+  desc,
   sql as drizzleSql,
   eq,
   getTableColumns,
   gte,
+  isNull,
   lt,
   lte,
   type Placeholder,
@@ -23,9 +25,12 @@ import { QueryBuilder } from "drizzle-orm/pg-core";
 import { decode } from "next-auth/jwt";
 import type postgres from "postgres";
 import superjson from "superjson";
+import type { Db } from "@/db/client";
 import {
+  buddyLinks,
   checkIns,
   contacts,
+  encouragements,
   journalEntries,
   journeys,
   pauseDays,
@@ -55,6 +60,7 @@ import {
   tally,
 } from "@/lib/stats";
 import { asInstant, fromJson, type Jsonified, type StepRow } from "@/server/services/dashboard";
+import { homeQuery } from "@/server/services/home";
 
 const qb = new QueryBuilder({ casing: "snake_case" });
 const p = (name: string) => drizzleSql.placeholder(name);
@@ -221,6 +227,8 @@ const S = {
         displayName: users.displayName,
         timeZone: users.timeZone,
         discreet: users.discreet,
+        weekStart: users.weekStart,
+        hideInitiative: users.hideInitiative,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -235,6 +243,24 @@ const S = {
   ),
   recent: activityStatement(false),
   older: activityStatement(true),
+  // Home's own select (server/services/home.ts), the same text.
+  home: statement(homeQuery(qb as unknown as Db)),
+  // The layout's unread notes for the navigation's badge (buddies.ts unreadNotes).
+  unread: statement(
+    qb
+      .select({
+        id: encouragements.id,
+        message: encouragements.message,
+        label: buddyLinks.label,
+        createdAt: encouragements.createdAt,
+        total: drizzleSql`count(*) over ()`,
+      })
+      .from(encouragements)
+      .innerJoin(buddyLinks, eq(buddyLinks.id, encouragements.linkId))
+      .where(and(eq(encouragements.userId, p("user")), isNull(encouragements.readAt)))
+      .orderBy(desc(encouragements.createdAt), desc(encouragements.id))
+      .limit(3),
+  ),
 };
 
 /**
@@ -269,6 +295,7 @@ const TOUCH_MS = 5 * 60 * 1000;
 export interface BaselineUser {
   id: string;
   timeZone: string;
+  displayName?: string;
 }
 
 /** The cookie's session id, then the session row (server/auth: cookie.ts, sessions.ts). */
@@ -295,7 +322,7 @@ export async function sessionUser(
   const idHash = createHash("sha256").update(sessionId).digest("base64url");
   const [row] = await run(sql, S.session, { idHash });
   if (!row) return null;
-  const [expiresAt, lastSeenAt, id, , , timeZone] = row;
+  const [expiresAt, lastSeenAt, id, , displayName, timeZone] = row;
   const idleFor = now.getTime() - asDate(lastSeenAt).getTime();
   if (asDate(expiresAt) <= now || idleFor > IDLE_MS) {
     await sql.unsafe(DELETE_SESSION, [idHash], { prepare: true });
@@ -304,7 +331,36 @@ export async function sessionUser(
   if (idleFor > TOUCH_MS) {
     await sql.unsafe(TOUCH_SESSION, [now.toISOString(), idHash], { prepare: true });
   }
-  return { id: String(id), timeZone: String(timeZone) };
+  return { id: String(id), timeZone: String(timeZone), displayName: String(displayName) };
+}
+
+/**
+ * The page baseline's reads: what /home sends with its layout (the session, Home's select,
+ * the dashboard's activity union and the unread notes), as prepared statements, with
+ * each row handed back as it came for the page to print. Null when signed out.
+ */
+export async function homePageBySql(
+  sql: postgres.Sql,
+  cookie: string | undefined,
+  secret: string,
+  now = new Date(),
+): Promise<{ name: string; greeting: string; rows: unknown[][] } | null> {
+  const user = await sessionUser(sql, cookie, secret, now);
+  if (!user) return null;
+  const { timeZone } = user;
+  const today = localDay(now, timeZone);
+  const { start } = calendarRange(today);
+  const startAt = startOfLocalDay(start, timeZone).toISOString();
+  const [home, recent, unread] = await Promise.all([
+    run(sql, S.home, { user: user.id, startAt, now: now.toISOString(), today }),
+    run(sql, S.recent, { user: user.id, since: startAt, until: null, from: start, to: null }),
+    run(sql, S.unread, { user: user.id }),
+  ]);
+  return {
+    name: user.displayName ?? "",
+    greeting: `${today} in ${timeZone}`,
+    rows: [...home, ...recent, ...unread],
+  };
 }
 
 async function activityBetween(

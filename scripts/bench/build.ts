@@ -49,6 +49,61 @@ async function handler(req: Request) {
 export { handler as GET, handler as POST };
 `;
 
+/** Where the page baseline lives in the copy: /bench-baseline/home?bytes=N. */
+export const BASELINE_PAGE = "app/bench-baseline/home/page.tsx";
+
+/**
+ * The framework's floor for a server-rendered page: a plain App Router page that reads what
+ * /home reads with the same prepared SQL and prints it, padded with plain markup to the
+ * size of /home's HTML (`bytes`), with no tRPC, no services and no client components.
+ */
+const PAGE_SOURCE = `// Written by scripts/bench/build.ts into the benchmark's build copy only.
+import { headers } from "next/headers";
+import { homePageBySql } from "@/scripts/bench/baseline";
+import { getDatabase } from "@/server/db";
+import { authSecret } from "@/server/env";
+
+export const dynamic = "force-dynamic";
+
+const ITEM = "rounded-xl border border-line bg-surface p-3 text-sm";
+
+export default async function BaselinePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ bytes?: string }>;
+}) {
+  const database = await getDatabase();
+  if (!database.sql) return <p>PostgreSQL only</p>;
+  const data = await homePageBySql(
+    database.sql,
+    (await headers()).get("cookie") ?? undefined,
+    authSecret(),
+  );
+  if (!data) return <p>Signed out</p>;
+  const printed = data.rows.map((row) => JSON.stringify(row));
+  const used = printed.reduce((n, text) => n + text.length + ITEM.length + 30, 0);
+  const filler = Math.max(0, Math.floor((Number((await searchParams).bytes ?? 0) - used) / 100));
+  return (
+    <main className="mx-auto flex max-w-xl flex-col gap-6 px-5 pt-6">
+      <h1 className="text-3xl font-bold">Hello, {data.name}</h1>
+      <p className="text-muted">{data.greeting}</p>
+      <ul className="flex flex-col gap-2">
+        {printed.map((text, i) => (
+          <li key={i} className={ITEM}>
+            {text}
+          </li>
+        ))}
+        {Array.from({ length: filler }, (_, i) => (
+          <li key={\`f\${i}\`} className={ITEM}>
+            A line of plain markup, number {i}, to match the page size.
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+`;
+
 /**
  * Copies the project at `source` to `dir` (node_modules hard-linked, or copied where hard
  * links cannot be made), adds the baseline route and runs `next build` there.
@@ -80,6 +135,9 @@ export function buildCopy(
   const route = path.join(dir, BASELINE_ROUTE);
   mkdirSync(path.dirname(route), { recursive: true });
   writeFileSync(route, ROUTE_SOURCE);
+  const page = path.join(dir, BASELINE_PAGE);
+  mkdirSync(path.dirname(page), { recursive: true });
+  writeFileSync(page, PAGE_SOURCE);
   if (opts.readableServer) {
     // For a CPU profile: server code left unminified, so functions and modules keep names.
     const config = path.join(dir, "next.config.js");
@@ -111,4 +169,5 @@ export function buildCopy(
 export const hasBuild = (dir: string) =>
   existsSync(path.join(dir, ".next", "BUILD_ID")) &&
   existsSync(path.join(dir, BASELINE_ROUTE)) &&
+  existsSync(path.join(dir, BASELINE_PAGE)) &&
   existsSync(path.join(dir, "dist", "serve.js"));

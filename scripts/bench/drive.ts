@@ -38,7 +38,14 @@ export type Scenario =
   | "buddy-page"
   | "sign-in"
   | "baseline-dashboard"
-  | "baseline-journal";
+  | "baseline-journal"
+  | "baseline-page";
+
+/** The page baseline's address, with the size it pads to (set once /home was measured). */
+let baselinePage = "/bench-baseline/home";
+export const setBaselinePage = (path: string) => {
+  baselinePage = path;
+};
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
 const randomAddress = () =>
@@ -63,6 +70,8 @@ function requestFor(scenario: Scenario, people: readonly Person[], origin: strin
       };
     case "dashboard-page":
       return { method: "GET", path: "/home", headers: { cookie: person.cookie } };
+    case "baseline-page":
+      return { method: "GET", path: baselinePage, headers: { cookie: person.cookie } };
     case "journal-create":
       return {
         method: "POST",

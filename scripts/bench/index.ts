@@ -23,14 +23,15 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { buildCopy, hasBuild } from "./build";
-import { drive, driveSpread, type Person, type RunResult } from "./drive";
+import { drive, driveSpread, type Person, type RunResult, setBaselinePage } from "./drive";
 import { buddyPageWithoutJs, firstLoadJs, lighthouse } from "./frontend";
 import { benchPostgres } from "./postgres";
 import { type BenchReport, writeReport } from "./report";
-import { benchBuddyToken, benchSessionId, seedPeople } from "./seed";
+import { benchBuddyToken, benchEmail, benchSessionId, seedPeople } from "./seed";
 import {
   booleanFlag,
   numberFlag,
+  pin,
   residentMb,
   type StartedServer,
   sessionCookie,
@@ -233,6 +234,25 @@ async function main() {
     }
     log("Baselines answer the same JSON as dashboard.get.");
 
+    // The page baseline pads itself to /home's size: asked once, corrected once.
+    const first0 = people[0] as Person;
+    const htmlBytes = async (u: string) => {
+      const res = await fetch(u, { headers: { cookie: first0.cookie } });
+      const text = await res.text();
+      if (res.status !== 200) throw new Error(`${u} answered ${res.status}`);
+      return Buffer.byteLength(text);
+    };
+    const homeBytes = await htmlBytes(`${app.origin}/home`);
+    let padTo = homeBytes;
+    const firstTry = await htmlBytes(`${app.origin}/bench-baseline/home?bytes=${padTo}`);
+    padTo = Math.max(0, Math.round(padTo + (homeBytes - firstTry)));
+    const baselineBytes = await htmlBytes(`${app.origin}/bench-baseline/home?bytes=${padTo}`);
+    setBaselinePage(`/bench-baseline/home?bytes=${padTo}`);
+    report.pageSizes = { homeKb: homeBytes / 1024, baselineKb: baselineBytes / 1024 };
+    log(
+      `Page baseline: ${(baselineBytes / 1024).toFixed(1)} kB of HTML against /home's ${(homeBytes / 1024).toFixed(1)} kB.`,
+    );
+
     const statsSql = pg.statStatements ? postgres(url, { max: 1, onnotice: () => {} }) : null;
     const measure = async (run: Parameters<typeof drive>[0]): Promise<RunResult> => {
       if (statsSql) await statsSql`select pg_stat_statements_reset()`;
@@ -313,6 +333,14 @@ async function main() {
     });
     await measure({
       ...common,
+      name: "dashboard page (/home)",
+      scenario: "baseline-page",
+      target: "page baseline",
+      origin: app.origin,
+      pid: app.pid,
+    });
+    await measure({
+      ...common,
       name: "buddy page (/b/<token>)",
       scenario: "buddy-page",
       target: "Rekindle",
@@ -327,6 +355,88 @@ async function main() {
       origin: app.origin,
       pid: app.pid,
     });
+
+    // Pinned: the server alone on CPU 0; autocannon (this process) and PostgreSQL on CPU 1,
+    // so the server's latency is its own and not a wait for a core.
+    const lastCpu = Math.max(1, os.cpus().length - 1);
+    const allCpus = `0-${lastCpu}`;
+    const pgPids = pg.pids?.() ?? [];
+    if (pgPids.length > 0 && pin("0", [app.pid]) && pin(`1-${lastCpu}`, [process.pid, ...pgPids])) {
+      log("Pinned: Rekindle on CPU 0; autocannon and PostgreSQL on the other.");
+      report.pinned = true;
+      for (const [name, scenario, target] of [
+        ["dashboard data", "dashboard-data", "Rekindle (pinned)"],
+        ["dashboard page (/home)", "dashboard-page", "Rekindle (pinned)"],
+        ["dashboard page (/home)", "baseline-page", "page baseline (pinned)"],
+      ] as const) {
+        await measure({ ...common, name, scenario, target, origin: app.origin, pid: app.pid });
+      }
+      pin(allCpus, [app.pid, process.pid, ...(pg.pids?.() ?? [])]);
+    } else {
+      report.notes.push("Not pinned: taskset or the cluster's process ids were not available.");
+    }
+
+    // Statements per signed-in page, as PostgreSQL counted them for one request (after one
+    // unmeasured request, so a session touch or a first connection is not counted).
+    if (statsSql) {
+      log("Statements per signed-in page …");
+      const [ids] = await statsSql<
+        { entry: string | null; contact: string | null; link: string | null }[]
+      >`select
+          (select id from journal_entries where user_id = u.id limit 1) as entry,
+          (select id from contacts where user_id = u.id limit 1) as contact,
+          (select id from buddy_links where user_id = u.id limit 1) as link
+        from users u where u.email = ${benchEmail(first0.i)}`;
+      const paths = [
+        "/home",
+        "/plan",
+        "/plan/1",
+        "/plan/outcome",
+        "/plan/readiness",
+        "/plan/situation",
+        "/journal",
+        "/journal/new",
+        ...(ids?.entry ? [`/journal/${ids.entry}`] : []),
+        "/contacts",
+        "/contacts/new",
+        ...(ids?.contact ? [`/contacts/${ids.contact}`] : []),
+        "/drafts",
+        "/drafts/new",
+        "/buddies",
+        "/buddies/new",
+        "/buddies/inbox",
+        ...(ids?.link ? [`/buddies/${ids.link}/edit`, `/buddies/${ids.link}/preview`] : []),
+        "/settings",
+        "/settings/reminders",
+        "/moving-on",
+      ];
+      report.pageStatements = [];
+      const countOne = async (path: string, headers: Record<string, string>, skip?: string) => {
+        await fetch(`${app.origin}${path}`, { headers, redirect: "manual" });
+        await statsSql`select pg_stat_statements_reset()`;
+        const res = await fetch(`${app.origin}${path}`, { headers, redirect: "manual" });
+        await res.arrayBuffer();
+        const [row] = await statsSql<{ calls: number }[]>`
+          select coalesce(sum(calls), 0)::float8 as calls from pg_stat_statements s
+          join pg_database d on d.oid = s.dbid
+          where d.datname = current_database() and s.query not like '%pg_stat_statements%'
+            and (${skip ?? ""} = '' or s.query not like ${`%${skip ?? ""}%`})`;
+        return { path, status: res.status, count: Number(row?.calls ?? 0) };
+      };
+      for (const path of paths) {
+        report.pageStatements.push(await countOne(path, { cookie: first0.cookie }));
+      }
+      // The buddy page's own reads; the per-address limit's counter is rate-limiter-flexible's.
+      report.pageStatements.push({
+        ...(await countOne(
+          `/b/${benchBuddyToken(first0.i)}`,
+          { "x-forwarded-for": "10.9.8.7" },
+          "rate_limits",
+        )),
+        path: "/b/<token>",
+      });
+      for (const x of report.pageStatements) log(`  ${x.path}: ${x.count} (${x.status})`);
+    }
     await statsSql?.end();
     report.memory = { postgresMb: residentMb(app.pid) };
     await bare.stop();

@@ -4,7 +4,7 @@
  * The throwaway cluster loads pg_stat_statements, so statements can be counted server-side.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -20,6 +20,8 @@ export interface BenchPostgres {
   /** Whether pg_stat_statements can be read on this server. */
   statStatements: boolean;
   stop(): Promise<void>;
+  /** The cluster's processes (postmaster first), when the bench started it; for taskset. */
+  pids?(): number[];
 }
 
 function binDir(): string | null {
@@ -120,12 +122,28 @@ export async function benchPostgres(port: number): Promise<BenchPostgres> {
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  const pids = () => {
+    const main = Number(readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+    let children: number[] = [];
+    try {
+      children = execFileSync("pgrep", ["-P", String(main)], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      // no children yet
+    }
+    return [main, ...children];
+  };
   try {
-    return await connect(
-      `postgres://postgres@127.0.0.1:${port}/postgres`,
-      `a throwaway cluster on port ${port} (fsync off)`,
-      stop,
-    );
+    return {
+      ...(await connect(
+        `postgres://postgres@127.0.0.1:${port}/postgres`,
+        `a throwaway cluster on port ${port} (fsync off)`,
+        stop,
+      )),
+      pids,
+    };
   } catch (e) {
     await stop();
     throw e;

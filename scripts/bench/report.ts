@@ -53,6 +53,12 @@ export interface BenchReport {
     plans: PlanCheck[];
   };
   pglite?: { idleMb: number; afterMb: number; run: RunResult };
+  /** /home's HTML and the page baseline's, padded to match. */
+  pageSizes?: { homeKb: number; baselineKb: number };
+  /** Whether the pinned runs ran (server on CPU 0, load generator and PostgreSQL apart). */
+  pinned?: boolean;
+  /** Statements PostgreSQL ran for one request of each page. */
+  pageStatements?: { path: string; status: number; count: number }[];
   notes: string[];
 }
 
@@ -98,7 +104,49 @@ export function writeReport(r: BenchReport): string {
   const buddyLh = lh.find((x) => x.page === "/b/<token>");
   const multi = r.runs.find((x) => x.name === "dashboard data" && x.target.endsWith("processes"));
 
+  const homePage = run("dashboard page (/home)", "Rekindle");
+  const pageBase = run("dashboard page (/home)", "page baseline");
+  const buddyRun = run("buddy page (/b/<token>)", "Rekindle");
+  const dashPinned = run("dashboard data", "Rekindle (pinned)");
+  const cpuRatio = (a?: RunResult, b?: RunResult) =>
+    a?.cpuMs && b?.cpuMs ? a.cpuMs / b.cpuMs : null;
+  const pages = (r.pageStatements ?? []).filter((x) => x.path !== "/b/<token>");
+  const worstPage = pages.reduce<(typeof pages)[number] | null>(
+    (w, x) => (!w || x.count > w.count ? x : w),
+    null,
+  );
+  const buddyCount = r.pageStatements?.find((x) => x.path === "/b/<token>");
+  const buddyLookups =
+    r.statements
+      ?.find((x) => x.name.startsWith("buddy page"))
+      ?.texts.filter((t) => /"token_hash" = \$\d/.test(t)).length ?? null;
+
   const budgets: [string, string, boolean | null][] = [
+    [
+      "/home server CPU per request ≤ 1.5 × the page baseline",
+      `${f2(cpuRatio(homePage, pageBase))} × (${f2(homePage?.cpuMs)} vs ${f2(pageBase?.cpuMs)} ms)`,
+      cpuRatio(homePage, pageBase) === null ? null : (cpuRatio(homePage, pageBase) ?? 0) <= 1.5,
+    ],
+    [
+      "Buddy page CPU per request ≤ 2 × the dashboard data request",
+      `${f2(cpuRatio(buddyRun, dash))} × (${f2(buddyRun?.cpuMs)} vs ${f2(dash?.cpuMs)} ms)`,
+      cpuRatio(buddyRun, dash) === null ? null : (cpuRatio(buddyRun, dash) ?? 0) <= 2,
+    ],
+    [
+      "≤ 5 SQL statements on every signed-in page (one request each)",
+      worstPage ? `most ${worstPage.count} (${worstPage.path}), ${pages.length} pages` : "–",
+      worstPage ? worstPage.count <= 5 : null,
+    ],
+    [
+      "Buddy page ≤ 5 statements, its link looked up once",
+      buddyCount ? `${buddyCount.count} statements, ${buddyLookups ?? "–"} lookup` : "–",
+      buddyCount ? buddyCount.count <= 5 && buddyLookups === 1 : null,
+    ],
+    [
+      "Pinned: dashboard data p99 ≤ 100 ms at 32 connections",
+      dashPinned ? `${f0(dashPinned.p99)} ms at ${dashPinned.connections}` : "–",
+      dashPinned ? dashPinned.p99 <= 100 && dashPinned.connections >= 32 : null,
+    ],
     [
       "Dashboard data ≥ 0.8 × the route handler (req/s)",
       `${f2(ratio(dash, dashRoute))} ×`,
@@ -250,6 +298,45 @@ export function writeReport(r: BenchReport): string {
     "The baselines run the dashboard's and the journal write's own SQL (statement texts made by Drizzle's query builder, the session lookup included) as prepared statements on a pool made by `db/client.ts`, and answer the same JSON; the benchmark checks the dashboard JSON is identical before measuring. The route handler is generated into the benchmark's build copy only (`app/api/bench-baseline/[op]/route.ts`) and runs in the same server process as Rekindle, on the app's own pool.",
     "",
   );
+
+  if (r.pageSizes || r.pinned !== undefined) {
+    L.push("## Pages against the page baseline, shared and pinned", "");
+    if (r.pageSizes) {
+      L.push(
+        `- The page baseline (a plain App Router page in the build copy: the session, Home's select, the activity union and the unread notes as prepared statements, rows printed as plain markup, no tRPC, no services, no client components) served ${f1(r.pageSizes.baselineKb)} kB of HTML against /home's ${f1(r.pageSizes.homeKb)} kB.`,
+      );
+    }
+    for (const [label, a, b] of [
+      ["shared", homePage, pageBase],
+      [
+        "pinned",
+        run("dashboard page (/home)", "Rekindle (pinned)"),
+        run("dashboard page (/home)", "page baseline (pinned)"),
+      ],
+    ] as const) {
+      if (a && b)
+        L.push(
+          `- /home ${label}: ${f2(a.cpuMs)} ms of CPU a request against the page baseline's ${f2(b.cpuMs)} (${f2(cpuRatio(a, b))} ×); ${f0(a.rps)} against ${f0(b.rps)} req/s`,
+        );
+    }
+    L.push(
+      r.pinned
+        ? "- Pinned runs: `taskset` put the Rekindle server alone on CPU 0 and this process (autocannon) with PostgreSQL on the other core; the shared runs let all three use both."
+        : "- The pinned runs did not run (see the notes).",
+      "",
+    );
+  }
+
+  if (r.pageStatements) {
+    L.push("## SQL statements per page (PostgreSQL's count, one request each)", "");
+    L.push("| Page | Status | Statements |", "| --- | ---: | ---: |");
+    for (const x of r.pageStatements) L.push(`| ${x.path} | ${x.status} | ${x.count} |`);
+    L.push(
+      "",
+      "Counted by pg_stat_statements for one request after an unmeasured one; the buddy page's count leaves out the per-address rate-limit counter (rate-limiter-flexible's own upsert).",
+      "",
+    );
+  }
 
   if (r.statements) {
     L.push("## SQL statements per request (in-process count)", "");

@@ -3,7 +3,7 @@
  * server started and stopped as a child process, and signed-in cookies made the way
  * Auth.js makes them.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
 import { encode } from "next-auth/jwt";
 
@@ -117,4 +117,19 @@ export function residentMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
+}
+
+/**
+ * Pins processes (every thread of each) to the given CPUs, e.g. "0" or "0-1", with taskset.
+ * Children forked later inherit it (PostgreSQL's new backends). Returns false where taskset
+ * is missing or refused.
+ */
+export function pin(cpus: string, pids: number[]): boolean {
+  try {
+    for (const pid of pids)
+      execFileSync("taskset", ["-a", "-p", "-c", cpus, String(pid)], { stdio: "pipe" });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -14,7 +14,7 @@ import superjson from "superjson";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { validateSession } from "@/server/auth/sessions";
-import { liveLink, visitLink } from "@/server/services/buddies";
+import { openedView, openLink } from "@/server/services/buddies";
 import { handleTrpcRequest } from "@/server/trpc/http";
 import { contextFor } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
@@ -101,22 +101,18 @@ export async function countStatements(opts: {
       ),
     );
     const home = await r.record(async () => {
-      // app/(app)/layout.tsx and home/page.tsx: the session once (React cache), then the
-      // page's five procedures in parallel on one caller.
+      // app/(app)/layout.tsx and home/page.tsx: the session once (React cache), the unread
+      // notes once (shared by the layout's badge and Home), then Home's one procedure.
       const session = await validateSession(db, opts.sessionId);
       const caller = createCaller(contextFor(db, session));
-      await Promise.all([
-        caller.journey.current(),
-        caller.dashboard.get(),
-        caller.activity.today(),
-        caller.journey.history(),
-        caller.supporting.list(),
-      ]);
+      await Promise.all([caller.buddies.unread(), caller.dashboard.home()]);
     });
     const buddy = await r.record(async () => {
-      // server/http/doors/buddy.ts: the link looked up once, then the visit it shows.
-      const link = await liveLink(db, opts.buddyToken, new Date());
-      if (link) await visitLink(db, link);
+      // server/http/doors/buddy.ts: the link opened (and its visit counted) in one
+      // statement, then the owner's dashboard.
+      const now = new Date();
+      const opened = await openLink(db, opts.buddyToken, now);
+      if (opened) await openedView(db, opened, now);
     });
     return [
       { name: "dashboard data (dashboard.get over HTTP)", statements: dashboard },
@@ -125,7 +121,7 @@ export async function countStatements(opts: {
       {
         name: "buddy page (/b/<token>)",
         statements: buddy,
-        note: "plus the per-address rate-limit counter (rate-limiter-flexible's own upsert)",
+        note: "the link and the owner's progress; the page's own count below adds the e-mail updates and thank-yous, and the per-address rate-limit counter is rate-limiter-flexible's own upsert",
       },
     ];
   } finally {

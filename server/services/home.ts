@@ -43,7 +43,11 @@ interface HistoryJson {
   endedAt: string | null;
 }
 
-function homeStatement(db: Db) {
+/**
+ * Home's select, unprepared: the bench's page baseline sends the very same text (built on a
+ * query builder given in place of the database).
+ */
+export function homeQuery(db: Db) {
   const { recentContacts, lastContactAt } = journeyProgressColumns(
     journeys.id,
     p.user,
@@ -95,9 +99,10 @@ function homeStatement(db: Db) {
     })
     .from(users)
     .leftJoin(journeys, and(eq(journeys.userId, users.id), eq(journeys.status, "active")))
-    .where(eq(users.id, p.user))
-    .prepare("home");
+    .where(eq(users.id, p.user));
 }
+
+const homeStatement = (db: Db) => homeQuery(db).prepare("home");
 
 /**
  * Everything Home shows, in two statements side by side (the home select above and the
