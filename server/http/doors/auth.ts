@@ -10,7 +10,6 @@ import {
 } from "@/lib/schemas/account";
 import { type AuthCookie, signInThroughAuthjs } from "@/server/auth/providers";
 import { limitKeyForAddress } from "@/server/client-ip";
-import { env } from "@/server/env";
 import { AppError, loggableError } from "@/server/errors";
 import {
   countLimits,
@@ -21,6 +20,7 @@ import {
   readJson,
   requireJson,
 } from "@/server/http/edge";
+import { linkBase } from "@/server/http/link-base";
 import { log } from "@/server/log";
 import { type Mail, sendMailQuietly } from "@/server/mail";
 import {
@@ -44,19 +44,6 @@ import { requestSignUp, signUpLinkEmail } from "@/server/services/sign-up";
 export interface FormResult {
   fieldErrors?: Record<string, string[] | undefined>;
   formError?: string;
-}
-
-/**
- * Where links in mails start: APP_URL (required in production when mail is on), or in
- * development the origin this request came to.
- */
-export function linkBase(headers: Headers): string {
-  const configured = env().APP_URL;
-  if (configured) return configured;
-  const origin = headers.get("origin");
-  if (origin && URL.canParse(origin)) return new URL(origin).origin;
-  const proto = headers.get("x-forwarded-proto") === "https" ? "https" : "http";
-  return `${proto}://${headers.get("host") ?? "localhost"}`;
 }
 
 /**

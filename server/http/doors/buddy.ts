@@ -17,6 +17,7 @@ import {
   problemOf,
   sessionOf,
 } from "@/server/http/edge";
+import { linkBase } from "@/server/http/link-base";
 import { REQUEST_ID_HEADER } from "@/server/http/request-log";
 import { TRY_AGAIN_SECONDS } from "@/server/http/request-scope";
 import { countBuddyMessage, type LimitName, RateLimitedError } from "@/server/limits";
@@ -30,7 +31,6 @@ import {
 } from "@/server/services/buddies";
 import { linkUpdates, subscribeLink, thanksFor } from "@/server/services/buddies-mail";
 import { saveLiveLink, saveStateOf } from "@/server/services/supporting";
-import { linkBase } from "./auth";
 import { noticePage } from "./notice-page";
 
 /**
