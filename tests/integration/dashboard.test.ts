@@ -91,7 +91,8 @@ function expectBusyDay(d: Dashboard, sam: Awaited<ReturnType<typeof ownerWithJou
   // 3 tasks + 1 entry + 2 contacts logged + 1 check-in, all today.
   expect(d.calendar.days.find((c) => c.day === TODAY)).toMatchObject({ count: 7, level: 4 });
   expect(d.calendar.activeDays).toBe(1);
-  expect(d.mood.days.at(-1)).toEqual({ day: TODAY, average: 3, count: 2 });
+  // The check-in's mood; the entry's stays with the entry.
+  expect(d.mood.days.at(-1)).toEqual({ day: TODAY, average: 2, count: 1 });
   expect(d.journey).toMatchObject({
     id: sam.journey.id,
     currentStep: {
@@ -213,7 +214,7 @@ describe("the dashboard", () => {
     );
     expect(nz.today).toBe("2026-07-15");
     expect(nz.streak).toMatchObject({ current: 1, activeToday: true });
-    expect(nz.mood.days.at(-1)).toMatchObject({ day: "2026-07-15", average: 3 });
+    expect(nz.calendar.days.find((c) => c.day === "2026-07-15")?.count).toBe(1);
 
     const la = await getDashboard(
       t.db,
@@ -222,8 +223,8 @@ describe("the dashboard", () => {
     );
     expect(la.today).toBe("2026-07-15");
     expect(la.streak).toMatchObject({ current: 1, activeToday: false });
-    expect(la.mood.days.at(-2)).toMatchObject({ day: "2026-07-14", average: 3 });
-    expect(la.mood.days.at(-1)).toMatchObject({ average: null });
+    expect(la.calendar.days.find((c) => c.day === "2026-07-14")?.count).toBe(1);
+    expect(la.calendar.days.find((c) => c.day === "2026-07-15")?.count).toBe(0);
   });
 
   it("follows the lowest open step, counts progress, and notices a stalled step", async () => {
