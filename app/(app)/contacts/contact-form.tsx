@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { ChoiceField } from "@/app/_components/choice-field";
+import { StepName, useDiscreet } from "@/app/_components/discreet";
 import { ChangedElsewhere, DeletedElsewhere } from "@/app/_components/elsewhere-panels";
 import { Field, FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
@@ -76,6 +77,7 @@ export function ContactForm({
   stepNumber = null,
 }: ContactFormProps) {
   const hydrated = useHydrated();
+  const discreet = useDiscreet();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -240,7 +242,7 @@ export function ContactForm({
           type="datetime-local"
           min={`${journey.breakupDate}T00:00`}
           max={hydrated ? nowHere() : nowLocal}
-          hint={`In your time zone, ${timeZone.replaceAll("_", " ")}. You can go back as far as your breakup.`}
+          hint={`In your time zone, ${timeZone.replaceAll("_", " ")}. You can go back as far as ${discreet ? "the start date you gave" : "your breakup"}.`}
           error={errors.occurredAt?.message}
           {...occurredAt}
         />
@@ -299,7 +301,7 @@ export function ContactForm({
               <option value="">No particular step</option>
               {steps.map((step) => (
                 <option key={step.number} value={step.number}>
-                  Step {step.number}: {step.title}
+                  <StepName number={step.number} title={step.title} />
                 </option>
               ))}
             </SelectField>

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { CheckboxField } from "@/app/_components/checkbox-field";
+import { StepName } from "@/app/_components/discreet";
 import { ChangedElsewhere, DeletedElsewhere } from "@/app/_components/elsewhere-panels";
 import { FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
@@ -250,7 +251,7 @@ export function EntryForm({
               <option value="">No particular step</option>
               {steps.map((step) => (
                 <option key={step.number} value={step.number}>
-                  Step {step.number}: {step.title}
+                  <StepName number={step.number} title={step.title} />
                 </option>
               ))}
             </SelectField>
