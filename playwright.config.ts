@@ -71,6 +71,10 @@ export default defineConfig({
           APP_URL: `http://localhost:${port}`,
           // Reminders are looked for every second, so a spec's reminder arrives quickly.
           REMINDER_INTERVAL_MS: "1000",
+          // A key pair for the browser tests only (pwa-push.spec.ts): push is on, as in production.
+          VAPID_PUBLIC_KEY:
+            "BJpIeYKaphfgw8k42ARozBdxPNpLR_9zzhtPcGyBD9dLGOAaMM7kZNAu2ZwufStCXVfG9hk9hAlLhQrOEj8uZxg",
+          VAPID_PRIVATE_KEY: "9OF_JMyiaBjJBV_rBXZvpsWkraFJAGu74NQitnHUKNg",
         },
       },
 });

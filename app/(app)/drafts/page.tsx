@@ -24,8 +24,7 @@ export default async function DraftsPage() {
   // Without a plan in progress there are no steps to write for.
   const steps: DraftStep[] | null = await trpc.drafts.steps().catch(noPlan(null));
   const now = new Date();
-  // Discreet mode: steps go by their number alone.
-  const titleOf = new Map(user.discreet ? [] : steps?.map((s) => [s.stepNumber, s.title]));
+  const titleOf = new Map(steps?.map((s) => [s.stepNumber, s.title]));
 
   return (
     <>
@@ -59,10 +58,9 @@ export default async function DraftsPage() {
                 >
                   <span>
                     <span className="text-sm font-normal text-muted">
-                      Step {step.stepNumber}
-                      {user.discreet ? "" : " · "}
+                      Step {step.stepNumber} ·{" "}
                     </span>
-                    {user.discreet ? null : step.title}
+                    {step.title}
                   </span>
                   <span aria-hidden="true" className="text-accent">
                     +

@@ -1,7 +1,6 @@
 "use client";
 
 import { ChoiceGroup } from "@/app/_components/choice-group";
-import { useDiscreet } from "@/app/_components/discreet";
 import { Field } from "@/app/_components/field";
 import type { ContactLevel, Pronouns } from "@/lib/program";
 
@@ -26,11 +25,10 @@ export function SituationFields({
   nameHidden?: boolean;
 }) {
   const today = new Date().toLocaleDateString("en-CA");
-  const discreet = useDiscreet();
   return (
     <>
       <Field
-        label={discreet ? "The date you count from" : "When did you break up?"}
+        label="When did you break up?"
         type="date"
         max={today}
         value={value.breakupDate}
@@ -68,7 +66,7 @@ export function SituationFields({
       )}
       <ChoiceGroup
         name="exPronouns"
-        legend="Which pronouns should we use for them?"
+        legend="Which pronouns should Rekindle use for them?"
         columns="grid-cols-3"
         choices={[
           { value: "she", label: "she/her" },

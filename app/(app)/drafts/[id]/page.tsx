@@ -2,7 +2,6 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { stepName } from "@/lib/program/discreet";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
 import { DraftEditor } from "../draft-editor";
@@ -39,7 +38,7 @@ export default async function DraftPage({ params }: { params: Promise<{ id: stri
       </Link>
       <div className="flex flex-col gap-1">
         <p className="text-sm font-semibold text-accent">
-          {stepName(step.stepNumber, step.title, user.discreet)}
+          Step {step.stepNumber} · {step.title}
         </p>
         <h1 className="text-3xl font-bold">
           {draft.status === "sent" ? "Sent message" : "Your draft"}

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { stepName } from "@/lib/program/discreet";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
 import { DraftEditor } from "../draft-editor";
@@ -33,7 +32,7 @@ export default async function NewDraftPage({
                 href={`/drafts/new?step=${s.stepNumber}`}
                 className="flex min-h-12 items-center rounded-xl border border-line bg-surface px-4 py-3 font-semibold hover:bg-accent-soft"
               >
-                {stepName(s.stepNumber, s.title, user.discreet)}
+                Step {s.stepNumber} · {s.title}
               </Link>
             </li>
           ))}
@@ -47,7 +46,7 @@ export default async function NewDraftPage({
       <BackLink />
       <div className="flex flex-col gap-1">
         <p className="text-sm font-semibold text-accent">
-          {stepName(step.stepNumber, step.title, user.discreet)}
+          Step {step.stepNumber} · {step.title}
         </p>
         <h1 className="text-3xl font-bold">New draft</h1>
       </div>
