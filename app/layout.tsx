@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { HideGuard } from "@/app/_components/hide-guard";
 import {
   APPLE_TOUCH_ICON,
   FAVICONS,
@@ -35,6 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans antialiased">
+        <HideGuard />
         <ForgetPrivatePages />
         {children}
       </body>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "@/app/_components/art";
+import { DiscreetProvider } from "@/app/_components/discreet";
 import { LocaleProvider } from "@/app/_components/locale";
 import { OfflineNotice } from "@/app/_components/offline-notice";
 import { HideButton, QuickHide } from "@/app/_components/quick-hide";
@@ -39,63 +40,67 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   return (
     <TRPCReactProvider>
       <LocaleProvider value={locale}>
-        <ServiceWorkerRegister />
-        <QuickHide />
-        {/* A phone: a column with tabs at the bottom. A wide screen (lg): the header across the
+        <DiscreetProvider value={user.discreet}>
+          <ServiceWorkerRegister />
+          <QuickHide />
+          {/* A phone: a column with tabs at the bottom. A wide screen (lg): the header across the
             top, the same places as a side navigation, the page at a reading width beside it. */}
-        <div className="mx-auto flex min-h-dvh max-w-xl flex-col lg:max-w-none">
-          <header className="flex items-center justify-between gap-2 px-5 pt-5 lg:px-8">
-            <Link href="/home" className="flex items-center gap-2 text-lg font-bold">
-              {user.discreet ? (
-                <>
-                  <NeutralMark /> {NEUTRAL_NAME}
-                </>
-              ) : (
-                <>
-                  <Logo /> Rekindle
-                </>
-              )}
-            </Link>
-            <div className="flex items-center gap-1">
-              {user.discreet ? <HideButton /> : null}
-              <HelpLink discreet={user.discreet} />
-              <NavLink href="/settings">Settings</NavLink>
+          <div className="mx-auto flex min-h-dvh max-w-xl flex-col lg:max-w-none">
+            <header className="flex items-center justify-between gap-2 px-5 pt-5 lg:px-8">
+              <Link href="/home" className="flex items-center gap-2 text-lg font-bold">
+                {user.discreet ? (
+                  <>
+                    <NeutralMark /> {NEUTRAL_NAME}
+                  </>
+                ) : (
+                  <>
+                    <Logo /> Rekindle
+                  </>
+                )}
+              </Link>
+              <div className="flex items-center gap-1">
+                {user.discreet ? <HideButton /> : null}
+                <HelpLink discreet={user.discreet} />
+                <NavLink href="/settings">Settings</NavLink>
+              </div>
+            </header>
+            <div className="flex flex-1 flex-col lg:pl-60">
+              <main className="mx-auto flex w-full max-w-xl flex-1 flex-col gap-6 px-5 pt-6 pb-28 lg:max-w-2xl lg:px-8 lg:pb-16">
+                <OfflineNotice>{children}</OfflineNotice>
+              </main>
             </div>
-          </header>
-          <div className="flex flex-1 flex-col lg:pl-60">
-            <main className="mx-auto flex w-full max-w-xl flex-1 flex-col gap-6 px-5 pt-6 pb-28 lg:max-w-2xl lg:px-8 lg:pb-16">
-              <OfflineNotice>{children}</OfflineNotice>
-            </main>
+            <nav
+              aria-label="Main"
+              className="fixed inset-x-0 bottom-0 border-t border-line bg-canvas/95 pb-[env(safe-area-inset-bottom)] backdrop-blur lg:top-24 lg:right-auto lg:bottom-auto lg:w-60 lg:border-t-0 lg:bg-transparent lg:px-4 lg:pb-0 lg:backdrop-blur-none"
+            >
+              <ul className="mx-auto grid max-w-xl grid-cols-5 lg:flex lg:flex-col lg:gap-1">
+                <TabLink href="/home" icon="home">
+                  Home
+                </TabLink>
+                <TabLink href="/plan" icon="plan">
+                  Plan
+                </TabLink>
+                <TabLink href="/journal" icon="journal">
+                  Journal
+                </TabLink>
+                <TabLink href="/contacts" icon="contacts">
+                  Contacts
+                </TabLink>
+                <TabLink
+                  href="/buddies"
+                  icon="buddies"
+                  badge={
+                    unread.count === 0
+                      ? undefined
+                      : countOf(unread.count, "new note", locale.locale)
+                  }
+                >
+                  Buddies
+                </TabLink>
+              </ul>
+            </nav>
           </div>
-          <nav
-            aria-label="Main"
-            className="fixed inset-x-0 bottom-0 border-t border-line bg-canvas/95 pb-[env(safe-area-inset-bottom)] backdrop-blur lg:top-24 lg:right-auto lg:bottom-auto lg:w-60 lg:border-t-0 lg:bg-transparent lg:px-4 lg:pb-0 lg:backdrop-blur-none"
-          >
-            <ul className="mx-auto grid max-w-xl grid-cols-5 lg:flex lg:flex-col lg:gap-1">
-              <TabLink href="/home" icon="home">
-                Home
-              </TabLink>
-              <TabLink href="/plan" icon="plan">
-                Plan
-              </TabLink>
-              <TabLink href="/journal" icon="journal">
-                Journal
-              </TabLink>
-              <TabLink href="/contacts" icon="contacts">
-                Contacts
-              </TabLink>
-              <TabLink
-                href="/buddies"
-                icon="buddies"
-                badge={
-                  unread.count === 0 ? undefined : countOf(unread.count, "new note", locale.locale)
-                }
-              >
-                Buddies
-              </TabLink>
-            </ul>
-          </nav>
-        </div>
+        </DiscreetProvider>
       </LocaleProvider>
     </TRPCReactProvider>
   );

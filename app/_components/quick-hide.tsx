@@ -2,8 +2,7 @@
 
 import { useEffect } from "react";
 
-/** A plain page of our own (app/(marketing)/list) that says nothing about Rekindle. */
-export const HIDE_TO = "/list";
+import { HIDDEN_KEY, HIDE_TO } from "./quick-hide-target";
 
 /** Two presses of Escape this close together hide the page. */
 const DOUBLE_PRESS_MS = 1000;
@@ -11,9 +10,15 @@ const DOUBLE_PRESS_MS = 1000;
 /**
  * Swaps the page for the plain one at once. The content goes blank first, so nothing
  * lingers while the next page loads; location.replace() takes this page's place in the
- * history, so Back does not bring it up again.
+ * history, so Back does not bring it up again, and the note in sessionStorage makes every
+ * earlier page of this tab give way to the plain one too (hide-guard.tsx).
  */
 export function hideNow() {
+  try {
+    sessionStorage.setItem(HIDDEN_KEY, "1");
+  } catch {
+    // Storage refused (a private window's quota): hiding this page still goes ahead.
+  }
   document.title = "";
   document.documentElement.style.visibility = "hidden";
   window.location.replace(HIDE_TO);

@@ -86,7 +86,7 @@ const steps: readonly Step[] = [
     draftChecks: [
       { key: "short-and-light", question: "Is it short and light?", good: "yes" },
       { key: "asks-for-nothing", question: "Does it ask for nothing?", good: "yes" },
-      { key: "leaves-the-past", question: "Does it leave the breakup out of it?", good: "yes" },
+      { key: "leaves-the-past", question: "Does it leave the past out of it?", good: "yes" },
     ],
     stalledNudge:
       "No rush. One small move for today: write the first line of your hello as a draft. You don't have to send it yet.",
@@ -532,7 +532,7 @@ export const programV1: Program = {
       },
       {
         key: "something-changed",
-        question: "Has enough changed since we split up?",
+        question: "Has enough changed since things ended?",
         hint: "In you, in {ex:them} or in your situation, so that this time could go differently.",
         core: false,
       },

@@ -124,6 +124,16 @@ describe("discreet mode", () => {
     expect(shown).toMatch(/\bher\b/);
   });
 
+  it("names the current step on the buddy page by its number alone", async () => {
+    const owner = await ownerOfAPlan();
+    expect((await buddyView(t.db, owner.token))?.currentStep).toEqual({
+      number: 1,
+      title: "Reconnect",
+    });
+    await owner.caller.account.setDiscreet({ discreet: true });
+    expect((await buddyView(t.db, owner.token))?.currentStep).toEqual({ number: 1, title: "" });
+  });
+
   it("keeps the name saved while the situation is edited without it, and the export complete", async () => {
     const owner = await ownerOfAPlan();
     await owner.caller.account.setDiscreet({ discreet: true });

@@ -111,6 +111,8 @@ const byId: Record<string, (ids: Ids, more: More) => unknown> = {
   "buddies.preview": (ids) => ({ id: ids.link.id }),
   "buddies.markRead": (ids) => ({ id: ids.message.id }),
   "buddies.deleteMessage": (ids) => ({ id: ids.message.id }),
+  "buddies.stopUpdates": (ids) => ({ id: ids.link.id }),
+  "buddies.thank": (ids) => ({ id: ids.message.id, thanks: "Not mine to send" }),
   "supporting.view": (_ids, { supportedId }) => ({ id: supportedId }),
   "supporting.encourage": (_ids, { supportedId }) => ({ id: supportedId, message: "hi" }),
   "supporting.nudge": (_ids, { supportedId }) => ({ id: supportedId }),

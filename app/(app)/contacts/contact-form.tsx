@@ -4,16 +4,17 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { ChoiceField } from "@/app/_components/choice-field";
+import { useDiscreet } from "@/app/_components/discreet";
 import { ChangedElsewhere, DeletedElsewhere } from "@/app/_components/elsewhere-panels";
 import { Field, FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { mutationProblem, placeFieldErrors } from "@/app/_components/mutation-errors";
 import { SavePaused } from "@/app/_components/save-paused";
-import { SelectField } from "@/app/_components/select-field";
+import { StepSelectField } from "@/app/_components/step-select-field";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
@@ -76,6 +77,7 @@ export function ContactForm({
   stepNumber = null,
 }: ContactFormProps) {
   const hydrated = useHydrated();
+  const discreet = useDiscreet();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -240,7 +242,7 @@ export function ContactForm({
           type="datetime-local"
           min={`${journey.breakupDate}T00:00`}
           max={hydrated ? nowHere() : nowLocal}
-          hint={`In your time zone, ${timeZone.replaceAll("_", " ")}. You can go back as far as your breakup.`}
+          hint={`In your time zone, ${timeZone.replaceAll("_", " ")}. You can go back as far as ${discreet ? "the start date you gave" : "your breakup"}.`}
           error={errors.occurredAt?.message}
           {...occurredAt}
         />
@@ -280,32 +282,12 @@ export function ContactForm({
         {...form.register("note")}
       />
 
-      {steps.length > 0 ? (
-        <Controller
-          control={form.control}
-          name="stepNumber"
-          render={({ field, fieldState }) => (
-            <SelectField
-              label="Part of a step? (optional)"
-              name={field.name}
-              ref={field.ref}
-              value={field.value ?? ""}
-              onBlur={field.onBlur}
-              onChange={(e) =>
-                field.onChange(e.target.value === "" ? null : Number(e.target.value))
-              }
-              error={fieldState.error?.message}
-            >
-              <option value="">No particular step</option>
-              {steps.map((step) => (
-                <option key={step.number} value={step.number}>
-                  Step {step.number}: {step.title}
-                </option>
-              ))}
-            </SelectField>
-          )}
-        />
-      ) : null}
+      <StepSelectField
+        control={form.control}
+        name="stepNumber"
+        label="Part of a step? (optional)"
+        steps={steps}
+      />
 
       <SavePaused paused={create.isPaused || update.isPaused} what="Your contact is" />
       <Button type="submit" busy={isSubmitting} disabled={!hydrated}>

@@ -24,7 +24,8 @@ export default async function DraftsPage() {
   // Without a plan in progress there are no steps to write for.
   const steps: DraftStep[] | null = await trpc.drafts.steps().catch(noPlan(null));
   const now = new Date();
-  const titleOf = new Map(steps?.map((s) => [s.stepNumber, s.title]));
+  // Discreet mode: steps go by their number alone.
+  const titleOf = new Map(user.discreet ? [] : steps?.map((s) => [s.stepNumber, s.title]));
 
   return (
     <>
@@ -58,9 +59,10 @@ export default async function DraftsPage() {
                 >
                   <span>
                     <span className="text-sm font-normal text-muted">
-                      Step {step.stepNumber} ·{" "}
+                      Step {step.stepNumber}
+                      {user.discreet ? "" : " · "}
                     </span>
-                    {step.title}
+                    {user.discreet ? null : step.title}
                   </span>
                   <span aria-hidden="true" className="text-accent">
                     +

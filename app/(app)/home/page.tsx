@@ -9,6 +9,7 @@ import {
   StreakBadge,
 } from "@/app/_components/charts";
 import { getOutcome, personalize } from "@/lib/program";
+import { stepName } from "@/lib/program/discreet";
 import { nextAction, overallProgress, personOf } from "@/lib/program/view";
 import type { Dashboard } from "@/lib/schemas/dashboard";
 import type { JourneyView } from "@/lib/schemas/journey";
@@ -61,9 +62,10 @@ export default async function HomePage() {
       <ReminderNotice notice={reminder} hasPlan={journey !== null} />
       {journey ? (
         <>
-          <CurrentStep journey={journey} />
+          <CurrentStep journey={journey} discreet={user.discreet} />
           <CheckIn today={today} />
           <Overview
+            discreet={user.discreet}
             journey={journey}
             dashboard={dashboard}
             locale={locale}
@@ -83,7 +85,9 @@ export default async function HomePage() {
           </Link>
         </section>
       )}
-      {supported.length > 0 ? <PeopleYouSupport people={supported} /> : null}
+      {supported.length > 0 ? (
+        <PeopleYouSupport people={supported} discreet={user.discreet} />
+      ) : null}
       {history.length > 0 ? (
         <section aria-labelledby="history" className="flex flex-col gap-2">
           <h2 id="history" className="text-lg font-bold">
@@ -93,7 +97,7 @@ export default async function HomePage() {
             {history.map((past) => (
               <li key={past.id} className="rounded-xl border border-line bg-surface p-3 text-sm">
                 <span className="font-semibold">
-                  {past.outcome
+                  {past.outcome && !user.discreet
                     ? personalize(getOutcome(past.outcome).title, {
                         name: past.exName,
                         pronouns: "they",
@@ -114,7 +118,8 @@ export default async function HomePage() {
   );
 }
 
-function CurrentStep({ journey }: { journey: JourneyView }) {
+/** In discreet mode the step goes by its number, and nothing says what it asks. */
+function CurrentStep({ journey, discreet }: { journey: JourneyView; discreet: boolean }) {
   const person = personOf(journey);
   const next = nextAction(journey);
   const progress = overallProgress(journey);
@@ -123,10 +128,12 @@ function CurrentStep({ journey }: { journey: JourneyView }) {
       <p className="text-sm font-semibold text-accent">
         Step {next.number} of 7 · {progress.done} done
       </p>
-      <h2 className="text-2xl font-bold">{personalize(next.step.title, person)}</h2>
-      {next.stalled ? <p>{personalize(next.step.stalledNudge, person)}</p> : null}
+      <h2 className="text-2xl font-bold">
+        {discreet ? "Your next step" : personalize(next.step.title, person)}
+      </h2>
+      {next.stalled && !discreet ? <p>{personalize(next.step.stalledNudge, person)}</p> : null}
       <Link href={next.href} className={buttonClass("primary")}>
-        {personalize(next.label, person)}
+        {discreet ? `Open step ${next.number}` : personalize(next.label, person)}
       </Link>
     </section>
   );
@@ -148,6 +155,7 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 }
 
 function Overview({
+  discreet,
   journey,
   dashboard,
   locale,
@@ -156,6 +164,8 @@ function Overview({
   journey: JourneyView;
   dashboard: Dashboard;
   locale: string;
+  /** Discreet mode: labels that don't say what the numbers are about. */
+  discreet: boolean;
   /** Off when the person chose in Settings to hide the "who reaches out" score. */
   showInitiative: boolean;
 }) {
@@ -186,7 +196,9 @@ function Overview({
         <p className="text-sm text-muted">{progress.done} of 7 steps done</p>
         <dl className="grid grid-cols-2 gap-3">
           <div className="rounded-xl bg-accent-soft p-3">
-            <dt className="text-sm text-muted">Since the breakup</dt>
+            <dt className="text-sm text-muted">
+              {discreet ? "Since your start date" : "Since the breakup"}
+            </dt>
             <dd className="text-2xl font-bold">
               {dashboard.daysSinceBreakup === null
                 ? "–"
@@ -220,7 +232,7 @@ function Overview({
         <MoodChart mood={dashboard.mood} locale={locale} />
       </Card>
       {showInitiative ? (
-        <Card title="Who reaches out">
+        <Card title={discreet ? "Who starts a chat" : "Who reaches out"}>
           <InitiativeChart initiative={dashboard.initiative} exLabel={exLabel} locale={locale} />
         </Card>
       ) : null}
@@ -236,7 +248,7 @@ function lastActive(daysSinceActive: number | null): string {
 }
 
 /** Buddy links the user saved from a friend's page; only live ones are listed. */
-function PeopleYouSupport({ people }: { people: SupportedPerson[] }) {
+function PeopleYouSupport({ people, discreet }: { people: SupportedPerson[]; discreet: boolean }) {
   return (
     <section aria-labelledby="supporting" className="flex flex-col gap-3">
       <h2 id="supporting" className="text-lg font-bold">
@@ -257,7 +269,7 @@ function PeopleYouSupport({ people }: { people: SupportedPerson[] }) {
                 </span>
                 <span>
                   {person.currentStep
-                    ? `Step ${person.currentStep.number}: ${person.currentStep.title}`
+                    ? stepName(person.currentStep.number, person.currentStep.title, discreet)
                     : "No step in progress right now"}
                 </span>
                 <span

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { CheckboxField } from "@/app/_components/checkbox-field";
 import { ChangedElsewhere, DeletedElsewhere } from "@/app/_components/elsewhere-panels";
@@ -13,7 +13,7 @@ import { useIdempotencyKey } from "@/app/_components/idempotency-key";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { mutationProblem, placeFieldErrors } from "@/app/_components/mutation-errors";
 import { SavePaused } from "@/app/_components/save-paused";
-import { SelectField } from "@/app/_components/select-field";
+import { StepSelectField } from "@/app/_components/step-select-field";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useTRPC } from "@/app/_trpc/client";
@@ -231,32 +231,12 @@ export function EntryForm({
         {...form.register("body")}
       />
 
-      {steps.length > 0 ? (
-        <Controller
-          control={form.control}
-          name="stepNumber"
-          render={({ field, fieldState }) => (
-            <SelectField
-              label="Is it about a step of your plan? (optional)"
-              name={field.name}
-              ref={field.ref}
-              value={field.value ?? ""}
-              onBlur={field.onBlur}
-              onChange={(e) =>
-                field.onChange(e.target.value === "" ? null : Number(e.target.value))
-              }
-              error={fieldState.error?.message}
-            >
-              <option value="">No particular step</option>
-              {steps.map((step) => (
-                <option key={step.number} value={step.number}>
-                  Step {step.number}: {step.title}
-                </option>
-              ))}
-            </SelectField>
-          )}
-        />
-      ) : null}
+      <StepSelectField
+        control={form.control}
+        name="stepNumber"
+        label="Is it about a step of your plan? (optional)"
+        steps={steps}
+      />
 
       <CheckboxField
         label="Share this entry with my buddies"

@@ -1,6 +1,7 @@
 "use client";
 
 import { ChoiceGroup } from "@/app/_components/choice-group";
+import { useDiscreet } from "@/app/_components/discreet";
 import { Field } from "@/app/_components/field";
 import type { ContactLevel, Pronouns } from "@/lib/program";
 
@@ -25,10 +26,11 @@ export function SituationFields({
   nameHidden?: boolean;
 }) {
   const today = new Date().toLocaleDateString("en-CA");
+  const discreet = useDiscreet();
   return (
     <>
       <Field
-        label="When did you break up?"
+        label={discreet ? "The date you count from" : "When did you break up?"}
         type="date"
         max={today}
         value={value.breakupDate}
@@ -66,7 +68,7 @@ export function SituationFields({
       )}
       <ChoiceGroup
         name="exPronouns"
-        legend="Which pronouns should Rekindle use for them?"
+        legend="Which pronouns should we use for them?"
         columns="grid-cols-3"
         choices={[
           { value: "she", label: "she/her" },

@@ -12,7 +12,7 @@ import { SafetyReminder } from "./safety-reminder";
 export const metadata: Metadata = { title: "Your plan" };
 
 export default async function PlanPage() {
-  await requireSession();
+  const { user } = await requireSession();
   const journey = await (await serverCaller()).journey.current();
   if (!journey) redirect("/onboarding");
   const program = getProgram(journey.programVersion);
@@ -36,7 +36,7 @@ export default async function PlanPage() {
       />
       {journey.safetyConcern ? <SafetyReminder /> : null}
       <Link href={next.href} className={buttonClass("primary")}>
-        Next: {personalize(next.label, person)}
+        {user.discreet ? `Open step ${next.number}` : `Next: ${personalize(next.label, person)}`}
       </Link>
       <ol className="flex flex-col gap-2">
         {program.steps.map((step) => {
@@ -58,8 +58,14 @@ export default async function PlanPage() {
               </span>
               <span className="flex flex-col">
                 <span className="font-semibold">
-                  <span className="sr-only">Step {step.number}: </span>
-                  {personalize(step.title, person)}
+                  {user.discreet ? (
+                    `Step ${step.number}`
+                  ) : (
+                    <>
+                      <span className="sr-only">Step {step.number}: </span>
+                      {personalize(step.title, person)}
+                    </>
+                  )}
                 </span>
                 <span className="text-sm text-muted">
                   {status === "done"

@@ -112,15 +112,15 @@ export default async function SettingsPage() {
           Your data
         </h2>
         <p className="text-sm text-muted">
-          A copy of everything you've written in Rekindle, as one file you can keep: your plan,
-          journal, contact log, drafts, check-ins and buddy links.
+          A copy of everything you've written {user.discreet ? "here" : "in Rekindle"}, as one file
+          you can keep: your plan, journal, contact log, drafts, check-ins and buddy links.
         </p>
         {/* A file, not a page: a plain link, so the browser downloads it. */}
         <a href="/api/export" download className={buttonClass("secondary")}>
           Download my data
         </a>
         <Link href="/settings/import" className={buttonClass("quiet")}>
-          Import data from another Rekindle
+          {user.discreet ? "Import data from another account" : "Import data from another Rekindle"}
         </Link>
         <p className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
           <TrustLinks />

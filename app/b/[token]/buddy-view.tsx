@@ -26,7 +26,12 @@ export function BuddyProgress({ view, locale }: { view: BuddyView; locale: strin
         </h2>
         {view.currentStep ? (
           <p>
-            Step {view.currentStep.number}: <strong>{view.currentStep.title}</strong>
+            Step {view.currentStep.number}
+            {view.currentStep.title ? (
+              <>
+                : <strong>{view.currentStep.title}</strong>
+              </>
+            ) : null}
           </p>
         ) : (
           <p className="text-muted">No step in progress right now.</p>

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { stepName } from "@/lib/program/discreet";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
 import { DraftEditor } from "../draft-editor";
@@ -38,7 +39,7 @@ export default async function DraftPage({ params }: { params: Promise<{ id: stri
       </Link>
       <div className="flex flex-col gap-1">
         <p className="text-sm font-semibold text-accent">
-          Step {step.stepNumber} · {step.title}
+          {stepName(step.stepNumber, step.title, user.discreet)}
         </p>
         <h1 className="text-3xl font-bold">
           {draft.status === "sent" ? "Sent message" : "Your draft"}

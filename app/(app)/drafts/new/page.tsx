@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { stepName } from "@/lib/program/discreet";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
 import { DraftEditor } from "../draft-editor";
@@ -32,7 +33,7 @@ export default async function NewDraftPage({
                 href={`/drafts/new?step=${s.stepNumber}`}
                 className="flex min-h-12 items-center rounded-xl border border-line bg-surface px-4 py-3 font-semibold hover:bg-accent-soft"
               >
-                Step {s.stepNumber} · {s.title}
+                {stepName(s.stepNumber, s.title, user.discreet)}
               </Link>
             </li>
           ))}
@@ -46,7 +47,7 @@ export default async function NewDraftPage({
       <BackLink />
       <div className="flex flex-col gap-1">
         <p className="text-sm font-semibold text-accent">
-          Step {step.stepNumber} · {step.title}
+          {stepName(step.stepNumber, step.title, user.discreet)}
         </p>
         <h1 className="text-3xl font-bold">New draft</h1>
       </div>

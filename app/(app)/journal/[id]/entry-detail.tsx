@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { dateTime } from "@/app/_components/dates";
+import { StepName } from "@/app/_components/discreet";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
@@ -88,8 +89,11 @@ export function EntryDetail({
       <div className="flex flex-wrap gap-2 text-sm">
         {entry.stepNumber ? (
           <span className="rounded-full border border-line px-3 py-1">
-            Step {entry.stepNumber}
-            {step ? `: ${step.title}` : ""}
+            {step ? (
+              <StepName number={step.number} title={step.title} />
+            ) : (
+              `Step ${entry.stepNumber}`
+            )}
           </span>
         ) : null}
         <span

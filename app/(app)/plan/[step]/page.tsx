@@ -32,6 +32,8 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
   const step = getStep(program, number as StepNumber);
   const person = personOf(journey);
   const say = (t: string) => personalize(t, person);
+  // Discreet mode: the step goes by its number, and its title and summary stay unsaid.
+  const heading = user.discreet ? `Step ${number}` : say(step.title);
   // Links lead to the step the person is on, never to one that is still locked.
   const current = currentStepNumber(journey);
   const nextOpen = journey.steps.some((s) => s.number === number + 1 && s.status !== "locked");
@@ -39,8 +41,10 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
   if (progress.status === "locked") {
     return (
       <>
-        <p className="text-sm font-semibold text-accent">Step {number} of 7</p>
-        <h1 className="text-3xl font-bold">{say(step.title)}</h1>
+        {user.discreet ? null : (
+          <p className="text-sm font-semibold text-accent">Step {number} of 7</p>
+        )}
+        <h1 className="text-3xl font-bold">{heading}</h1>
         <p className="text-muted">
           This step opens once step {number - 1} is done. There's no hurry: the order matters more
           than the speed.
@@ -60,7 +64,7 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
         })
       : null;
   const next = nextAction(journey);
-  const stalled = next.number === number && next.stalled;
+  const stalled = next.number === number && next.stalled && !user.discreet;
   const noticed = noticeTasks(step, evidence);
   const tasks = step.tasks.map((t) => ({
     key: t.key,
@@ -78,9 +82,11 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
   return (
     <>
       <div className="flex flex-col gap-1">
-        <p className="text-sm font-semibold text-accent">Step {number} of 7</p>
-        <h1 className="text-3xl font-bold">{say(step.title)}</h1>
-        <p className="text-lg text-muted">{say(step.summary)}</p>
+        {user.discreet ? null : (
+          <p className="text-sm font-semibold text-accent">Step {number} of 7</p>
+        )}
+        <h1 className="text-3xl font-bold">{heading}</h1>
+        {user.discreet ? null : <p className="text-lg text-muted">{say(step.summary)}</p>}
       </div>
       {journey.safetyConcern ? <SafetyReminder /> : null}
       {stalled ? (
@@ -116,7 +122,7 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
       </Disclosure>
 
       {advice ? (
-        <Disclosure title={say(advice.headline)}>
+        <Disclosure title={user.discreet ? "Advice for where you are" : say(advice.headline)}>
           {advice.body.map((p) => (
             <p key={p}>{say(p)}</p>
           ))}

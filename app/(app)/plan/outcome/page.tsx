@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getOutcome, OUTCOME_VALUES, personalize } from "@/lib/program";
+import { getOutcome, OUTCOME_VALUES, type Outcome, personalize } from "@/lib/program";
 import { personOf } from "@/lib/program/view";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
 import { OutcomeForm } from "./outcome-form";
 
 export const metadata: Metadata = { title: "Where things stand" };
+
+/** Discreet mode's words for each ending: how it went, not what it was about. */
+const DISCREET_TITLES: Record<Outcome, string> = {
+  back_together: "It worked out",
+  still_working: "Still going",
+  moving_on: "Closing this chapter",
+};
 
 export default async function OutcomePage() {
   const { user } = await requireSession();
@@ -27,7 +34,9 @@ export default async function OutcomePage() {
         version={journey.version}
         options={OUTCOME_VALUES.map((value) => ({
           value,
-          title: personalize(getOutcome(value).title, person),
+          title: user.discreet
+            ? DISCREET_TITLES[value]
+            : personalize(getOutcome(value).title, person),
           message: personalize(getOutcome(value).message, person),
         }))}
       />

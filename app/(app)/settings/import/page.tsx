@@ -13,8 +13,8 @@ export default async function ImportPage() {
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold">Import your data</h1>
         <p className="text-muted">
-          Moving from another Rekindle? Bring the file you downloaded there, and everything you
-          wrote comes with you.
+          Moving from another account? Bring the file you downloaded there, and everything you wrote
+          comes with you.
         </p>
       </div>
 

@@ -225,7 +225,7 @@ export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
         columns="grid-cols-1"
       />
       <CheckboxField
-        label="Show my ex's name"
+        label="Show their name"
         description="When off, your buddy sees “them” instead of the name."
         error={errors.showExName?.message}
         {...form.register("showExName")}
