@@ -1,18 +1,42 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
 /**
  * A section folded behind its title: native <details>, so it opens with a tap, Enter or
- * Space, is announced as expandable, and works before any script has loaded.
+ * Space, is announced as expandable, and works before any script has loaded. `open` is
+ * only where it starts: a refresh after saving never folds what the person opened, and a
+ * link to `#id` opens it.
  */
 export function Disclosure({
   title,
   children,
   open = false,
+  id,
 }: {
   title: string;
   children: React.ReactNode;
   open?: boolean;
+  id?: string;
 }) {
+  const [startsOpen] = useState(open);
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (!id) return;
+    const openIfNamed = () => {
+      if (window.location.hash === `#${id}` && details.current) details.current.open = true;
+    };
+    openIfNamed();
+    window.addEventListener("hashchange", openIfNamed);
+    return () => window.removeEventListener("hashchange", openIfNamed);
+  }, [id]);
   return (
-    <details open={open} className="group rounded-2xl border border-line bg-surface">
+    <details
+      id={id}
+      ref={details}
+      open={startsOpen}
+      className="group scroll-mt-4 rounded-2xl border border-line bg-surface"
+    >
       <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between gap-3 rounded-2xl px-5 py-3 text-lg font-bold [&::-webkit-details-marker]:hidden">
         {title}
         <svg

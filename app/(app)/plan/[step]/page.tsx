@@ -131,14 +131,20 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
 
       {number === 4 ? <Memories owner={user.id} initial={memories} /> : null}
 
-      <div id="reflections" className="scroll-mt-4">
+      {/* Open while nothing is written yet; once it is, folded with its count. */}
+      <Disclosure
+        id="reflections"
+        title={reflections.length === 0 ? "Reflect" : `Reflect · ${reflections.length} written`}
+        open={reflections.length === 0}
+      >
         <Reflections
           owner={user.id}
           stepNumber={number}
           prompts={step.reflectionPrompts.map((p) => ({ key: p.key, prompt: say(p.prompt) }))}
           initial={reflections}
+          titleHidden
         />
-      </div>
+      </Disclosure>
 
       <nav aria-label="Steps" className="flex justify-between">
         {number > 1 ? (

@@ -35,12 +35,15 @@ export function Reflections({
   stepNumber,
   prompts,
   initial,
+  titleHidden = false,
 }: {
   /** The signed-in person's id: what they type is kept on the device under it. */
   owner: string;
   stepNumber: number;
   prompts: { key: string; prompt: string }[];
   initial: ReflectionView[];
+  /** Inside a fold whose summary already says "Reflect": the title is for screen readers. */
+  titleHidden?: boolean;
 }) {
   const trpc = useTRPC();
   const locale = useLocale();
@@ -78,7 +81,7 @@ export function Reflections({
 
   return (
     <section aria-labelledby={`${id}-title`} className="flex flex-col gap-3">
-      <h2 id={`${id}-title`} className="text-xl font-bold">
+      <h2 id={`${id}-title`} className={titleHidden ? "sr-only" : "text-xl font-bold"}>
         Reflect
       </h2>
       {initial.map((r) => (
