@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/app/_components/field";
+import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ActivityToday } from "@/lib/schemas/activity";
 import { MOOD_LABELS } from "@/lib/schemas/plain";
@@ -84,7 +85,9 @@ export function CheckIn({ today }: { today: ActivityToday }) {
           ))}
         </div>
       </fieldset>
-      <FormError message={error?.message} />
+      <FormError
+        message={error ? mutationProblem(error, UNREACHABLE_NOTHING_CHANGED).message : undefined}
+      />
       <p className="text-sm text-muted">
         {today.paused ? (
           <>

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
+import { mutationProblem } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
 
 interface MemoryItem {
@@ -21,7 +22,7 @@ export function Memories({ owner, initial }: { owner: string; initial: MemoryIte
   const [body, setBody] = useState("");
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string>();
-  const onError = (e: { message: string }) => setError(e.message);
+  const onError = (e: unknown) => setError(mutationProblem(e).message);
   const kept = useKeptText({
     owner,
     form: "memory:new",

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
+import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import type { TaskFeature } from "@/lib/program";
 import { taskLink } from "@/lib/program/view";
@@ -90,7 +91,11 @@ export function TaskList({
             : `${requiredLeft} needed task${requiredLeft === 1 ? "" : "s"} left.`}
         </p>
       </div>
-      <FormError message={save.error?.message} />
+      <FormError
+        message={
+          save.error ? mutationProblem(save.error, UNREACHABLE_NOTHING_CHANGED).message : undefined
+        }
+      />
       <ul className="flex flex-col gap-2">
         {tasks.map((task) => {
           const link = task.feature ? taskLink(task.feature, stepNumber) : null;

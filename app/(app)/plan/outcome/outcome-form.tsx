@@ -7,6 +7,7 @@ import { Button, buttonClass } from "@/app/_components/button";
 import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormError } from "@/app/_components/field";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
+import { mutationProblem } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import type { Outcome } from "@/lib/program";
 
@@ -95,7 +96,7 @@ export function OutcomeForm({
         rows={3}
         className="rounded-xl border border-line bg-surface p-3 text-base"
       />
-      <FormError message={save.error?.message} />
+      <FormError message={save.error ? mutationProblem(save.error).message : undefined} />
       <Button type="submit" busy={save.isPending}>
         Save
       </Button>

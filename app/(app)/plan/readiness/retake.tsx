@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
+import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import { ReadinessQuestions } from "@/app/(app)/onboarding/readiness-questions";
 import {
@@ -55,7 +56,11 @@ export function Retake({ person, version }: { person: Person; version: number })
         onAnswer={(key, value) => setAnswers((a) => ({ ...a, [key]: value }))}
         showMissing={missing}
       />
-      <FormError message={save.error?.message} />
+      <FormError
+        message={
+          save.error ? mutationProblem(save.error, UNREACHABLE_NOTHING_CHANGED).message : undefined
+        }
+      />
       <Button
         busy={save.isPending}
         onClick={() => {
