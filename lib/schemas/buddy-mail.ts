@@ -1,9 +1,19 @@
 import { z } from "zod";
 import { email } from "./account";
-import { freeText } from "./common";
+import { freeText, maxChars } from "./common";
+import { BUDDY_THANKS_MAX } from "./plain";
 
-/** The owner's "thank you" to a buddy's note: a line or two, no more. */
-export const BUDDY_THANKS_MAX = 200;
+export { BUDDY_THANKS_MAX };
+
+const THANKS_TOO_LONG = `Please keep it to ${BUDDY_THANKS_MAX} characters or fewer.`;
+
+/** The owner's thank-you, counted as the form counts it and as the database holds it. */
+export const thanksText = freeText({ error: "Please write a few words." })
+  .trim()
+  .min(1, "Please write a few words.")
+  .refine(...maxChars(BUDDY_THANKS_MAX, THANKS_TOO_LONG))
+  // The column's CHECK counts code points: an emoji the form counts once may be several.
+  .refine((v) => [...v].length <= BUDDY_THANKS_MAX, THANKS_TOO_LONG);
 
 /** What a buddy gives on the page to hear how the owner is doing. */
 export const buddySubscribeInput = z.strictObject({ email });
@@ -22,10 +32,7 @@ export const stopBuddyUpdatesInput = z.strictObject({ id: z.uuid("We couldn't fi
 
 export const thankInput = z.strictObject({
   id: z.uuid("We couldn't find that message."),
-  thanks: freeText({ error: "Please write a few words." })
-    .trim()
-    .min(1, "Please write a few words.")
-    .max(BUDDY_THANKS_MAX, `Please keep it to ${BUDDY_THANKS_MAX} characters or fewer.`),
+  thanks: thanksText,
 });
 export type ThankInput = z.input<typeof thankInput>;
 

@@ -8,6 +8,7 @@ import {
 } from "@/lib/program";
 import { displayName, timeZone, weekStartInput } from "./account";
 import { BUDDY_SCOPES } from "./buddies";
+import { thanksText } from "./buddy-mail";
 import { calendarDay, freeText, INT4_MAX, maxChars } from "./common";
 import { contactNote } from "./contacts";
 import { draftBody } from "./drafts";
@@ -203,6 +204,9 @@ const encouragement = z.object({
   message: freeText().refine(
     ...maxChars(ENCOURAGEMENT_MESSAGE_MAX, "Please keep the message shorter."),
   ),
+  // The owner's thank-you; files from before thank-yous existed have none.
+  thanks: thanksText.nullable().optional(),
+  thankedAt: instant.nullable().optional(),
   readAt: instant.nullable(),
   createdAt: instant,
 });

@@ -28,6 +28,8 @@ export const BUDDY_LABEL_MAX = 60;
 export const BUDDY_EXPIRY_MAX_DAYS = 730;
 export const ENCOURAGEMENT_NAME_MAX = 40;
 export const ENCOURAGEMENT_MESSAGE_MAX = 500;
+/** The owner's "thank you" to a buddy's note: a line or two, no more. */
+export const BUDDY_THANKS_MAX = 200;
 
 // ─── Contacts ───────────────────────────────────────────────────────────────────────────
 

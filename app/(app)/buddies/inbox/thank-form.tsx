@@ -8,7 +8,7 @@ import { FormError } from "@/app/_components/field";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useTRPC } from "@/app/_trpc/client";
-import { BUDDY_THANKS_MAX } from "@/lib/schemas/buddy-mail";
+import { BUDDY_THANKS_MAX } from "@/lib/schemas/plain";
 
 /**
  * Under a buddy's note: the owner's short thank-you, which the buddy sees on their page.
