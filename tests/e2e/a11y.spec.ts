@@ -69,6 +69,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     test.use({ colorScheme });
 
     test("pages anyone can open have no serious accessibility problems", async ({ page }) => {
+      test.setTimeout(120_000);
       for (const path of publicPages) await expectNoSeriousViolations(page, path);
     });
 

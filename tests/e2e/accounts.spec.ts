@@ -6,6 +6,7 @@ import {
   newUser,
   signIn,
   signUp,
+  signUpByHand,
   signUpLink,
   test,
 } from "./fixtures";
@@ -14,7 +15,7 @@ test("a new person signs up, signs out, is refused a wrong password, and signs b
   page,
 }) => {
   const user = newUser();
-  await signUp(page, user);
+  await signUpByHand(page, user);
 
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("button", { name: "Sign out on this device" }).click();

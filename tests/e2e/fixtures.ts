@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
-import { test as base, expect, type Page } from "@playwright/test";
+import { type Browser, test as base, expect, type Page } from "@playwright/test";
+import { currentProgram } from "@/lib/program";
 
 /** An address in a documentation range, different for each test. */
 export const freshAddress = () => `198.51.${randomInt(0, 255)}.${randomInt(1, 254)}`;
@@ -16,6 +17,8 @@ export const test = base.extend({
   },
 });
 export { expect };
+
+type Situation = { exName?: string; pronouns?: "she/her" | "he/him" | "they/them" };
 
 export interface TestUser {
   name: string;
@@ -88,9 +91,10 @@ export async function askToSignUp(page: Page, email: string) {
 
 /**
  * Signs up as a person would: the address, then the link from the mail, where the name and
- * password are chosen, then home.
+ * password are chosen, then home. accounts.spec.ts walks these forms; other specs use
+ * `signUp`, which posts to the same doors and is a few seconds quicker.
  */
-export async function signUp(page: Page, user: TestUser) {
+export async function signUpByHand(page: Page, user: TestUser) {
   await askToSignUp(page, user.email);
   await page.goto(await signUpLink(user.email));
   await page.getByLabel("Your first name").fill(user.name);
@@ -98,6 +102,42 @@ export async function signUp(page: Page, user: TestUser) {
   await page.getByRole("button", { name: "Create my account" }).click();
   // Hashing the password and checking its strength is meant to take a moment.
   await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(user.name);
+}
+
+/**
+ * The site the page's context is pointed at (its baseURL, which differs per context in
+ * instances.spec.ts): the page's own origin once it has one, else where "/" resolves.
+ */
+async function siteOrigin(page: Page): Promise<string> {
+  if (page.url().startsWith("http")) return new URL(page.url()).origin;
+  return new URL((await page.request.get("/api/health")).url()).origin;
+}
+
+/**
+ * Posts JSON as the page's own scripts do: the context's cookies and address, from the
+ * site's origin. Fails the test on any answer but 2xx.
+ */
+async function postAsPage(page: Page, path: string, data: unknown) {
+  const response = await page.request.post(path, {
+    data,
+    headers: { Origin: await siteOrigin(page) },
+  });
+  expect(response.status(), `POST ${path}`).toBeLessThan(300);
+  return response;
+}
+
+/** Signs up through the doors the sign-up forms post to, then opens Home. */
+export async function signUp(page: Page, user: TestUser) {
+  const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  await postAsPage(page, "/sign-up/submit", { email: user.email, timeZone });
+  const link = await signUpLink(user.email);
+  await postAsPage(page, "/sign-up/finish", {
+    token: link.slice(link.lastIndexOf("/") + 1),
+    displayName: user.name,
+    password: user.password,
+  });
+  await page.goto("/home");
   await expect(page.getByRole("heading", { level: 1 })).toContainText(user.name);
 }
 
@@ -110,10 +150,7 @@ export async function signIn(page: Page, user: TestUser) {
 }
 
 /** Walks onboarding with every answer calm and safe, landing on the plan. */
-export async function onboard(
-  page: Page,
-  situation: { exName?: string; pronouns?: "she/her" | "he/him" | "they/them" } = {},
-) {
+export async function onboardByHand(page: Page, situation: Situation = {}) {
   await reachSituation(page);
   await page.getByLabel("When did you break up?").fill("2026-09-10");
   await page.getByText("Not at all").click();
@@ -121,6 +158,29 @@ export async function onboard(
   await page.getByText(situation.pronouns ?? "they/them").click();
   await page.getByRole("button", { name: "Start my plan" }).click();
   await expect(page).toHaveURL(/\/plan$/);
+}
+
+/**
+ * Starts the plan with the same calm, safe answers through the procedure onboarding calls
+ * (onboarding.spec.ts and journey.spec.ts walk its screens), landing on the plan.
+ */
+export async function onboard(page: Page, situation: Situation = {}) {
+  const { readiness, safety } = currentProgram;
+  await postAsPage(page, "/api/trpc/journey.start", {
+    json: {
+      idempotencyKey: randomUUID(),
+      readiness: Object.fromEntries(readiness.questions.map((q) => [q.key, "yes"])),
+      safety: Object.fromEntries(safety.questions.map((q) => [q.key, false])),
+      situation: {
+        breakupDate: "2026-09-10",
+        contactLevel: "none",
+        exName: situation.exName ?? "",
+        exPronouns: (situation.pronouns ?? "they/them").split("/")[0],
+      },
+    },
+  });
+  await page.goto("/plan");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
 /** Answers readiness (all yes) and safety (all no) and arrives at "Where things stand". */
@@ -150,4 +210,21 @@ export async function makeLink(
   const url = await page.getByLabel("Link", { exact: true }).inputValue();
   expect(url).toMatch(/\/b\/[A-Za-z0-9_-]{43}$/);
   return new URL(url).pathname;
+}
+
+/** The buddy is another person on another device, from another address. */
+export function buddyContext(browser: Browser) {
+  return browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": freshAddress() } });
+}
+
+/** A buddy, Sam, opens the link at `path` and sends `message`. */
+export async function sendNote(browser: Browser, path: string, message: string) {
+  const buddy = await buddyContext(browser);
+  const page = await buddy.newPage();
+  await page.goto(path);
+  await page.getByLabel("Your name (optional)").fill("Sam");
+  await page.getByLabel("Your message").fill(message);
+  await page.getByRole("button", { name: "Send encouragement" }).click();
+  await expect(page.getByText("Sent. Thank you for being there.")).toBeVisible();
+  await buddy.close();
 }

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, newUser, onboard, signUp, test } from "./fixtures";
+import { expect, newUser, onboard, onboardByHand, signUp, test } from "./fixtures";
 
 async function logContact(page: Page, who: "I did" | "Riley did") {
   await page.goto("/contacts/new");
@@ -17,7 +17,7 @@ test("a whole first day: onboarding, step 1, two contacts and a journal entry sh
   test.setTimeout(120_000);
   const user = newUser("Day");
   await signUp(page, user);
-  await onboard(page, { exName: "Riley", pronouns: "he/him" });
+  await onboardByHand(page, { exName: "Riley", pronouns: "he/him" });
 
   await page.goto("/plan/1");
   for (const task of await page.getByRole("listitem").filter({ hasText: "Needed" }).all()) {
