@@ -20,6 +20,11 @@ export function MoodPicker<T extends FieldValues>({
   name: Path<T>;
 }) {
   return (
-    <ChoiceField control={control} name={name} legend="How are you feeling?" choices={moodChoices} />
+    <ChoiceField
+      control={control}
+      name={name}
+      legend="How are you feeling?"
+      choices={moodChoices}
+    />
   );
 }
