@@ -169,7 +169,14 @@ describe("every answer", () => {
     for (const field of ["userId", "idempotencyKey", "journeyId", user.userId]) {
       expect(text, field).not.toContain(field);
     }
-    expect(Object.keys(answer).sort()).toEqual(["memories", "progress", "reflections"]);
+    // The step's journey (as journey.current shows it) and what was done for the step.
+    expect(Object.keys(answer).sort()).toEqual([
+      "evidence",
+      "journey",
+      "memories",
+      "progress",
+      "reflections",
+    ]);
   });
 });
 
