@@ -632,7 +632,7 @@ export const programV1: Program = {
       movingOn: {
         title: "Moving on, gently",
         body: [
-          "Moving on isn't giving up. It's choosing a life where you feel safe and free, and that takes courage.",
+          "Letting go isn't giving up. It's choosing a life where you feel safe and free, and that takes courage.",
           "It's normal to miss someone even when being with {ex:them} hurt you. Both feelings can be true at once, and both ease with time and support.",
         ],
         suggestions: [

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
+import { useDiscreet } from "@/app/_components/discreet";
 import { Field, FormError } from "@/app/_components/field";
 import { IMPORT_MAX_BYTES } from "@/lib/schemas/plain";
 
@@ -26,6 +27,7 @@ const WORDS: [string, string][] = [
 /** Sends the chosen file as it is: the server checks every part of it and says where. */
 export function ImportForm() {
   const router = useRouter();
+  const discreet = useDiscreet();
   const fileRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [fileError, setFileError] = useState<string>();
@@ -96,7 +98,7 @@ export function ImportForm() {
         type="file"
         name="file"
         accept="application/json,.json"
-        label="Your Rekindle export"
+        label={discreet ? "Your export file" : "Your Rekindle export"}
         hint="The .json file from “Download my data”."
         error={fileError}
         className="[&_input]:py-2.5"
