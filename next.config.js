@@ -29,6 +29,9 @@ const nextConfig = {
   allowedDevOrigins: ownAddresses(),
   // Next's development badge sat over the Home tab; build and runtime errors still show.
   devIndicators: false,
+  // scripts/serve.ts logs every request with its tokens replaced; Next's own development
+  // line would print a buddy link's or a reset link's token whole.
+  logging: { incomingRequests: false },
   // PGlite loads its WebAssembly and data files from its own package folder at run time,
   // and argon2 is a native addon: both must stay plain Node requires, not bundled.
   // The rate limiter and its Redis client stay plain requires too, so proxy.ts and the

@@ -1,21 +1,7 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
-import {
-  expect,
-  freshAddress,
-  makeLink,
-  newUser,
-  onboard,
-  remember,
-  signUp,
-  test,
-} from "./fixtures";
-
-/** The buddy is another person on another device, from another address. */
-function buddyContext(browser: Browser) {
-  return browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": freshAddress() } });
-}
+import type { Page } from "@playwright/test";
+import { expect, makeLink, newUser, onboard, remember, sendNote, signUp, test } from "./fixtures";
 
 /** A word no page would contain by chance, and the server must never log. */
 const marker = (kind: string) => {
@@ -23,17 +9,6 @@ const marker = (kind: string) => {
   remember(word);
   return word;
 };
-
-async function sendNote(browser: Browser, path: string, message: string) {
-  const buddy = await buddyContext(browser);
-  const page = await buddy.newPage();
-  await page.goto(path);
-  await page.getByLabel("Your name (optional)").fill("Sam");
-  await page.getByLabel("Your message").fill(message);
-  await page.getByRole("button", { name: "Send encouragement" }).click();
-  await expect(page.getByText("Sent. Thank you for being there.")).toBeVisible();
-  await buddy.close();
-}
 
 const buddiesTab = (page: Page) =>
   page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Buddies/ });
