@@ -214,6 +214,8 @@ test("after quick hide, Back and Back again show only the plain list, never a pa
   await expect(page).toHaveURL(/\/plan$/);
   await page.goto("/plan/1");
   await expect(page.getByText(NAME).first()).toBeVisible();
+  // Quick hide listens once the page's script has loaded.
+  await page.waitForLoadState("networkidle");
   await page.keyboard.press("Escape");
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(/\/list$/);
