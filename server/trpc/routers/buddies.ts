@@ -56,12 +56,6 @@ export const buddiesRouter = router({
     .output(idOutput)
     .mutation(({ ctx, input }) => buddies.removeLink(ctx.db, ctx.actor, input)),
 
-  /** A revoked or ended link, gone for good with its notes. */
-  remove: protectedProcedure
-    .input(buddyLinkIdInput)
-    .output(idOutput)
-    .mutation(({ ctx, input }) => buddies.removeLink(ctx.db, ctx.actor, input)),
-
   /** Exactly the page the buddy sees, without counting as a visit. */
   preview: protectedProcedure
     .input(buddyLinkIdInput)
