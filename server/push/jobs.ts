@@ -1,7 +1,14 @@
 import "#server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, not, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { pushMessages, pushSubscriptions, type Reminder, reminders, users } from "@/db/schema";
+import {
+  pushMessages,
+  pushSubscriptions,
+  type Reminder,
+  reminderSettings,
+  reminders,
+  users,
+} from "@/db/schema";
 import { loggableError } from "@/server/errors";
 import { log } from "@/server/log";
 import type { Tx } from "@/server/services/common";
@@ -45,7 +52,25 @@ export async function queueNotePush(
 }
 
 /**
- * Pushes the notes waiting in push_messages. Rows are claimed with FOR UPDATE SKIP LOCKED
+ * True while a note's owner is in the quiet hours they chose, on their own clock (the SQL
+ * twin of reminders' inQuietHours): a buddy's note waits for the morning, never buzzes at 3 a.m.
+ */
+function ownerInQuietHours(now: Date) {
+  const start = reminderSettings.quietStartMinute;
+  const end = reminderSettings.quietEndMinute;
+  const local = sql`(${now.toISOString()}::timestamptz at time zone ${users.timeZone})`;
+  const minute = sql`(extract(hour from ${local}) * 60 + extract(minute from ${local}))::int`;
+  return sql`exists (
+    select 1 from ${reminderSettings} join ${users} on ${users.id} = ${reminderSettings.userId}
+    where ${reminderSettings.userId} = ${pushMessages.userId}
+      and ${start} is not null and ${start} <> ${end}
+      and case when ${start} < ${end} then ${minute} >= ${start} and ${minute} < ${end}
+        else ${minute} >= ${start} or ${minute} < ${end} end)`;
+}
+
+/**
+ * Pushes the notes waiting in push_messages, except those of people in their quiet hours,
+ * which wait for the hours to end. Rows are claimed with FOR UPDATE SKIP LOCKED
  * and deleted in the same statement, so two runners never push one note twice. Several
  * notes for one person in one run make one push (the device would only replace it).
  */
@@ -53,6 +78,7 @@ export async function runNotePushes(db: Db, pusher: Pusher | null, now: Date): P
   const next = db
     .select({ id: pushMessages.id })
     .from(pushMessages)
+    .where(not(ownerInQuietHours(now)))
     .orderBy(asc(pushMessages.createdAt))
     .limit(CLAIM_BATCH)
     .for("update", { skipLocked: true });

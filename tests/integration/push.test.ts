@@ -173,6 +173,40 @@ describe("a push", () => {
     });
   });
 
+  it("of a buddy's note waits for the end of the person's quiet hours", async () => {
+    const robin = await person();
+    const phone = await subscribed(robin.caller);
+    await reminderSettings.saveSettings(
+      t.db,
+      { userId: robin.userId },
+      {
+        enabled: true,
+        checkInTime: "09:00",
+        quietHours: true,
+        quietStart: "22:00",
+        quietEnd: "07:00",
+        email: false,
+        push: true,
+        version: 0,
+      },
+      MORNING,
+      true,
+    );
+    const { token } = await createBuddyLink(robin.caller, "Maya");
+    await sendEncouragement(t.db, token, { name: "Maya", message: "thinking of you" });
+
+    // 23:30 and 06:59 in Paris: quiet, the note waits.
+    await runOnce(t.db, new Date("2026-11-26T22:30:00Z"));
+    await runOnce(t.db, new Date("2026-11-27T05:59:00Z"));
+    expect(push.payloadsFor(phone)).toEqual([]);
+    expect(await t.db.select().from(pushMessages)).toHaveLength(1);
+
+    // 07:00 in Paris: the hours are over, and it arrives once.
+    await runOnce(t.db, new Date("2026-11-27T06:00:00Z"));
+    await runOnce(t.db, new Date("2026-11-27T06:01:00Z"));
+    expect(push.payloadsFor(phone)).toEqual([expect.objectContaining({ title: "A new note" })]);
+  });
+
   it("goes to no one who has no device with notifications on", async () => {
     const robin = await person();
     const { token } = await createBuddyLink(robin.caller);
