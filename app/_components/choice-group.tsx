@@ -79,8 +79,9 @@ export function ChoiceGroup<V extends string | number>({
         {choices.map((choice, i) => (
           <label
             key={String(choice.value)}
-            className={`group relative flex min-h-14 cursor-pointer flex-col ${
-              asRows ? "items-start px-4 text-left" : "items-center text-center"
+            // A named group: a tile inside another `group` (a fold) must not take its :has.
+            className={`group/choice relative flex min-h-14 cursor-pointer flex-col ${
+              asRows ? "items-start pr-8 pl-4 text-left" : "items-center text-center"
             } ${withIcons ? "justify-start pt-3" : "justify-center"} gap-1 rounded-xl border bg-surface px-1.5 py-2 text-sm font-semibold text-ink transition has-[:checked]:border-accent has-[:checked]:ring-1 has-[:checked]:ring-accent has-[:checked]:bg-accent-soft has-[:checked]:text-accent has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-accent ${
               error ? "border-danger" : "border-line"
             }`}
@@ -99,7 +100,7 @@ export function ChoiceGroup<V extends string | number>({
             <svg
               viewBox="0 0 16 16"
               aria-hidden="true"
-              className="absolute top-1 right-1 hidden size-4 group-has-[:checked]:block"
+              className="absolute top-1 right-1 hidden size-4 group-has-[:checked]/choice:block"
             >
               <circle cx="8" cy="8" r="8" fill="var(--color-accent)" />
               <path

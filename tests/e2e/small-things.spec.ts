@@ -104,6 +104,9 @@ test("after a reflection is saved, the next question is offered, in full", async
   const first = page.getByRole("radio", { name: /^What made you want to reach out now\?/ });
   const second = page.getByRole("radio", { name: /^How did you feel before you sent it/ });
   await expect(first).toBeChecked();
+  // Only the chosen question carries the tick, though the list sits inside a fold.
+  const ticks = page.getByRole("group", { name: "Question" }).locator("label > svg");
+  await expect(ticks.filter({ visible: true })).toHaveCount(1);
   await page.getByLabel("Your answer").fill("I missed our walks.");
   await page.getByRole("button", { name: "Save reflection", exact: true }).click();
 
