@@ -19,6 +19,7 @@ import { DeleteDraft } from "./delete-draft";
 import { DraftBody } from "./draft-body";
 import { type Answer, SelfChecks } from "./self-checks";
 import { SendSection } from "./send-section";
+import { useSaveQueue } from "./use-save-queue";
 
 const bodyForm = z.object({ body: draftBody });
 
@@ -60,11 +61,7 @@ export function DraftEditor({
   // Chosen once per page: a double tap or a retried save makes one draft.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
-  // Saves go one after another, each from the version the previous one returned, so quick
-  // taps on two questions never conflict with each other.
-  const version = useRef(draft?.version ?? 0);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const [pending, setPending] = useState(0);
+  const { version, pending, enqueue } = useSaveQueue(draft?.version ?? 0);
 
   // A problem shows above the editor: bring it into view, wherever the person tapped.
   const problemRef = useRef<HTMLDivElement>(null);
@@ -96,13 +93,6 @@ export function DraftEditor({
   const update = useMutation(trpc.drafts.update.mutationOptions());
   const markSent = useMutation(trpc.drafts.markSent.mutationOptions());
   const remove = useMutation(trpc.drafts.delete.mutationOptions());
-
-  function enqueue<T>(task: () => Promise<T>): Promise<T> {
-    setPending((n) => n + 1);
-    const run = queue.current.then(task, task);
-    queue.current = run.catch(() => undefined);
-    return run.finally(() => setPending((n) => n - 1));
-  }
 
   function accept(result: DraftView) {
     version.current = result.version;

@@ -20,6 +20,7 @@ import { requestLocale } from "@/server/http/locale";
 import { serverCaller } from "@/server/trpc/server";
 import { unreadNotes } from "../unread-notes";
 import { BuddyNotes } from "./buddy-notes";
+import { Card } from "./card";
 import { CheckIn } from "./check-in";
 import { ReminderNotice } from "./reminder-notice";
 import { SupportOffer } from "./support-offer";
@@ -135,21 +136,6 @@ function CurrentStep({ journey, discreet }: { journey: JourneyView; discreet: bo
       <Link href={next.href} className={buttonClass("primary")}>
         {discreet ? `Open step ${next.number}` : personalize(next.label, person)}
       </Link>
-    </section>
-  );
-}
-
-function Card({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = title.toLowerCase().replaceAll(" ", "-");
-  return (
-    <section
-      aria-labelledby={id}
-      className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-5"
-    >
-      <h2 id={id} className="text-lg font-bold">
-        {title}
-      </h2>
-      {children}
     </section>
   );
 }
