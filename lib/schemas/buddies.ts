@@ -151,6 +151,10 @@ export const buddyViewOutput = z.strictObject({
 });
 export type BuddyView = z.infer<typeof buddyViewOutput>;
 
+/** The owner's preview: the buddy's page, and the link as the owner's list shows it. */
+export const buddyPreviewOutput = z.strictObject({ link: buddyLinkOutput, view: buddyViewOutput });
+export type BuddyPreview = z.infer<typeof buddyPreviewOutput>;
+
 export const encouragementInput = z.strictObject({
   name: freeText()
     .trim()

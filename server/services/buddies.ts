@@ -1,5 +1,17 @@
 import "#server-only";
-import { and, desc, eq, gt, gte, inArray, isNull, or, type SQLWrapper, sql } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  or,
+  type SQLWrapper,
+  sql,
+} from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
@@ -9,6 +21,7 @@ import {
   BUDDY_JOURNAL_LIMIT,
   type BuddyExpiry,
   type BuddyLinkView,
+  type BuddyPreview,
   type BuddyView,
   type buddyLinkIdInput,
   buddyViewOutput,
@@ -221,17 +234,26 @@ export async function removeLink(
   return { id: current.id };
 }
 
-/** Exactly what the buddy sees on this link right now, without counting as a visit. */
+/**
+ * Exactly what the buddy sees on this link right now, without counting as a visit, with the
+ * link as its owner's list shows it. Three statements: the person's own link with its owner
+ * (previewStatement), then the dashboard's two.
+ */
 export async function previewLink(
   db: Db,
   actor: Actor,
   input: LinkIdInput,
   now = new Date(),
   locale = FALLBACK_LOCALE,
-): Promise<BuddyView> {
-  const [link] = await db.select().from(buddyLinks).where(owned(actor, input.id));
-  if (!link) throw notFound(WHAT);
-  return viewFor(db, link, now, locale);
+): Promise<BuddyPreview> {
+  const [row] = await prepared(db, "buddy_preview", () => previewStatement(db)).execute({
+    id: input.id,
+    userId: actor.userId,
+    recent: new Date(now.getTime() - 2 * DAY_MS).toISOString(),
+  });
+  if (!row) throw notFound(WHAT);
+  const link = row.link as BuddyLink;
+  return { link: linkView(link, now), view: await viewOf(db, link, row.owner, now, locale) };
 }
 
 // ─── Owner: inbox ──────────────────────────────────────────────────────────────────────
@@ -474,6 +496,24 @@ function openStatement(db: Db) {
     .from(visited)
     .innerJoin(users, eq(users.id, visited.userId))
     .prepare("buddy_open");
+}
+
+/** The person's own link, any status, with its owner as viewOf needs them: one statement. */
+function previewStatement(db: Db) {
+  return db
+    .select({
+      link: getTableColumns(buddyLinks),
+      owner: ownerColumns(buddyLinks.id, eq(buddyLinks.scope, "progress_and_journal")),
+    })
+    .from(buddyLinks)
+    .innerJoin(users, eq(users.id, buddyLinks.userId))
+    .where(
+      and(
+        eq(buddyLinks.id, sql.placeholder("id")),
+        eq(buddyLinks.userId, sql.placeholder("userId")),
+      ),
+    )
+    .prepare("buddy_preview");
 }
 
 export interface OpenedLink {

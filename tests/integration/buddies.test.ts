@@ -194,7 +194,9 @@ describe("scope", () => {
     expect(text).not.toContain(owner.email);
     expect(view?.sharedEntries).toEqual([]);
     expect(buddyViewOutput.parse(view)).toEqual(view);
-    expect(await owner.caller.buddies.preview({ id: link.id })).toEqual(view);
+    const preview = await owner.caller.buddies.preview({ id: link.id });
+    expect(preview.view).toEqual(view);
+    expect(preview.link).toMatchObject({ id: link.id, label: link.label, status: "active" });
   });
 
   it("adds only the entries marked shared when the scope includes the journal", async () => {

@@ -228,7 +228,7 @@ describe("a step done", () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]?.headers.subject).toBe("Robin finished a step");
     expect(notes[0]?.text).toContain("Robin has finished step 1.");
-    const preview = await owner.caller.buddies.preview({ id: link.id });
+    const { view: preview } = await owner.caller.buddies.preview({ id: link.id });
     expect(notes[0]?.text).toContain(
       `Now on step ${preview.currentStep?.number}: ${preview.currentStep?.title}.`,
     );

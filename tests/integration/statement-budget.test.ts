@@ -100,11 +100,20 @@ async function busyPerson(db: Db) {
   const person = await signedInUser(db, { displayName: "Robin" });
   await startJourney(db, person.userId);
   await person.caller.activity.checkIn({ mood: 4 });
-  await person.caller.journal.create({ idempotencyKey: randomUUID(), mood: 3, body: "A walk." });
-  const { token } = await createBuddyLink(person.caller);
+  const entry = await person.caller.journal.create({
+    idempotencyKey: randomUUID(),
+    mood: 3,
+    body: "A walk.",
+  });
+  const { token, link } = await createBuddyLink(person.caller);
   const buddy = await signedInUser(db, { displayName: "Sam" });
   await buddy.caller.supporting.save({ token });
-  return { person, token, cookie: await sessionCookie(person.sessionId) };
+  return {
+    person,
+    token,
+    ids: { entry: entry.id, link: link.id },
+    cookie: await sessionCookie(person.sessionId),
+  };
 }
 
 describe("statements per request", () => {
@@ -137,11 +146,20 @@ describe("statements per request", () => {
     ["/moving-on", () => import("@/app/(app)/moving-on/page")],
   ];
   it(`every other signed-in page sends at most ${BUDGET}`, async () => {
-    const { cookie } = await busyPerson(t.db);
+    const { cookie, ids } = await busyPerson(t.db);
     await pageStatements(cookie, () => import("@/app/(app)/home/page"));
     const counts: Record<string, number> = {};
     const over: string[] = [];
-    for (const [path, load, params] of pages) {
+    const withIds: typeof pages = [
+      ["/journal/[id]", () => import("@/app/(app)/journal/[id]/page"), { id: ids.entry }],
+      ["/buddies/[id]/edit", () => import("@/app/(app)/buddies/[id]/edit/page"), { id: ids.link }],
+      [
+        "/buddies/[id]/preview",
+        () => import("@/app/(app)/buddies/[id]/preview/page"),
+        { id: ids.link },
+      ],
+    ];
+    for (const [path, load, params] of [...pages, ...withIds]) {
       const statements = await pageStatements(cookie, load, params).catch((e: unknown) => {
         // redirect() and notFound() end a render by throwing; what was read still counts.
         if (String((e as { digest?: string })?.digest ?? "").startsWith("NEXT_")) {

@@ -123,7 +123,7 @@ describe("the week's first day", () => {
     await t.db.insert(checkIns).values({ userId: sam.userId, day: "2026-07-12", mood: 3 });
     const { link } = await createBuddyLink(sam.caller);
     const thisWeek = async (locale: string) =>
-      (await previewLink(t.db, { userId: sam.userId }, { id: link.id }, now, locale))
+      (await previewLink(t.db, { userId: sam.userId }, { id: link.id }, now, locale)).view
         .activeDaysThisWeek;
 
     expect(await thisWeek("en-US")).toBe(1); // Sunday-first: the 12th is this week

@@ -3,7 +3,7 @@ import {
   buddyLinkIdInput,
   buddyLinkListOutput,
   buddyLinkOutput,
-  buddyViewOutput,
+  buddyPreviewOutput,
   createBuddyLinkInput,
   createdBuddyLinkOutput,
   encouragementIdInput,
@@ -59,7 +59,7 @@ export const buddiesRouter = router({
   /** Exactly the page the buddy sees, without counting as a visit. */
   preview: protectedProcedure
     .input(buddyLinkIdInput)
-    .output(buddyViewOutput)
+    .output(buddyPreviewOutput)
     .query(({ ctx, input }) =>
       buddies.previewLink(ctx.db, ctx.actor, input, undefined, ctx.meta.locale),
     ),

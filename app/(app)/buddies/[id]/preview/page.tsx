@@ -16,20 +16,17 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const caller = await serverCaller();
   // Someone else's link, a deleted one or a mangled id: the same "can't find that page".
-  const [view, links] = await Promise.all([
-    caller.buddies.preview({ id }).catch((error: unknown) => {
-      if (
-        error instanceof TRPCError &&
-        (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")
-      ) {
-        return null;
-      }
-      throw error;
-    }),
-    caller.buddies.list(),
-  ]);
-  const link = links.find((l) => l.id === id);
-  if (!view || !link) notFound();
+  const preview = await caller.buddies.preview({ id }).catch((error: unknown) => {
+    if (
+      error instanceof TRPCError &&
+      (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")
+    ) {
+      return null;
+    }
+    throw error;
+  });
+  if (!preview) notFound();
+  const { link, view } = preview;
   return (
     <>
       <BackLink href="/buddies">Buddies</BackLink>
