@@ -6,7 +6,6 @@ import { LocaleProvider } from "@/app/_components/locale";
 import { OfflineNotice } from "@/app/_components/offline-notice";
 import { HideButton, QuickHide } from "@/app/_components/quick-hide";
 import { ServiceWorkerRegister } from "@/app/_components/sw-register";
-import { TRPCReactProvider } from "@/app/_trpc/client";
 import { countOf } from "@/lib/stats/format";
 import { getCurrentSession, requireSession } from "@/server/auth/current";
 import { localeFor } from "@/server/http/locale";
@@ -38,71 +37,67 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   const { user } = await requireSession();
   const [locale, unread] = await Promise.all([localeFor(user), unreadNotes()]);
   return (
-    <TRPCReactProvider>
-      <LocaleProvider value={locale}>
-        <DiscreetProvider value={user.discreet}>
-          <ServiceWorkerRegister />
-          <QuickHide />
-          {/* A phone: a column with tabs at the bottom. A wide screen (lg): the header across the
+    <LocaleProvider value={locale}>
+      <DiscreetProvider value={user.discreet}>
+        <ServiceWorkerRegister />
+        <QuickHide />
+        {/* A phone: a column with tabs at the bottom. A wide screen (lg): the header across the
             top, the same places as a side navigation, the page at a reading width beside it. */}
-          <div className="mx-auto flex min-h-dvh max-w-xl flex-col lg:max-w-none">
-            <header className="flex items-center justify-between gap-2 px-5 pt-5 lg:px-8">
-              <Link href="/home" className="flex items-center gap-2 text-lg font-bold">
-                {user.discreet ? (
-                  <>
-                    <NeutralMark /> {NEUTRAL_NAME}
-                  </>
-                ) : (
-                  <>
-                    <Logo /> Rekindle
-                  </>
-                )}
-              </Link>
-              <div className="flex items-center gap-1">
-                {user.discreet ? <HideButton /> : null}
-                <HelpLink discreet={user.discreet} />
-                <NavLink href="/settings">Settings</NavLink>
-              </div>
-            </header>
-            <div className="flex flex-1 flex-col lg:pl-60">
-              <main className="mx-auto flex w-full max-w-xl flex-1 flex-col gap-6 px-5 pt-6 pb-28 lg:max-w-2xl lg:px-8 lg:pb-16">
-                <OfflineNotice>{children}</OfflineNotice>
-              </main>
+        <div className="mx-auto flex min-h-dvh max-w-xl flex-col lg:max-w-none">
+          <header className="flex items-center justify-between gap-2 px-5 pt-5 lg:px-8">
+            <Link href="/home" className="flex items-center gap-2 text-lg font-bold">
+              {user.discreet ? (
+                <>
+                  <NeutralMark /> {NEUTRAL_NAME}
+                </>
+              ) : (
+                <>
+                  <Logo /> Rekindle
+                </>
+              )}
+            </Link>
+            <div className="flex items-center gap-1">
+              {user.discreet ? <HideButton /> : null}
+              <HelpLink discreet={user.discreet} />
+              <NavLink href="/settings">Settings</NavLink>
             </div>
-            <nav
-              aria-label="Main"
-              className="fixed inset-x-0 bottom-0 border-t border-line bg-canvas/95 pb-[env(safe-area-inset-bottom)] backdrop-blur lg:top-24 lg:right-auto lg:bottom-auto lg:w-60 lg:border-t-0 lg:bg-transparent lg:px-4 lg:pb-0 lg:backdrop-blur-none"
-            >
-              <ul className="mx-auto grid max-w-xl grid-cols-5 lg:flex lg:flex-col lg:gap-1">
-                <TabLink href="/home" icon="home">
-                  Home
-                </TabLink>
-                <TabLink href="/plan" icon="plan">
-                  Plan
-                </TabLink>
-                <TabLink href="/journal" icon="journal">
-                  Journal
-                </TabLink>
-                <TabLink href="/contacts" icon="contacts">
-                  Contacts
-                </TabLink>
-                <TabLink
-                  href="/buddies"
-                  icon="buddies"
-                  badge={
-                    unread.count === 0
-                      ? undefined
-                      : countOf(unread.count, "new note", locale.locale)
-                  }
-                >
-                  Buddies
-                </TabLink>
-              </ul>
-            </nav>
+          </header>
+          <div className="flex flex-1 flex-col lg:pl-60">
+            <main className="mx-auto flex w-full max-w-xl flex-1 flex-col gap-6 px-5 pt-6 pb-28 lg:max-w-2xl lg:px-8 lg:pb-16">
+              <OfflineNotice>{children}</OfflineNotice>
+            </main>
           </div>
-        </DiscreetProvider>
-      </LocaleProvider>
-    </TRPCReactProvider>
+          <nav
+            aria-label="Main"
+            className="fixed inset-x-0 bottom-0 border-t border-line bg-canvas/95 pb-[env(safe-area-inset-bottom)] backdrop-blur lg:top-24 lg:right-auto lg:bottom-auto lg:w-60 lg:border-t-0 lg:bg-transparent lg:px-4 lg:pb-0 lg:backdrop-blur-none"
+          >
+            <ul className="mx-auto grid max-w-xl grid-cols-5 lg:flex lg:flex-col lg:gap-1">
+              <TabLink href="/home" icon="home">
+                Home
+              </TabLink>
+              <TabLink href="/plan" icon="plan">
+                Plan
+              </TabLink>
+              <TabLink href="/journal" icon="journal">
+                Journal
+              </TabLink>
+              <TabLink href="/contacts" icon="contacts">
+                Contacts
+              </TabLink>
+              <TabLink
+                href="/buddies"
+                icon="buddies"
+                badge={
+                  unread.count === 0 ? undefined : countOf(unread.count, "new note", locale.locale)
+                }
+              >
+                Buddies
+              </TabLink>
+            </ul>
+          </nav>
+        </div>
+      </DiscreetProvider>
+    </LocaleProvider>
   );
 }
 

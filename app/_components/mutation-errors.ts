@@ -1,4 +1,3 @@
-import { TRPCClientError } from "@trpc/client";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
 export interface MutationProblem {
@@ -17,12 +16,28 @@ const UNREACHABLE =
 export const UNREACHABLE_NOTHING_CHANGED =
   "We couldn't reach Rekindle, so nothing changed. Check your connection and try again.";
 
+/** What the server's error formatter puts in every error (server/trpc/init.ts). */
+export interface ServerAnswerData {
+  code?: string;
+  httpStatus?: number;
+  fieldErrors?: Record<string, string[]> | null;
+  [key: string]: unknown;
+}
+
+/**
+ * An answer from the server (tRPC's TRPCClientError), told by name: the class lives in the
+ * client chunk that loads on first use (app/_trpc/loaded.ts), not in every form's bundle.
+ */
+export function isServerAnswer(error: unknown): error is Error & { data?: ServerAnswerData } {
+  return error instanceof Error && error.name === "TRPCClientError";
+}
+
 /**
  * What went wrong with a save, in a shape forms can use. An error with no server answer
  * (offline, a dropped connection) gets a sentence that says the text is safe in the form.
  */
 export function mutationProblem(error: unknown, unreachable = UNREACHABLE): MutationProblem {
-  if (error instanceof TRPCClientError && error.data) {
+  if (isServerAnswer(error) && error.data) {
     const data = error.data as { code?: string; fieldErrors?: Record<string, string[]> | null };
     const fieldErrors = data.fieldErrors ?? null;
     // The server's sentence starts with the field's key ("label: …"), a name no person reads.

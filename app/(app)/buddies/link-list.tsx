@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -11,7 +10,7 @@ import { FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { BuddyLinkView } from "@/lib/schemas/buddies";
 import { dayLabel, SCOPE_LABEL } from "./link-options";
 
@@ -66,18 +65,13 @@ function ends(
 }
 
 function LinkRow({ link, timeZone }: { link: BuddyLinkView; timeZone: string }) {
-  const trpc = useTRPC();
   const locale = useLocale();
   const router = useRouter();
   const hydrated = useHydrated();
   const [confirming, setConfirming] = useState(false);
   const keep = useRef<HTMLButtonElement>(null);
-  const revoke = useMutation(
-    trpc.buddies.revoke.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
-  const remove = useMutation(
-    trpc.buddies.remove.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
+  const revoke = useDoor((t) => t.buddies.revoke.mutate, { onSuccess: () => router.refresh() });
+  const remove = useDoor((t) => t.buddies.remove.mutate, { onSuccess: () => router.refresh() });
   // Once asked, focus lands on the safe answer rather than on the page.
   useEffect(() => {
     if (confirming) keep.current?.focus();

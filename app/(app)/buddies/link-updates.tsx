@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { BuddyUpdates } from "@/lib/schemas/buddy-mail";
 
 export interface LinkUpdatesRow {
@@ -47,11 +46,8 @@ export function LinkUpdates({ rows }: { rows: LinkUpdatesRow[] }) {
 }
 
 function UpdatesRow({ row }: { row: LinkUpdatesRow }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const stop = useMutation(
-    trpc.buddies.stopUpdates.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
+  const stop = useDoor((t) => t.buddies.stopUpdates.mutate, { onSuccess: () => router.refresh() });
   return (
     <li className="flex flex-col gap-2 rounded-2xl border border-line bg-surface p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -17,7 +16,7 @@ import { SavePaused } from "@/app/_components/save-paused";
 import { StepSelectField } from "@/app/_components/step-select-field";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { ask, useDoor } from "@/app/_trpc/client";
 import {
   type ContactFields,
   type ContactFormContext,
@@ -78,8 +77,6 @@ export function ContactForm({
 }: ContactFormProps) {
   const hydrated = useHydrated();
   const discreet = useDiscreet();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const keyFor = useIdempotencyKey();
   const [when, setWhen] = useState<When>(contact ? "custom" : "now");
@@ -116,8 +113,8 @@ export function ContactForm({
     },
   });
 
-  const create = useMutation(trpc.contacts.create.mutationOptions());
-  const update = useMutation(trpc.contacts.update.mutationOptions());
+  const create = useDoor((t) => t.contacts.create.mutate);
+  const update = useDoor((t) => t.contacts.update.mutate);
 
   const nowHere = () => localDateTimeIn(Date.now(), timeZone).slice(0, 16);
 
@@ -132,7 +129,6 @@ export function ContactForm({
 
   function done() {
     kept.forget();
-    queryClient.removeQueries({ queryKey: trpc.contacts.list.pathKey() });
     router.push("/contacts");
   }
 
@@ -141,11 +137,7 @@ export function ContactForm({
     if (placeFieldErrors(form.setError, problem, FIELDS)) return;
     if (contact && problem.code === "CONFLICT") {
       try {
-        setConflict(
-          await queryClient.fetchQuery(
-            trpc.contacts.byId.queryOptions({ id: contact.id }, { staleTime: 0 }),
-          ),
-        );
+        setConflict(await ask((t) => t.contacts.byId.query, { id: contact.id }));
         return;
       } catch (e) {
         if (mutationProblem(e).code === "NOT_FOUND") {

@@ -1,31 +1,23 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Button } from "@/app/_components/button";
 import { dayHeading, dayKey, timeOfDay } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
-import { useTRPC } from "@/app/_trpc/client";
+import { useMorePages } from "@/app/_trpc/client";
 import type { ContactList as ContactPage, ContactView } from "@/lib/schemas/contacts";
 import { CHANNEL_LABELS, CONTACTS_PAGE_SIZE, FEELING_LABELS } from "@/lib/schemas/plain";
 import { ChannelIcon, FeelingIcon, whoReachedOut } from "./icons";
 
 /** Contacts grouped by the day they happened in the person's zone, the latest first. */
 export function ContactList({ initial, timeZone }: { initial: ContactPage; timeZone: string }) {
-  const trpc = useTRPC();
   const locale = useLocale();
-  const query = useInfiniteQuery(
-    trpc.contacts.list.infiniteQueryOptions(
-      { limit: CONTACTS_PAGE_SIZE },
-      {
-        initialData: { pages: [initial], pageParams: [null] },
-        getNextPageParam: (last) => last.nextCursor ?? undefined,
-      },
-    ),
+  const query = useMorePages(initial, (t, cursor) =>
+    t.contacts.list.query({ limit: CONTACTS_PAGE_SIZE, cursor }),
   );
   const days: { key: string; items: ContactView[] }[] = [];
-  for (const item of query.data.pages.flatMap((page) => page.items)) {
+  for (const item of query.pages.flatMap((page) => page.items)) {
     const key = dayKey(item.occurredAt, timeZone);
     const last = days.at(-1);
     if (last?.key === key) last.items.push(item);

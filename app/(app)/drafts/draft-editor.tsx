@@ -1,8 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -10,9 +8,9 @@ import { z } from "zod";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
-import { mutationProblem } from "@/app/_components/mutation-errors";
+import { isServerAnswer, mutationProblem } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { DraftStep, DraftView } from "@/lib/schemas/drafts";
 import { draftBody } from "@/lib/schemas/drafts";
 import { DeleteDraft } from "./delete-draft";
@@ -50,7 +48,6 @@ export function DraftEditor({
   /** The server's clock at render, so the first browser render matches it. */
   renderedAt: string;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
   const [saved, setSaved] = useState<DraftView | null>(draft);
@@ -89,10 +86,10 @@ export function DraftEditor({
   });
   const bodyError = form.formState.errors.body?.message;
 
-  const create = useMutation(trpc.drafts.create.mutationOptions());
-  const update = useMutation(trpc.drafts.update.mutationOptions());
-  const markSent = useMutation(trpc.drafts.markSent.mutationOptions());
-  const remove = useMutation(trpc.drafts.delete.mutationOptions());
+  const create = useDoor((t) => t.drafts.create.mutate);
+  const update = useDoor((t) => t.drafts.update.mutate);
+  const markSent = useDoor((t) => t.drafts.markSent.mutate);
+  const remove = useDoor((t) => t.drafts.delete.mutate);
 
   function accept(result: DraftView) {
     version.current = result.version;
@@ -100,7 +97,7 @@ export function DraftEditor({
   }
 
   function fail(error: unknown) {
-    if (error instanceof TRPCClientError) {
+    if (isServerAnswer(error)) {
       const fieldErrors = error.data?.fieldErrors as Record<string, string[]> | null | undefined;
       const onBody = fieldErrors?.body?.[0];
       if (onBody) {
@@ -201,7 +198,7 @@ export function DraftEditor({
       await remove.mutateAsync({ id: saved.id });
     } catch (error) {
       // Already gone (a second tap, or the other device): that's what was wanted.
-      if (!(error instanceof TRPCClientError && error.data?.code === "NOT_FOUND")) {
+      if (!(isServerAnswer(error) && error.data?.code === "NOT_FOUND")) {
         fail(error);
         return;
       }

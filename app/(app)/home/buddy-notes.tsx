@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/_components/button";
@@ -8,7 +7,7 @@ import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { UnreadNotes } from "@/lib/schemas/buddies";
 import { countOf } from "@/lib/stats/format";
 
@@ -17,12 +16,9 @@ import { countOf } from "@/lib/stats/format";
  * leaves Home and the tab's dot together; anything older waits in the inbox.
  */
 export function BuddyNotes({ unread, timeZone }: { unread: UnreadNotes; timeZone: string }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const locale = useLocale();
-  const read = useMutation(
-    trpc.buddies.markAllRead.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
+  const read = useDoor((t) => t.buddies.markAllRead.mutate, { onSuccess: () => router.refresh() });
   const note = unread.latest[0];
   if (!note) return null;
   const from = note.name ?? "A buddy";

@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { ActivityToday } from "@/lib/schemas/activity";
 import { MOOD_LABELS } from "@/lib/schemas/plain";
 
@@ -21,13 +20,12 @@ const moods = MOOD_LABELS.map((label, i) => ({ value: i + 1, label, face: faces[
 
 /** One tap to say "I showed up today", with how it feels; and a chosen rest day. */
 export function CheckIn({ today }: { today: ActivityToday }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [mood, setMood] = useState(today.mood ?? undefined);
   const onSuccess = () => router.refresh();
-  const checkIn = useMutation(trpc.activity.checkIn.mutationOptions({ onSuccess }));
-  const pause = useMutation(trpc.activity.pauseDay.mutationOptions({ onSuccess }));
-  const unpause = useMutation(trpc.activity.unpauseDay.mutationOptions({ onSuccess }));
+  const checkIn = useDoor((t) => t.activity.checkIn.mutate, { onSuccess });
+  const pause = useDoor((t) => t.activity.pauseDay.mutate, { onSuccess });
+  const unpause = useDoor((t) => t.activity.unpauseDay.mutate, { onSuccess });
   const error = checkIn.error ?? pause.error ?? unpause.error;
 
   return (

@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass } from "@/app/_components/button";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { ReminderNotice as Notice } from "@/lib/schemas/reminders";
 
 /**
@@ -13,12 +12,9 @@ import type { ReminderNotice as Notice } from "@/lib/schemas/reminders";
  * no mail about it today; checking in makes it go away by itself.
  */
 export function ReminderNotice({ notice, hasPlan }: { notice: Notice; hasPlan: boolean }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [closed, setClosed] = useState(false);
-  const dismiss = useMutation(
-    trpc.reminders.dismiss.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
+  const dismiss = useDoor((t) => t.reminders.dismiss.mutate, { onSuccess: () => router.refresh() });
   if (!notice || closed) return null;
 
   const stalled = notice.kind === "stalled_step" && notice.stepNumber !== null;

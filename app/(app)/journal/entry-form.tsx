@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -16,7 +15,7 @@ import { SavePaused } from "@/app/_components/save-paused";
 import { StepSelectField } from "@/app/_components/step-select-field";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { ask, useDoor } from "@/app/_trpc/client";
 import {
   JOURNAL_BODY_MAX,
   type JournalEntryFields,
@@ -76,8 +75,6 @@ export function EntryForm({
   onCancel,
 }: EntryFormProps) {
   const hydrated = useHydrated();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const keyFor = useIdempotencyKey();
   const [version, setVersion] = useState(entry?.version ?? 1);
@@ -113,13 +110,11 @@ export function EntryForm({
     restore: (v) => form.reset(formValues(v)),
   });
 
-  const create = useMutation(trpc.journal.create.mutationOptions());
-  const update = useMutation(trpc.journal.update.mutationOptions());
+  const create = useDoor((t) => t.journal.create.mutate);
+  const update = useDoor((t) => t.journal.update.mutate);
 
   function done(result: JournalEntryView) {
     kept.forget();
-    // The list is rendered afresh by the server on the way back.
-    queryClient.removeQueries({ queryKey: trpc.journal.list.pathKey() });
     if (onSaved) onSaved(result);
     else router.push("/journal");
   }
@@ -129,9 +124,7 @@ export function EntryForm({
     if (placeFieldErrors(form.setError, problem, FIELDS)) return;
     if (entry && problem.code === "CONFLICT") {
       try {
-        const latest = await queryClient.fetchQuery(
-          trpc.journal.byId.queryOptions({ id: entry.id }, { staleTime: 0 }),
-        );
+        const latest = await ask((t) => t.journal.byId.query, { id: entry.id });
         setConflict(latest);
         return;
       } catch (e) {

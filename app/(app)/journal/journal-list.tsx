@@ -1,30 +1,22 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Button } from "@/app/_components/button";
 import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
-import { useTRPC } from "@/app/_trpc/client";
+import { useMorePages } from "@/app/_trpc/client";
 import type { JournalList as JournalPage } from "@/lib/schemas/journal";
 import { JOURNAL_PAGE_SIZE } from "@/lib/schemas/plain";
 import { MoodBadge } from "./mood";
 
 /** The entries, newest first; the first page comes rendered from the server. */
 export function JournalList({ initial, timeZone }: { initial: JournalPage; timeZone: string }) {
-  const trpc = useTRPC();
   const locale = useLocale();
-  const query = useInfiniteQuery(
-    trpc.journal.list.infiniteQueryOptions(
-      { limit: JOURNAL_PAGE_SIZE },
-      {
-        initialData: { pages: [initial], pageParams: [null] },
-        getNextPageParam: (last) => last.nextCursor ?? undefined,
-      },
-    ),
+  const query = useMorePages(initial, (t, cursor) =>
+    t.journal.list.query({ limit: JOURNAL_PAGE_SIZE, cursor }),
   );
-  const items = query.data.pages.flatMap((page) => page.items);
+  const items = query.pages.flatMap((page) => page.items);
 
   return (
     <section aria-labelledby="entries" className="flex flex-col gap-3">

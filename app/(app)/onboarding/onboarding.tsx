@@ -1,15 +1,14 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormError } from "@/app/_components/field";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
+import { isServerAnswer } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import {
   assessSafety,
   currentProgram,
@@ -53,7 +52,6 @@ const START: Place = {
  * on this device only, so Back, a reload or a tab tap halfway loses nothing.
  */
 export function Onboarding({ owner }: { owner: string }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
   const { readiness, safety } = currentProgram;
@@ -87,28 +85,25 @@ export function Onboarding({ owner }: { owner: string }) {
     window.scrollTo({ top: 0 });
   }, [stage]);
 
-  const start = useMutation(
-    trpc.journey.start.mutationOptions({
-      onSuccess() {
-        kept.forget();
-        router.push("/plan");
-        router.refresh();
-      },
-      onError(error) {
-        const fields =
-          error instanceof TRPCClientError
-            ? (error.data?.fieldErrors as Record<string, string[]> | null)
-            : null;
-        if (fields) {
-          setFieldErrors(
-            Object.fromEntries(
-              Object.entries(fields).map(([k, v]) => [k.replace(/^situation\./, ""), v[0]]),
-            ),
-          );
-        }
-      },
-    }),
-  );
+  const start = useDoor((t) => t.journey.start.mutate, {
+    onSuccess() {
+      kept.forget();
+      router.push("/plan");
+      router.refresh();
+    },
+    onError(error) {
+      const fields = isServerAnswer(error)
+        ? (error.data?.fieldErrors as Record<string, string[]> | null)
+        : null;
+      if (fields) {
+        setFieldErrors(
+          Object.fromEntries(
+            Object.entries(fields).map(([k, v]) => [k.replace(/^situation\./, ""), v[0]]),
+          ),
+        );
+      }
+    },
+  });
 
   const verdict = scoreReadiness(answers);
   const today = new Date().toLocaleDateString("en-CA");
@@ -268,7 +263,7 @@ export function Onboarding({ owner }: { owner: string }) {
       </div>
       <FormError
         message={
-          start.error && !(start.error instanceof TRPCClientError && start.error.data?.fieldErrors)
+          start.error && !(isServerAnswer(start.error) && start.error.data?.fieldErrors)
             ? start.error.message
             : undefined
         }

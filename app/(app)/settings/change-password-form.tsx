@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -10,7 +9,7 @@ import { Field, FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { NewPasswordField } from "@/app/_components/new-password-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import { type ChangePasswordInput, changePasswordInput } from "@/lib/schemas/account";
 
 const FIELDS = ["currentPassword", "newPassword"] as const;
@@ -18,7 +17,6 @@ const FIELDS = ["currentPassword", "newPassword"] as const;
 /** A new password; every other device is signed out, this one stays. */
 export function ChangePasswordForm({ email }: { email: string }) {
   const hydrated = useHydrated();
-  const trpc = useTRPC();
   const router = useRouter();
   const [notice, setNotice] = useState<string>();
   const [formError, setFormError] = useState<string>();
@@ -32,31 +30,29 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const { errors } = form.formState;
   const typed = form.watch("newPassword") ?? "";
 
-  const change = useMutation(
-    trpc.account.changePassword.mutationOptions({
-      onSuccess({ ended }) {
-        form.reset({ currentPassword: "", newPassword: "" });
-        setNotice(
-          ended === 0
-            ? "Your password is changed."
-            : `Your password is changed, and ${ended === 1 ? "1 other device was" : `${ended} other devices were`} signed out.`,
-        );
-        router.refresh();
-      },
-      onError(error) {
-        const problem = mutationProblem(error, UNREACHABLE_NOTHING_CHANGED);
-        let onAField = false;
-        for (const field of FIELDS) {
-          const message = problem.fieldErrors?.[field]?.[0];
-          if (message) {
-            form.setError(field, { type: "server", message });
-            onAField = true;
-          }
+  const change = useDoor((t) => t.account.changePassword.mutate, {
+    onSuccess({ ended }) {
+      form.reset({ currentPassword: "", newPassword: "" });
+      setNotice(
+        ended === 0
+          ? "Your password is changed."
+          : `Your password is changed, and ${ended === 1 ? "1 other device was" : `${ended} other devices were`} signed out.`,
+      );
+      router.refresh();
+    },
+    onError(error) {
+      const problem = mutationProblem(error, UNREACHABLE_NOTHING_CHANGED);
+      let onAField = false;
+      for (const field of FIELDS) {
+        const message = problem.fieldErrors?.[field]?.[0];
+        if (message) {
+          form.setError(field, { type: "server", message });
+          onAField = true;
         }
-        setFormError(onAField ? undefined : problem.message);
-      },
-    }),
-  );
+      }
+      setFormError(onAField ? undefined : problem.message);
+    },
+  });
 
   const onSubmit = form.handleSubmit((values) => {
     setNotice(undefined);

@@ -1,19 +1,17 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import { type DeleteAccountInput, deleteAccountInput } from "@/lib/schemas/account";
 import { leaveAfterDeletion } from "./actions";
 
 /** Deleting the account: one calm step that says what goes, then the password again. */
 export function DeleteAccount({ email }: { email: string }) {
-  const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string>();
   const [leaving, setLeaving] = useState(false);
@@ -30,25 +28,23 @@ export function DeleteAccount({ email }: { email: string }) {
     if (open) form.setFocus("password");
   }, [open, form]);
 
-  const remove = useMutation(
-    trpc.account.deleteAccount.mutationOptions({
-      async onSuccess() {
-        setLeaving(true);
-        try {
-          await leaveAfterDeletion(); // clears the cookie and goes to the goodbye page
-        } catch {
-          // The account is gone either way; the cookie left behind opens nothing.
-          window.location.assign("/goodbye");
-        }
-      },
-      onError(error) {
-        const problem = mutationProblem(error, UNREACHABLE_NOTHING_CHANGED);
-        const message = problem.fieldErrors?.password?.[0];
-        if (message) form.setError("password", { type: "server", message });
-        setFormError(message ? undefined : problem.message);
-      },
-    }),
-  );
+  const remove = useDoor((t) => t.account.deleteAccount.mutate, {
+    async onSuccess() {
+      setLeaving(true);
+      try {
+        await leaveAfterDeletion(); // clears the cookie and goes to the goodbye page
+      } catch {
+        // The account is gone either way; the cookie left behind opens nothing.
+        window.location.assign("/goodbye");
+      }
+    },
+    onError(error) {
+      const problem = mutationProblem(error, UNREACHABLE_NOTHING_CHANGED);
+      const message = problem.fieldErrors?.password?.[0];
+      if (message) form.setError("password", { type: "server", message });
+      setFormError(message ? undefined : problem.message);
+    },
+  });
 
   if (!open) {
     return (

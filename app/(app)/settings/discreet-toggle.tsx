@@ -1,6 +1,5 @@
 "use client";
 
-import { useTRPC } from "@/app/_trpc/client";
 import { SavedToggle } from "./saved-toggle";
 
 /**
@@ -9,7 +8,6 @@ import { SavedToggle } from "./saved-toggle";
  * and the header's name follow at once.
  */
 export function DiscreetToggle({ discreet }: { discreet: boolean }) {
-  const trpc = useTRPC();
   return (
     <SavedToggle
       id="discretion"
@@ -17,7 +15,7 @@ export function DiscreetToggle({ discreet }: { discreet: boolean }) {
       label="Discreet mode"
       description="Shows a plain name, “Notes”, in the tab and at the top of each page, and leaves their name out everywhere, your buddies’ pages included. Your data download stays complete."
       initial={discreet}
-      mutation={trpc.account.setDiscreet.mutationOptions()}
+      mutation={(t) => t.account.setDiscreet.mutate}
       toInput={(on) => ({ discreet: on })}
       fromSaved={(saved) => saved.discreet}
     >

@@ -1,6 +1,5 @@
 "use client";
 
-import { useTRPC } from "@/app/_trpc/client";
 import { SavedToggle } from "./saved-toggle";
 
 /**
@@ -8,7 +7,6 @@ import { SavedToggle } from "./saved-toggle";
  * circling. The score shows until the person chooses.
  */
 export function InitiativeChoice({ hidden }: { hidden: boolean }) {
-  const trpc = useTRPC();
   return (
     <SavedToggle
       id="who-reaches-out"
@@ -16,7 +14,7 @@ export function InitiativeChoice({ hidden }: { hidden: boolean }) {
       label="Hide who reaches out"
       description="If keeping score of who texted first keeps you checking and waiting, hide it. Home stops showing the share and the weekly chart; your contact log stays as it is. You can show it again any time."
       initial={hidden}
-      mutation={trpc.account.setHideInitiative.mutationOptions()}
+      mutation={(t) => t.account.setHideInitiative.mutate}
       toInput={(hideInitiative) => ({ hideInitiative })}
       fromSaved={(saved) => saved.hideInitiative}
     />

@@ -1,21 +1,19 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { Label } from "radix-ui";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
+import { isServerAnswer, mutationProblem } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import { type Profile, type UpdateProfileInput, updateProfileInput } from "@/lib/schemas/account";
 
 export function ProfileForm({ profile }: { profile: Profile }) {
   const hydrated = useHydrated();
-  const trpc = useTRPC();
   const router = useRouter();
   const [notice, setNotice] = useState<string>();
   const [formError, setFormError] = useState<string>();
@@ -35,34 +33,31 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   });
   const { errors } = form.formState;
 
-  const save = useMutation(
-    trpc.account.updateProfile.mutationOptions({
-      onSuccess(saved) {
-        form.reset({
-          displayName: saved.displayName,
-          timeZone: saved.timeZone,
-          version: saved.version,
-        });
-        setNotice("Saved.");
-        router.refresh();
-      },
-      onError(error) {
-        // The person's typing stays in the form whatever went wrong.
-        const fieldErrors =
-          error instanceof TRPCClientError
-            ? (error.data?.fieldErrors as Record<string, string[]> | null)
-            : null;
-        if (fieldErrors) {
-          for (const [field, messages] of Object.entries(fieldErrors)) {
-            if (field === "displayName" || field === "timeZone") {
-              form.setError(field, { type: "server", message: messages[0] });
-            }
+  const save = useDoor((t) => t.account.updateProfile.mutate, {
+    onSuccess(saved) {
+      form.reset({
+        displayName: saved.displayName,
+        timeZone: saved.timeZone,
+        version: saved.version,
+      });
+      setNotice("Saved.");
+      router.refresh();
+    },
+    onError(error) {
+      // The person's typing stays in the form whatever went wrong.
+      const fieldErrors = isServerAnswer(error)
+        ? (error.data?.fieldErrors as Record<string, string[]> | null)
+        : null;
+      if (fieldErrors) {
+        for (const [field, messages] of Object.entries(fieldErrors)) {
+          if (field === "displayName" || field === "timeZone") {
+            form.setError(field, { type: "server", message: messages[0] });
           }
         }
-        setFormError(fieldErrors ? undefined : error.message);
-      },
-    }),
-  );
+      }
+      setFormError(fieldErrors ? undefined : mutationProblem(error).message);
+    },
+  });
 
   const onSubmit = form.handleSubmit((values) => {
     setNotice(undefined);

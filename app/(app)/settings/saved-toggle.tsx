@@ -1,19 +1,19 @@
 "use client";
 
-import { type UseMutationOptions, useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { CheckboxField } from "@/app/_components/checkbox-field";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
+import { type Api, useDoor } from "@/app/_trpc/client";
 
 /**
  * A Settings section with one on/off choice, saved as soon as it is ticked. If saving
  * fails, the box goes back and the section says why; after a save the page refreshes, so
  * everything that reads the choice follows at once.
  */
-export function SavedToggle<TSaved, TError, TInput, TContext>({
+export function SavedToggle<TSaved, TInput>({
   id,
   title,
   label,
@@ -29,8 +29,8 @@ export function SavedToggle<TSaved, TError, TInput, TContext>({
   label: string;
   description: string;
   initial: boolean;
-  /** The tRPC mutation's options, e.g. `trpc.account.setDiscreet.mutationOptions()`. */
-  mutation: UseMutationOptions<TSaved, TError, TInput, TContext>;
+  /** The procedure, e.g. `(t) => t.account.setDiscreet.mutate`. */
+  mutation: (api: Api) => (input: TInput) => Promise<TSaved>;
   toInput: (on: boolean) => TInput;
   fromSaved: (saved: TSaved) => boolean;
   children?: React.ReactNode;
@@ -40,8 +40,7 @@ export function SavedToggle<TSaved, TError, TInput, TContext>({
   const [on, setOn] = useState(initial);
   const asked = useRef(initial);
   const [formError, setFormError] = useState<string>();
-  const save = useMutation({
-    ...mutation,
+  const save = useDoor(mutation, {
     onSuccess(saved) {
       setOn(fromSaved(saved));
       router.refresh();

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
@@ -8,7 +7,7 @@ import { whenInWords } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { SessionView } from "@/lib/schemas/account";
 
 /** Every device signed in to the account; each but this one can be signed out from here. */
@@ -34,18 +33,15 @@ export function SessionList({ sessions, timeZone }: { sessions: SessionView[]; t
 }
 
 function SessionRow({ session, timeZone }: { session: SessionView; timeZone: string }) {
-  const trpc = useTRPC();
   const locale = useLocale();
   const router = useRouter();
-  const end = useMutation(
-    trpc.account.endSession.mutationOptions({
-      onSuccess: () => router.refresh(),
-      onError(error) {
-        // Already ended on another device: the list just catches up.
-        if (mutationProblem(error).code === "NOT_FOUND") router.refresh();
-      },
-    }),
-  );
+  const end = useDoor((t) => t.account.endSession.mutate, {
+    onSuccess: () => router.refresh(),
+    onError(error) {
+      // Already ended on another device: the list just catches up.
+      if (mutationProblem(error).code === "NOT_FOUND") router.refresh();
+    },
+  });
   const problem = end.error ? mutationProblem(end.error, UNREACHABLE_NOTHING_CHANGED) : null;
   return (
     <li className="flex flex-col gap-3 p-4">
@@ -88,18 +84,15 @@ function EndOtherSessions({
   onStart: () => void;
   onDone: (notice: string) => void;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const end = useMutation(
-    trpc.account.endOtherSessions.mutationOptions({
-      onSuccess({ ended }) {
-        onDone(
-          ended === 1 ? "Signed out of 1 other device." : `Signed out of ${ended} other devices.`,
-        );
-        router.refresh();
-      },
-    }),
-  );
+  const end = useDoor((t) => t.account.endOtherSessions.mutate, {
+    onSuccess({ ended }) {
+      onDone(
+        ended === 1 ? "Signed out of 1 other device." : `Signed out of ${ended} other devices.`,
+      );
+      router.refresh();
+    },
+  });
   return (
     <>
       <FormError

@@ -1,21 +1,17 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import { signOutAction } from "@/app/(auth)/actions";
 
 /** Ends every session, this one included: for a lost phone or a shared computer. */
 export function SignOutEverywhere() {
-  const trpc = useTRPC();
   const [confirming, setConfirming] = useState(false);
-  const end = useMutation(
-    trpc.account.signOutEverywhere.mutationOptions({
-      onSuccess: () => signOutAction(),
-    }),
-  );
+  const end = useDoor((t) => t.account.signOutEverywhere.mutate, {
+    onSuccess: () => signOutAction(),
+  });
 
   if (!confirming) {
     return (

@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { WeekStartChoice as Choice, WeekStartsOn } from "@/lib/stats/locale";
 
 // Day names in the choice's own words; 2026-01-04 was a Sunday, so day n is 4 + n.
@@ -29,22 +28,19 @@ export function WeekStartChoice({
   fromLanguage: WeekStartsOn;
 }) {
   const hydrated = useHydrated();
-  const trpc = useTRPC();
   const router = useRouter();
   const [chosen, setChosen] = useState(weekStart);
   const [formError, setFormError] = useState<string>();
-  const save = useMutation(
-    trpc.account.setWeekStart.mutationOptions({
-      onSuccess(saved) {
-        setChosen(saved.weekStart);
-        router.refresh();
-      },
-      onError(error) {
-        setChosen(weekStart);
-        setFormError(mutationProblem(error, UNREACHABLE_NOTHING_CHANGED).message);
-      },
-    }),
-  );
+  const save = useDoor((t) => t.account.setWeekStart.mutate, {
+    onSuccess(saved) {
+      setChosen(saved.weekStart);
+      router.refresh();
+    },
+    onError(error) {
+      setChosen(weekStart);
+      setFormError(mutationProblem(error, UNREACHABLE_NOTHING_CHANGED).message);
+    },
+  });
 
   return (
     <section

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { z } from "zod";
@@ -9,7 +8,7 @@ import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { inboxItemOutput } from "@/lib/schemas/buddies";
 import { ThankForm } from "./thank-form";
 
@@ -25,14 +24,11 @@ export function InboxList({
   /** The owner's thank-you to each note that has one, by its id. */
   thanks?: Record<string, string>;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   // Opening the inbox is reading it: what was new when it opened stays marked "New" here,
   // while Home's card and the tab's dot clear at once.
   const [arrivedNew] = useState(() => items.filter((i) => !i.readAt).map((i) => i.id));
-  const seen = useMutation(
-    trpc.buddies.markAllRead.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
+  const seen = useDoor((t) => t.buddies.markAllRead.mutate, { onSuccess: () => router.refresh() });
   const { mutate } = seen;
   useEffect(() => {
     if (arrivedNew.length > 0) mutate({ ids: arrivedNew });
@@ -78,12 +74,11 @@ function InboxItem({
   timeZone: string;
   thanks: string | null;
 }) {
-  const trpc = useTRPC();
   const locale = useLocale();
   const router = useRouter();
-  const remove = useMutation(
-    trpc.buddies.deleteMessage.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
+  const remove = useDoor((t) => t.buddies.deleteMessage.mutate, {
+    onSuccess: () => router.refresh(),
+  });
   const from = item.name ? `${item.name} (${item.linkLabel})` : item.linkLabel;
   return (
     <li

@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { TextareaField } from "@/app/_components/textarea-field";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import { BUDDY_THANKS_MAX } from "@/lib/schemas/plain";
 
 /**
@@ -15,18 +14,15 @@ import { BUDDY_THANKS_MAX } from "@/lib/schemas/plain";
  * Once sent it shows as written, and can be changed.
  */
 export function ThankForm({ id, sent }: { id: string; sent: string | null }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState(sent ?? "");
-  const thank = useMutation(
-    trpc.buddies.thank.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        router.refresh();
-      },
-    }),
-  );
+  const thank = useDoor((t) => t.buddies.thank.mutate, {
+    onSuccess: () => {
+      setOpen(false);
+      router.refresh();
+    },
+  });
   const problem = thank.error ? mutationProblem(thank.error) : null;
 
   if (!open) {

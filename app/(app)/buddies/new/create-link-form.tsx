@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
@@ -12,7 +11,7 @@ import { useIdempotencyKey } from "@/app/_components/idempotency-key";
 import { formBanner, mutationProblem } from "@/app/_components/mutation-errors";
 import { SelectField } from "@/app/_components/select-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { BuddyScope } from "@/lib/schemas/buddies";
 import { BUDDY_LABEL_MAX } from "@/lib/schemas/plain";
 import { SCOPE_CHOICES } from "../link-options";
@@ -24,14 +23,13 @@ const LABELS = { label: "Who is it for?", expiry: "Last day it works" } as const
 
 export function CreateLinkForm() {
   const hydrated = useHydrated();
-  const trpc = useTRPC();
   const keyFor = useIdempotencyKey();
   const [label, setLabel] = useState("");
   const [scope, setScope] = useState<BuddyScope>("progress");
   const [expiry, setExpiry] = useState<ExpiryChoice>("30");
   const [date, setDate] = useState("");
   const [showExName, setShowExName] = useState(false);
-  const create = useMutation(trpc.buddies.create.mutationOptions());
+  const create = useDoor((t) => t.buddies.create.mutate);
   const problem = create.error ? mutationProblem(create.error) : null;
 
   function submit(event: FormEvent) {

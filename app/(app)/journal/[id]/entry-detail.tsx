@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
@@ -9,7 +8,7 @@ import { dateTime } from "@/app/_components/dates";
 import { StepName } from "@/app/_components/discreet";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { JournalEntryView, JournalFormContext } from "@/lib/schemas/journal";
 import { moodLabel } from "@/lib/schemas/plain";
 import { EntryForm } from "../entry-form";
@@ -27,24 +26,19 @@ export function EntryDetail({
   steps: JournalFormContext["steps"];
   timeZone: string;
 }) {
-  const trpc = useTRPC();
   const locale = useLocale();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [entry, setEntry] = useState(initial);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string>();
 
-  const remove = useMutation(
-    trpc.journal.delete.mutationOptions({
-      onSettled(_data, error) {
-        // Already deleted (on another device, or by the first of two taps) is deleted.
-        if (error && mutationProblem(error).code !== "NOT_FOUND") return;
-        queryClient.removeQueries({ queryKey: trpc.journal.list.pathKey() });
-        router.push("/journal");
-      },
-    }),
-  );
+  const remove = useDoor((t) => t.journal.delete.mutate, {
+    onSettled(_data, error) {
+      // Already deleted (on another device, or by the first of two taps) is deleted.
+      if (error && mutationProblem(error).code !== "NOT_FOUND") return;
+      router.push("/journal");
+    },
+  });
 
   const step = entry.stepNumber ? steps.find((s) => s.number === entry.stepNumber) : undefined;
   const edited = entry.updatedAt.getTime() - entry.createdAt.getTime() > 60_000;

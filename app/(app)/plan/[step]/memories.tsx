@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { mutationProblem } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 
 interface MemoryItem {
   id: string;
@@ -17,7 +16,6 @@ interface MemoryItem {
 
 /** Step 4: a private list of good memories, each ticked off once it's been brought up. */
 export function Memories({ owner, initial }: { owner: string; initial: MemoryItem[] }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [body, setBody] = useState("");
   const [key, setKey] = useState(() => crypto.randomUUID());
@@ -30,23 +28,23 @@ export function Memories({ owner, initial }: { owner: string; initial: MemoryIte
     initial: "",
     restore: setBody,
   });
-  const add = useMutation(
-    trpc.steps.addMemory.mutationOptions({
-      onSuccess() {
-        kept.forget();
-        setBody("");
-        setKey(crypto.randomUUID());
-        router.refresh();
-      },
-      onError,
-    }),
-  );
-  const share = useMutation(
-    trpc.steps.setMemoryShared.mutationOptions({ onSuccess: () => router.refresh(), onError }),
-  );
-  const remove = useMutation(
-    trpc.steps.deleteMemory.mutationOptions({ onSuccess: () => router.refresh(), onError }),
-  );
+  const add = useDoor((t) => t.steps.addMemory.mutate, {
+    onSuccess() {
+      kept.forget();
+      setBody("");
+      setKey(crypto.randomUUID());
+      router.refresh();
+    },
+    onError,
+  });
+  const share = useDoor((t) => t.steps.setMemoryShared.mutate, {
+    onSuccess: () => router.refresh(),
+    onError,
+  });
+  const remove = useDoor((t) => t.steps.deleteMemory.mutate, {
+    onSuccess: () => router.refresh(),
+    onError,
+  });
   const shared = initial.filter((m) => m.sharedAt).length;
 
   return (

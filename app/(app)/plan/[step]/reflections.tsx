@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/app/_components/button";
@@ -10,7 +9,7 @@ import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { ReflectionView } from "@/lib/schemas/steps";
 import { textLength } from "@/lib/schemas/text";
 import { formatCount } from "@/lib/stats/format";
@@ -45,7 +44,6 @@ export function Reflections({
   /** Inside a fold whose summary already says "Reflect": the title is for screen readers. */
   titleHidden?: boolean;
 }) {
-  const trpc = useTRPC();
   const locale = useLocale();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -62,20 +60,18 @@ export function Reflections({
     initial: "",
     restore: setBody,
   });
-  const add = useMutation(
-    trpc.steps.addReflection.mutationOptions({
-      onSuccess() {
-        kept.forget();
-        setBody("");
-        setKey(crypto.randomUUID());
-        // The question just answered moves aside for the next one not answered yet.
-        setPromptKey(nextPrompt(prompts, new Set([...answered, promptKey]), promptKey));
-        router.refresh();
-      },
-      // The text stays in the box whatever went wrong.
-      onError: (e) => setError(mutationProblem(e).message),
-    }),
-  );
+  const add = useDoor((t) => t.steps.addReflection.mutate, {
+    onSuccess() {
+      kept.forget();
+      setBody("");
+      setKey(crypto.randomUUID());
+      // The question just answered moves aside for the next one not answered yet.
+      setPromptKey(nextPrompt(prompts, new Set([...answered, promptKey]), promptKey));
+      router.refresh();
+    },
+    // The text stays in the box whatever went wrong.
+    onError: (e) => setError(mutationProblem(e).message),
+  });
   const length = textLength(body);
   const promptOf = (k: string) => prompts.find((p) => p.key === k)?.prompt ?? "";
 
@@ -152,7 +148,6 @@ function SavedReflection({
   reflection: ReflectionView;
   prompt: string;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(reflection.body);
@@ -168,22 +163,18 @@ function SavedReflection({
       setEditing(text !== reflection.body);
     },
   });
-  const update = useMutation(
-    trpc.steps.updateReflection.mutationOptions({
-      onSuccess() {
-        kept.forget();
-        setEditing(false);
-        router.refresh();
-      },
-      onError: (e) => setError(mutationProblem(e).message),
-    }),
-  );
-  const remove = useMutation(
-    trpc.steps.deleteReflection.mutationOptions({
-      onSuccess: () => router.refresh(),
-      onError: (e) => setError(mutationProblem(e).message),
-    }),
-  );
+  const update = useDoor((t) => t.steps.updateReflection.mutate, {
+    onSuccess() {
+      kept.forget();
+      setEditing(false);
+      router.refresh();
+    },
+    onError: (e) => setError(mutationProblem(e).message),
+  });
+  const remove = useDoor((t) => t.steps.deleteReflection.mutate, {
+    onSuccess: () => router.refresh(),
+    onError: (e) => setError(mutationProblem(e).message),
+  });
   return (
     <article className="flex flex-col gap-2 rounded-2xl border border-line bg-surface p-4">
       <h3 className="text-sm font-semibold text-muted">{prompt}</h3>

@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { TaskFeature } from "@/lib/program";
 import { taskLink } from "@/lib/program/view";
 
@@ -39,7 +38,6 @@ export function TaskList({
   /** Where finishing this step leads: the next step, or recording the outcome after step 7. */
   next: { href: string; label: string };
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [ticked, setTicked] = useState(() => new Set(done));
   const [finishedNow, setFinishedNow] = useState(false);
@@ -50,23 +48,21 @@ export function TaskList({
     const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     moment.current?.scrollIntoView({ block: "nearest", behavior: still ? "auto" : "smooth" });
   }, [finishedNow]);
-  const save = useMutation(
-    trpc.steps.setTask.mutationOptions({
-      onSuccess: (journey, input) => {
-        const status = journey.steps.find((s) => s.number === stepNumber)?.status;
-        if (input.done && status === "done" && !stepDone) setFinishedNow(true);
-        if (status !== "done") setFinishedNow(false);
-        router.refresh();
-      },
-      onError: (_e, input) =>
-        setTicked((s) => {
-          const next = new Set(s);
-          if (input.done) next.delete(input.taskKey);
-          else next.add(input.taskKey);
-          return next;
-        }),
-    }),
-  );
+  const save = useDoor((t) => t.steps.setTask.mutate, {
+    onSuccess: (journey, input) => {
+      const status = journey.steps.find((s) => s.number === stepNumber)?.status;
+      if (input.done && status === "done" && !stepDone) setFinishedNow(true);
+      if (status !== "done") setFinishedNow(false);
+      router.refresh();
+    },
+    onError: (_e, input) =>
+      setTicked((s) => {
+        const next = new Set(s);
+        if (input.done) next.delete(input.taskKey);
+        else next.add(input.taskKey);
+        return next;
+      }),
+  });
 
   function toggle(key: string, value: boolean) {
     setTicked((s) => {

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
@@ -8,7 +7,7 @@ import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormError } from "@/app/_components/field";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { mutationProblem } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { Outcome } from "@/lib/program";
 
 export function OutcomeForm({
@@ -21,7 +20,6 @@ export function OutcomeForm({
   version: number;
   options: { value: Outcome; title: string; message: string }[];
 }) {
-  const trpc = useTRPC();
   const [choice, setChoice] = useState<Outcome>();
   const [note, setNote] = useState("");
   const [missing, setMissing] = useState(false);
@@ -37,9 +35,7 @@ export function OutcomeForm({
       setNote(v.note);
     },
   });
-  const save = useMutation(
-    trpc.journey.recordOutcome.mutationOptions({ onSuccess: () => kept.forget() }),
-  );
+  const save = useDoor((t) => t.journey.recordOutcome.mutate, { onSuccess: () => kept.forget() });
 
   if (save.data) {
     const chosen = options.find((o) => o.value === save.data.outcome);

@@ -1,12 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import { ReadinessQuestions } from "@/app/(app)/onboarding/readiness-questions";
 import {
   getProgram,
@@ -21,12 +20,11 @@ import {
  * speaks of the ex as the plan does, by the saved name and pronouns.
  */
 export function Retake({ person, version }: { person: Person; version: number }) {
-  const trpc = useTRPC();
   const program = getProgram(version);
   const { readiness } = program;
   const [answers, setAnswers] = useState<Record<string, ReadinessAnswer>>({});
   const [missing, setMissing] = useState(false);
-  const save = useMutation(trpc.journey.retakeReadiness.mutationOptions());
+  const save = useDoor((t) => t.journey.retakeReadiness.mutate);
 
   if (save.data) {
     const verdict = scoreReadiness(answers, program);

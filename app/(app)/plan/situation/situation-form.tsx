@@ -1,12 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
-import { useTRPC } from "@/app/_trpc/client";
+import { isServerAnswer } from "@/app/_components/mutation-errors";
+import { useDoor } from "@/app/_trpc/client";
 import { SituationFields } from "@/app/(app)/onboarding/situation-fields";
 import type { ContactLevel, Pronouns } from "@/lib/program";
 
@@ -26,23 +25,19 @@ export function SituationForm({
   initial: Situation;
   nameHidden?: boolean;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [value, setValue] = useState(initial);
   const [saved, setSaved] = useState(false);
-  const save = useMutation(
-    trpc.journey.updateSituation.mutationOptions({
-      onSuccess(journey) {
-        setValue((v) => ({ ...v, version: journey.version }));
-        setSaved(true);
-        router.refresh();
-      },
-    }),
-  );
-  const fieldErrors =
-    save.error instanceof TRPCClientError
-      ? ((save.error.data?.fieldErrors as Record<string, string[]> | null) ?? {})
-      : {};
+  const save = useDoor((t) => t.journey.updateSituation.mutate, {
+    onSuccess(journey) {
+      setValue((v) => ({ ...v, version: journey.version }));
+      setSaved(true);
+      router.refresh();
+    },
+  });
+  const fieldErrors = isServerAnswer(save.error)
+    ? ((save.error.data?.fieldErrors as Record<string, string[]> | null) ?? {})
+    : {};
 
   return (
     <form

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
@@ -9,7 +8,7 @@ import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import type { CalendarFeedView } from "@/lib/schemas/reminders";
 
 /** "today, 21:14" in the middle of a sentence. */
@@ -21,27 +20,22 @@ const when = (at: Date, timeZone: string, locale: string) =>
  * replaced or turned off. Replacing asks first, since the old address stops working.
  */
 export function CalendarSection({ feed, timeZone }: { feed: CalendarFeedView; timeZone: string }) {
-  const trpc = useTRPC();
   const locale = useLocale();
   const router = useRouter();
   const [confirming, setConfirming] = useState<"replace" | "revoke" | null>(null);
-  const create = useMutation(
-    trpc.reminders.createCalendar.mutationOptions({
-      onSuccess: () => {
-        setConfirming(null);
-        router.refresh();
-      },
-    }),
-  );
-  const revoke = useMutation(
-    trpc.reminders.revokeCalendar.mutationOptions({
-      onSuccess: () => {
-        setConfirming(null);
-        create.reset();
-        router.refresh();
-      },
-    }),
-  );
+  const create = useDoor((t) => t.reminders.createCalendar.mutate, {
+    onSuccess: () => {
+      setConfirming(null);
+      router.refresh();
+    },
+  });
+  const revoke = useDoor((t) => t.reminders.revokeCalendar.mutate, {
+    onSuccess: () => {
+      setConfirming(null);
+      create.reset();
+      router.refresh();
+    },
+  });
   const error = create.error ?? revoke.error;
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => {

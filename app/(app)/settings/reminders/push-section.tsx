@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { ask, useDoor } from "@/app/_trpc/client";
 
 /** What this browser can do about notifications, found once it has loaded. */
 type Device =
@@ -54,7 +53,6 @@ export function PushSection({
   available: boolean;
   publicKey: string | null;
 }) {
-  const trpc = useTRPC();
   const [device, setDevice] = useState<Device>({ state: "checking" });
   const [said, setSaid] = useState<string>();
   const [problem, setProblem] = useState<string>();
@@ -63,22 +61,17 @@ export function PushSection({
   }, []);
 
   const endpoint = device.state === "ready" ? device.endpoint : null;
-  const status = useQuery({
-    ...trpc.push.status.queryOptions({ endpoint }),
-    enabled: available && device.state === "ready",
-  });
+  const status = usePushStatus(available && device.state === "ready", endpoint);
   const on = status.data?.subscribed === true && endpoint !== null;
-  const subscribe = useMutation(trpc.push.subscribe.mutationOptions());
-  const unsubscribe = useMutation(trpc.push.unsubscribe.mutationOptions());
-  const test = useMutation(
-    trpc.push.test.mutationOptions({
-      onSuccess: ({ outcome }) => {
-        setSaid(TEST_SAID[outcome]);
-        if (outcome === "gone") void status.refetch();
-      },
-      onError: (error) => setProblem(mutationProblem(error, UNREACHABLE_NOTHING_CHANGED).message),
-    }),
-  );
+  const subscribe = useDoor((t) => t.push.subscribe.mutate);
+  const unsubscribe = useDoor((t) => t.push.unsubscribe.mutate);
+  const test = useDoor((t) => t.push.test.mutate, {
+    onSuccess: ({ outcome }) => {
+      setSaid(TEST_SAID[outcome]);
+      if (outcome === "gone") void status.refetch();
+    },
+    onError: (error) => setProblem(mutationProblem(error, UNREACHABLE_NOTHING_CHANGED).message),
+  });
 
   async function turnOn() {
     if (device.state !== "ready" || !publicKey) return;
@@ -190,4 +183,16 @@ export function PushSection({
       </p>
     </div>
   );
+}
+
+/** Whether the server holds this device's subscription, asked again when the endpoint changes. */
+function usePushStatus(enabled: boolean, endpoint: string | null) {
+  const [data, setData] = useState<{ subscribed: boolean }>();
+  const refetch = useCallback(async () => {
+    setData(await ask((t) => t.push.status.query, { endpoint }));
+  }, [endpoint]);
+  useEffect(() => {
+    if (enabled) refetch().catch(() => {});
+  }, [enabled, refetch]);
+  return { data, isPending: data === undefined, refetch };
 }

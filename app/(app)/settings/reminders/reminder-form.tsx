@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -11,7 +10,7 @@ import { Field, FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import {
   type ReminderSettingsView,
   type SaveReminderSettingsInput,
@@ -34,7 +33,6 @@ const formValues = (s: ReminderSettingsView): SaveReminderSettingsInput => ({
 
 export function ReminderForm({ settings }: { settings: ReminderSettingsView }) {
   const hydrated = useHydrated();
-  const trpc = useTRPC();
   const locale = useLocale();
   const router = useRouter();
   const [notice, setNotice] = useState<string>();
@@ -46,34 +44,32 @@ export function ReminderForm({ settings }: { settings: ReminderSettingsView }) {
   const { errors } = form.formState;
   const quietHours = form.watch("quietHours");
 
-  const save = useMutation(
-    trpc.reminders.save.mutationOptions({
-      onSuccess(saved) {
-        form.reset(formValues(saved));
-        setNotice(
-          saved.enabled
-            ? `Saved. We'll remind you at ${wallClock(saved.checkInTime, locale)}.`
-            : "Saved. Reminders are off.",
-        );
-        router.refresh();
-      },
-      onError(error) {
-        // The person's choices stay in the form whatever went wrong.
-        const problem = mutationProblem(error);
-        let placed = false;
-        for (const [field, messages] of Object.entries(problem.fieldErrors ?? {})) {
-          if ((FIELDS as readonly string[]).includes(field)) {
-            form.setError(field as (typeof FIELDS)[number], {
-              type: "server",
-              message: messages[0],
-            });
-            placed = true;
-          }
+  const save = useDoor((t) => t.reminders.save.mutate, {
+    onSuccess(saved) {
+      form.reset(formValues(saved));
+      setNotice(
+        saved.enabled
+          ? `Saved. We'll remind you at ${wallClock(saved.checkInTime, locale)}.`
+          : "Saved. Reminders are off.",
+      );
+      router.refresh();
+    },
+    onError(error) {
+      // The person's choices stay in the form whatever went wrong.
+      const problem = mutationProblem(error);
+      let placed = false;
+      for (const [field, messages] of Object.entries(problem.fieldErrors ?? {})) {
+        if ((FIELDS as readonly string[]).includes(field)) {
+          form.setError(field as (typeof FIELDS)[number], {
+            type: "server",
+            message: messages[0],
+          });
+          placed = true;
         }
-        setFormError(placed ? undefined : problem.message);
-      },
-    }),
-  );
+      }
+      setFormError(placed ? undefined : problem.message);
+    },
+  });
 
   const onSubmit = form.handleSubmit((values) => {
     setNotice(undefined);

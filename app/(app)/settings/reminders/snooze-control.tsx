@@ -1,22 +1,20 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import { formatDay } from "@/lib/stats/format";
 
 /** "Snooze for a week", or, while snoozed, when reminders come back and a way to resume. */
 export function SnoozeControl({ snoozedUntil }: { snoozedUntil: string | null }) {
-  const trpc = useTRPC();
   const locale = useLocale();
   const router = useRouter();
   const onSuccess = () => router.refresh();
-  const snooze = useMutation(trpc.reminders.snooze.mutationOptions({ onSuccess }));
-  const resume = useMutation(trpc.reminders.resume.mutationOptions({ onSuccess }));
+  const snooze = useDoor((t) => t.reminders.snooze.mutate, { onSuccess });
+  const resume = useDoor((t) => t.reminders.resume.mutate, { onSuccess });
   const error = snooze.error ?? resume.error;
   return (
     <>

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/app/_components/button";
@@ -9,7 +8,7 @@ import { Field, FormError } from "@/app/_components/field";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/lib/schemas/plain";
 import { type EncouragementFields, encouragementFields } from "@/lib/schemas/supporting";
 
@@ -29,7 +28,6 @@ export function EncourageForm({
   defaultName: string;
 }) {
   const hydrated = useHydrated();
-  const trpc = useTRPC();
   const [formError, setFormError] = useState<string>();
   const [sent, setSent] = useState(false);
   const form = useForm<EncouragementFields>({
@@ -38,7 +36,7 @@ export function EncourageForm({
   });
   const { errors, isSubmitting } = form.formState;
   const message = useWatch({ control: form.control, name: "message" }) ?? "";
-  const send = useMutation(trpc.supporting.encourage.mutationOptions());
+  const send = useDoor((t) => t.supporting.encourage.mutate);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(undefined);

@@ -1,18 +1,16 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 
 /** A wordless "thinking of you", offered only while they've been quiet. */
 export function NudgeButton({ id }: { id: string }) {
   const hydrated = useHydrated();
-  const trpc = useTRPC();
   // Not refreshed afterwards: the page would drop the button, and this note with it.
-  const nudge = useMutation(trpc.supporting.nudge.mutationOptions());
+  const nudge = useDoor((t) => t.supporting.nudge.mutate);
   return (
     <div className="flex flex-col gap-2">
       <p className="text-muted">No words needed: let them know you're thinking of them.</p>

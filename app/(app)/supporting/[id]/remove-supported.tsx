@@ -1,27 +1,23 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDoor } from "@/app/_trpc/client";
 
 /** Takes the person off the home page, after asking once; their link keeps working. */
 export function RemoveSupported({ id, ownerName }: { id: string; ownerName: string }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const keep = useRef<HTMLButtonElement>(null);
-  const remove = useMutation(
-    trpc.supporting.remove.mutationOptions({
-      onSuccess: () => {
-        router.push("/home");
-        router.refresh();
-      },
-    }),
-  );
+  const remove = useDoor((t) => t.supporting.remove.mutate, {
+    onSuccess: () => {
+      router.push("/home");
+      router.refresh();
+    },
+  });
   // The first button is gone once asked: focus lands on the safe answer.
   useEffect(() => {
     if (confirming) keep.current?.focus();

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
@@ -15,7 +14,7 @@ import { mutationProblem } from "@/app/_components/mutation-errors";
 import { SavePaused } from "@/app/_components/save-paused";
 import { SelectField } from "@/app/_components/select-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { useTRPC } from "@/app/_trpc/client";
+import { ask, useDoor } from "@/app/_trpc/client";
 import type { BuddyLinkView } from "@/lib/schemas/buddies";
 import { BUDDY_LABEL_MAX } from "@/lib/schemas/plain";
 import { addDays, type Day } from "@/lib/stats/days";
@@ -43,9 +42,7 @@ interface EditLinkFormProps {
  */
 export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
   const hydrated = useHydrated();
-  const trpc = useTRPC();
   const locale = useLocale();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [keepDay, setKeepDay] = useState(() => lastDayOf(link, timeZone));
   const [version, setVersion] = useState(link.version);
@@ -63,7 +60,7 @@ export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   const ends = useWatch({ control: form.control, name: "ends" });
-  const update = useMutation(trpc.buddies.update.mutationOptions());
+  const update = useDoor((t) => t.buddies.update.mutate);
 
   useEffect(() => {
     // Once revoked elsewhere there is nothing left to save, so nothing to warn about.
@@ -75,9 +72,7 @@ export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
 
   /** The link as it is now, or null when it's gone or was revoked. */
   async function fetchCurrent(): Promise<BuddyLinkView | null> {
-    const links = await queryClient.fetchQuery(
-      trpc.buddies.list.queryOptions(undefined, { staleTime: 0 }),
-    );
+    const links = await ask((t) => t.buddies.list.query, undefined);
     const current = links.find((l) => l.id === link.id);
     return current && current.status !== "revoked" ? current : null;
   }
