@@ -104,6 +104,17 @@ export default async function BaselinePage({
 }
 `;
 
+/** The empty-page floor for first-load JavaScript: /bench-baseline/empty. */
+export const EMPTY_PAGE = "app/bench-baseline/empty/page.tsx";
+export const EMPTY_ROUTE = "/bench-baseline/empty";
+
+/** A page with nothing on it: what any page of this build loads before its own code. */
+const EMPTY_SOURCE = `// Written by scripts/bench/build.ts into the benchmark's build copy only.
+export default function EmptyPage() {
+  return <main />;
+}
+`;
+
 /**
  * Copies the project at `source` to `dir` (node_modules hard-linked, or copied where hard
  * links cannot be made), adds the baseline route and runs `next build` there.
@@ -138,6 +149,9 @@ export function buildCopy(
   const page = path.join(dir, BASELINE_PAGE);
   mkdirSync(path.dirname(page), { recursive: true });
   writeFileSync(page, PAGE_SOURCE);
+  const empty = path.join(dir, EMPTY_PAGE);
+  mkdirSync(path.dirname(empty), { recursive: true });
+  writeFileSync(empty, EMPTY_SOURCE);
   if (opts.readableServer) {
     // For a CPU profile: server code left unminified, so functions and modules keep names.
     const config = path.join(dir, "next.config.js");

@@ -9,7 +9,8 @@
  *   --scale N         people for the scale check: EXPLAIN and latency vs --small (100000; 0 skips)
  *   --small N         people for the scale check's small side (1000)
  *   --processes N     Rekindle instances for the several-processes run (2; 1 skips)
- *   --skip-lighthouse --skip-pglite --skip-build (reuse the build in --build-dir)
+ *   --skip-lighthouse --skip-pglite --skip-dev (the development server's memory)
+ *   --skip-build (reuse the build in --build-dir)
  *   --build-dir DIR   where the build copy goes (<tmp>/rekindle-bench-build)
  *   --pg-port N       the throwaway cluster's port (5441), when DATABASE_URL is not set
  *   --port N          first of the ports used (3600; three in a row)
@@ -23,6 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { buildCopy, hasBuild } from "./build";
+import { devServerMemory } from "./dev-memory";
 import { drive, driveSpread, type Person, type RunResult, setBaselinePage } from "./drive";
 import { buddyPageWithoutJs, firstLoadJs, lighthouse } from "./frontend";
 import { benchPostgres } from "./postgres";
@@ -52,6 +54,7 @@ const o = {
   skipLighthouse: booleanFlag("skip-lighthouse"),
   skipPglite: booleanFlag("skip-pglite"),
   skipBuild: booleanFlag("skip-build"),
+  skipDev: booleanFlag("skip-dev"),
   buildDir: path.resolve(stringFlag("build-dir", path.join(os.tmpdir(), "rekindle-bench-build"))),
   pgPort: numberFlag("pg-port", 5441),
   port: numberFlag("port", 3600),
@@ -79,6 +82,40 @@ const version = (pkg: string) => {
     return "?";
   }
 };
+
+/** Every signed-in page, with one of the person's own entry, contact and link where they have one. */
+function signedInPaths(ids?: {
+  entry: string | null;
+  contact: string | null;
+  link: string | null;
+}) {
+  return [
+    "/home",
+    "/plan",
+    "/plan/1",
+    "/plan/outcome",
+    "/plan/readiness",
+    "/plan/situation",
+    "/journal",
+    "/journal/new",
+    ...(ids?.entry ? [`/journal/${ids.entry}`] : []),
+    "/contacts",
+    "/contacts/new",
+    ...(ids?.contact ? [`/contacts/${ids.contact}`] : []),
+    "/drafts",
+    "/drafts/new",
+    "/buddies",
+    "/buddies/new",
+    "/buddies/inbox",
+    ...(ids?.link ? [`/buddies/${ids.link}/edit`, `/buddies/${ids.link}/preview`] : []),
+    "/settings",
+    "/settings/reminders",
+    "/moving-on",
+  ];
+}
+
+/** The pages anyone can open, for the development server's browser run. */
+const PUBLIC_PATHS = ["/", "/sign-in", "/sign-up", "/forgot", "/privacy", "/contact"];
 
 /** Cookies for `count` (up to 10,000) people chosen at random among `people`. */
 async function peopleFor(people: number, count = Math.min(people, 10_000)): Promise<Person[]> {
@@ -391,29 +428,7 @@ async function main() {
           (select id from contacts where user_id = u.id limit 1) as contact,
           (select id from buddy_links where user_id = u.id limit 1) as link
         from users u where u.email = ${benchEmail(first0.i)}`;
-      const paths = [
-        "/home",
-        "/plan",
-        "/plan/1",
-        "/plan/outcome",
-        "/plan/readiness",
-        "/plan/situation",
-        "/journal",
-        "/journal/new",
-        ...(ids?.entry ? [`/journal/${ids.entry}`] : []),
-        "/contacts",
-        "/contacts/new",
-        ...(ids?.contact ? [`/contacts/${ids.contact}`] : []),
-        "/drafts",
-        "/drafts/new",
-        "/buddies",
-        "/buddies/new",
-        "/buddies/inbox",
-        ...(ids?.link ? [`/buddies/${ids.link}/edit`, `/buddies/${ids.link}/preview`] : []),
-        "/settings",
-        "/settings/reminders",
-        "/moving-on",
-      ];
+      const paths = signedInPaths(ids);
       report.pageStatements = [];
       const countOne = async (path: string, headers: Record<string, string>, skip?: string) => {
         await fetch(`${app.origin}${path}`, { headers, redirect: "manual" });
@@ -498,6 +513,8 @@ async function main() {
       for (const [page, u, cookie] of [
         ["/", `${app.origin}/`, undefined],
         ["/home", `${app.origin}/home`, first.cookie],
+        ["/plan/1", `${app.origin}/plan/1`, first.cookie],
+        ["/journal/new", `${app.origin}/journal/new`, first.cookie],
         ["/b/<token>", buddyUrl, undefined],
       ] as const) {
         // Three runs, and the one with the median score: on this shared machine one run's
@@ -632,6 +649,56 @@ async function main() {
         `  resident ${idle.toFixed(0)} MB at start, ${report.pglite.afterMb.toFixed(0)} MB after (${r.errors} errors)`,
       );
       await stopAll();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  // ─── The development server: memory after a browser opened every page ──────────────
+  if (!o.skipDev) {
+    log("Development server: Chromium opens every page …");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "rekindle-bench-dev-"));
+    try {
+      const { openPglite } = await import("@/db/client");
+      const database = await openPglite(path.join(dir, "pglite"));
+      const client = (
+        database.db as unknown as {
+          $client: { query<T>(t: string, p?: unknown[]): Promise<{ rows: T[] }> };
+        }
+      ).$client;
+      await seedPeople((text, params) => client.query(text, params ?? []), 10);
+      const { rows } = await client.query<{
+        entry: string | null;
+        contact: string | null;
+        link: string | null;
+      }>(
+        `select (select id from journal_entries where user_id = u.id limit 1) as entry,
+           (select id from contacts where user_id = u.id limit 1) as contact,
+           (select id from buddy_links where user_id = u.id limit 1) as link
+         from users u where u.email = $1`,
+        [benchEmail(1)],
+      );
+      await database.close();
+      const paths = [...PUBLIC_PATHS, ...signedInPaths(rows[0])];
+      report.devServer = await devServerMemory({
+        cwd: o.buildDir,
+        port: o.port,
+        env: {
+          AUTH_SECRET: SECRET,
+          DATABASE_URL: undefined,
+          PGLITE_DATA_DIR: path.join(dir, "pglite"),
+          MAIL_OFF: "true",
+          LOG_LEVEL: "warn",
+        },
+        cookie: await sessionCookie(benchSessionId(1), SECRET),
+        paths,
+        chromium: o.chromium,
+        logFile: path.join(o.buildDir, "bench-dev-server.log"),
+      });
+      const d = report.devServer;
+      log(
+        `  ${d.pages} pages in ${d.seconds.toFixed(0)} s: ${d.startMb.toFixed(0)} MB at start, ${d.afterMb.toFixed(0)} MB after, peak ${d.peakMb.toFixed(0)} MB${d.failed.length ? `; failed: ${d.failed.join(", ")}` : ""}`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

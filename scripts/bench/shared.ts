@@ -58,6 +58,10 @@ export async function startServer(opts: {
   logFile?: string;
   /** Options for node itself, such as --cpu-prof (NODE_OPTIONS refuses that one). */
   nodeArgs?: string[];
+  /** Arguments for the script, such as --dev. */
+  args?: string[];
+  /** How long to wait for `readyPath` (120 s). */
+  readyWithinSeconds?: number;
 }): Promise<StartedServer> {
   const out = opts.logFile ? openSync(opts.logFile, "a") : "inherit";
   const child = spawn(
@@ -66,6 +70,7 @@ export async function startServer(opts: {
       ...(opts.nodeArgs ?? []),
       ...(opts.script.endsWith(".ts") ? ["--import", "tsx"] : []),
       opts.script,
+      ...(opts.args ?? []),
     ],
     {
       cwd: opts.cwd,
@@ -89,7 +94,7 @@ export async function startServer(opts: {
     await gone;
     clearTimeout(timer);
   };
-  for (let i = 0; i < 240; i++) {
+  for (let i = 0; i < (opts.readyWithinSeconds ?? 120) * 2; i++) {
     if (exited) throw new Error(`${opts.script} exited before it answered.`);
     try {
       const res = await fetch(`${origin}${opts.readyPath ?? "/api/health"}`);
@@ -100,7 +105,7 @@ export async function startServer(opts: {
     await new Promise((r) => setTimeout(r, 500));
   }
   await stop();
-  throw new Error(`${opts.script} did not answer within two minutes.`);
+  throw new Error(`${opts.script} did not answer within ${opts.readyWithinSeconds ?? 120} s.`);
 }
 
 /** User plus system CPU time of a process so far, in milliseconds (Linux /proc). */
