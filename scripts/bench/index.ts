@@ -25,7 +25,14 @@ import path from "node:path";
 import postgres from "postgres";
 import { buildCopy, hasBuild } from "./build";
 import { devServerMemory } from "./dev-memory";
-import { drive, driveSpread, type Person, type RunResult, setBaselinePage } from "./drive";
+import {
+  drive,
+  driveSpread,
+  LANGUAGE,
+  type Person,
+  type RunResult,
+  setBaselinePage,
+} from "./drive";
 import { buddyPageWithoutJs, firstLoadJs, lighthouse } from "./frontend";
 import { benchPostgres } from "./postgres";
 import { type BenchReport, writeReport } from "./report";
@@ -257,7 +264,7 @@ async function main() {
     // The baselines must answer exactly what the procedure answers.
     for (const person of people.slice(0, 3)) {
       const get = async (u: string) => {
-        const res = await fetch(u, { headers: { cookie: person.cookie } });
+        const res = await fetch(u, { headers: { ...LANGUAGE, cookie: person.cookie } });
         const text = await res.text();
         if (res.status !== 200)
           throw new Error(`${u} answered ${res.status}: ${text.slice(0, 300)}`);
@@ -278,15 +285,18 @@ async function main() {
     // The page baseline pads itself to /home's size: asked once, corrected once.
     const first0 = people[0] as Person;
     const htmlBytes = async (u: string) => {
-      const res = await fetch(u, { headers: { cookie: first0.cookie } });
+      const res = await fetch(u, { headers: { ...LANGUAGE, cookie: first0.cookie } });
       const text = await res.text();
       if (res.status !== 200) throw new Error(`${u} answered ${res.status}`);
       return Buffer.byteLength(text);
     };
     const homeBytes = await htmlBytes(`${app.origin}/home`);
-    let padTo = homeBytes;
-    const firstTry = await htmlBytes(`${app.origin}/bench-baseline/home?bytes=${padTo}`);
-    padTo = Math.max(0, Math.round(padTo + (homeBytes - firstTry)));
+    // A line of padding is sent twice (in the HTML and in React's payload for it), so the
+    // page grows faster than asked: measured unpadded and padded, the size is solved for.
+    const unpadded = await htmlBytes(`${app.origin}/bench-baseline/home?bytes=0`);
+    const padded = await htmlBytes(`${app.origin}/bench-baseline/home?bytes=${homeBytes}`);
+    const perByte = (padded - unpadded) / homeBytes;
+    const padTo = perByte > 0 ? Math.max(0, Math.round((homeBytes - unpadded) / perByte)) : 0;
     const baselineBytes = await htmlBytes(`${app.origin}/bench-baseline/home?bytes=${padTo}`);
     setBaselinePage(`/bench-baseline/home?bytes=${padTo}`);
     report.pageSizes = { homeKb: homeBytes / 1024, baselineKb: baselineBytes / 1024 };
@@ -443,7 +453,7 @@ async function main() {
         return { path, status: res.status, count: Number(row?.calls ?? 0) };
       };
       for (const path of paths) {
-        report.pageStatements.push(await countOne(path, { cookie: first0.cookie }));
+        report.pageStatements.push(await countOne(path, { ...LANGUAGE, cookie: first0.cookie }));
       }
       // The buddy page's own reads; the per-address limit's counter is rate-limiter-flexible's.
       report.pageStatements.push({

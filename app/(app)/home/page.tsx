@@ -32,9 +32,8 @@ const formatDay = (d: Date, timeZone: string, locale: string) =>
 
 /** A greeting that fits the hour where the user lives, not where the server is. */
 function greeting(timeZone: string, now = new Date()): string {
-  const hour = Number(
-    new Intl.DateTimeFormat("en-GB", { hour: "numeric", hourCycle: "h23", timeZone }).format(now),
-  );
+  // formatInstant keeps its formatters; a new one each request cost 0.6 ms of Home's CPU.
+  const hour = Number(formatInstant(now, timeZone, "en-GB", { hour: "numeric", hourCycle: "h23" }));
   if (hour < 5) return "Still up";
   if (hour < 12) return "Good morning";
   if (hour < 18) return "Good afternoon";
