@@ -21,6 +21,9 @@ export const trpc = createTRPCClient<AppRouter>({
 });
 
 const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+// What QueryClientProvider does on mount: listen for the phone going offline and back, so a
+// save made offline pauses and resumes rather than failing.
+queryClient.mount();
 
 // TanStack Query assumes online until told otherwise; this chunk may load after the phone
 // went offline, when no "offline" event is left to hear.
