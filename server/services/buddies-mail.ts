@@ -307,13 +307,16 @@ export async function revokeLinkAndUpdates(
   input: z.output<typeof stopBuddyUpdatesInput>,
   now = new Date(),
 ): Promise<BuddyLinkView> {
-  const link = await revokeLink(db, actor, input, now);
-  await db
-    .delete(buddySubscriptions)
-    .where(
-      and(eq(buddySubscriptions.userId, actor.userId), eq(buddySubscriptions.linkId, link.id)),
-    );
-  return link;
+  // One transaction: a revoked link never keeps its buddy's address, even for a moment.
+  return db.transaction(async (tx) => {
+    const link = await revokeLink(tx, actor, input, now);
+    await tx
+      .delete(buddySubscriptions)
+      .where(
+        and(eq(buddySubscriptions.userId, actor.userId), eq(buddySubscriptions.linkId, link.id)),
+      );
+    return link;
+  });
 }
 
 /** Deletes every address given for a link (it was revoked or ended). */

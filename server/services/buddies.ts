@@ -196,7 +196,7 @@ export async function updateLink(
 
 /** Takes effect on the buddy's very next request. Revoking twice keeps the first time. */
 export async function revokeLink(
-  db: Db,
+  db: Tx,
   actor: Actor,
   input: LinkIdInput,
   now = new Date(),
