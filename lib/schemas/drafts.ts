@@ -1,14 +1,8 @@
 import { z } from "zod";
 import { freeText, maxChars, version } from "./common";
+import { DRAFT_COOL_DOWN_MINUTES, DRAFT_MAX_CHARS } from "./plain";
 
-/**
- * How long a draft rests after its text last changed before it counts as ready. An hour is
- * long enough to read it again with fresh eyes, short enough not to lose the moment.
- */
-export const DRAFT_COOL_DOWN_MINUTES = 60;
-
-/** Long enough for any message worth sending; a pasted essay is refused with its length. */
-export const DRAFT_MAX_CHARS = 5_000;
+export { DRAFT_COOL_DOWN_MINUTES, DRAFT_MAX_CHARS };
 
 const count = new Intl.NumberFormat("en-GB");
 

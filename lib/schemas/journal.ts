@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { freeText, maxChars, pageInput, version } from "./common";
-import { JOURNAL_PAGE_SIZE } from "./plain";
+import { JOURNAL_BODY_MAX, JOURNAL_PAGE_SIZE } from "./plain";
 
-/** The longest entry we keep. Long enough for a real outpouring, short enough to page. */
-export const JOURNAL_BODY_MAX = 20_000;
+export { JOURNAL_BODY_MAX };
 /** How much of an entry the list shows. */
 export const JOURNAL_PREVIEW_LENGTH = 280;
 export const JOURNAL_PAGE_MAX = 50;

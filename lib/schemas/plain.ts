@@ -15,6 +15,8 @@ export const TRPC_BATCH_MAX = 10;
 
 // ─── Journal ────────────────────────────────────────────────────────────────────────────
 
+/** The longest entry we keep. Long enough for a real outpouring, short enough to page. */
+export const JOURNAL_BODY_MAX = 20_000;
 /** A page of the list, unless the caller asks for another size. */
 export const JOURNAL_PAGE_SIZE = 20;
 /** Labels for moods 1–5, lowest first, for pictures and screen readers alike. */
@@ -30,6 +32,16 @@ export const ENCOURAGEMENT_NAME_MAX = 40;
 export const ENCOURAGEMENT_MESSAGE_MAX = 500;
 /** The owner's "thank you" to a buddy's note: a line or two, no more. */
 export const BUDDY_THANKS_MAX = 200;
+
+// ─── Drafts ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * How long a draft rests after its text last changed before it counts as ready. An hour is
+ * long enough to read it again with fresh eyes, short enough not to lose the moment.
+ */
+export const DRAFT_COOL_DOWN_MINUTES = 60;
+/** Long enough for any message worth sending; a pasted essay is refused with its length. */
+export const DRAFT_MAX_CHARS = 5_000;
 
 // ─── Contacts ───────────────────────────────────────────────────────────────────────────
 

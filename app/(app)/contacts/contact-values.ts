@@ -1,4 +1,5 @@
-import { type ContactFields, type ContactView, localDateTimeIn } from "@/lib/schemas/contacts";
+import type { ContactFields, ContactView } from "@/lib/schemas/contacts";
+import { localDateTimeIn } from "@/lib/schemas/local-time";
 
 /** A saved contact as the form's fields, its time as a wall-clock time in `timeZone`. */
 export const fieldsOf = (contact: ContactView, timeZone: string): ContactFields => ({

@@ -1,7 +1,7 @@
 "use client";
 
 import { dayKey } from "@/app/_components/dates";
-import { localDateTimeIn, startOfLocalDate } from "@/lib/schemas/contacts";
+import { localDateTimeIn, startOfLocalDate } from "@/lib/schemas/local-time";
 
 export type When = "now" | "earlier" | "yesterday" | "custom";
 type Quick = Exclude<When, "custom">;

@@ -1,5 +1,5 @@
 import { useLocale } from "@/app/_components/locale";
-import { DRAFT_COOL_DOWN_MINUTES } from "@/lib/schemas/drafts";
+import { DRAFT_COOL_DOWN_MINUTES } from "@/lib/schemas/plain";
 import { formatLocalTime } from "@/lib/stats/days";
 
 const R = 26;

@@ -4,7 +4,7 @@ import { Label } from "radix-ui";
 import { useId } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { useLocale } from "@/app/_components/locale";
-import { DRAFT_MAX_CHARS } from "@/lib/schemas/drafts";
+import { DRAFT_MAX_CHARS } from "@/lib/schemas/plain";
 import { textLength } from "@/lib/schemas/text";
 import { formatCount } from "@/lib/stats/format";
 

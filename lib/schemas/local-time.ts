@@ -1,0 +1,63 @@
+/**
+ * Wall-clock times in a person's own zone, for the contact schemas and the contact form
+ * alike. No zod here: the form's quick choices import this alone.
+ */
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** "2026-09-14T18:30" (seconds optional, as a datetime-local input gives) as numbers. */
+export function localParts(value: string): LocalParts | null {
+  const m = LOCAL_DATE_TIME.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second = 0] = m.slice(1).map((p) => Number(p ?? 0));
+  const parts = { year, month, day, hour, minute, second } as LocalParts;
+  // Date.UTC rolls 30 February over to March; a real date survives the round trip.
+  const utc = new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
+  const real =
+    utc.getUTCFullYear() === parts.year &&
+    utc.getUTCMonth() === parts.month - 1 &&
+    utc.getUTCDate() === parts.day &&
+    parts.hour < 24 &&
+    parts.minute < 60 &&
+    parts.second < 60;
+  return real ? parts : null;
+}
+
+/**
+ * The instant a wall-clock time names in `timeZone`. A time skipped by a daylight-saving
+ * change (02:30 on the night clocks jump to 03:00) moves forward by the jump.
+ */
+export function zonedInstant(localDateTime: string, timeZone: string): Date {
+  const p = localParts(localDateTime);
+  if (!p) throw new RangeError(`Not a local date and time: ${localDateTime}`);
+  const at = new TZDate(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, timeZone);
+  return new Date(at.getTime());
+}
+
+/** The wall-clock time of `instant` in `timeZone`, as a datetime-local input wants it. */
+export function localDateTimeIn(instant: Date | number, timeZone: string): string {
+  const at = new TZDate(typeof instant === "number" ? instant : instant.getTime(), timeZone);
+  return format(at, at.getSeconds() === 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss");
+}
+
+/** Midnight at the start of a calendar date ("2026-09-01") in `timeZone`. */
+export function startOfLocalDate(isoDate: string, timeZone: string): Date {
+  return zonedInstant(`${isoDate}T00:00`, timeZone);
+}
+
+/** "1 September 2026", for a calendar date ("2026-09-01") with no zone of its own. */
+export function formatIsoDate(isoDate: string): string {
+  const [y = 1970, m = 1, d = 1] = isoDate.split("-").map(Number);
+  return format(new Date(y, m - 1, d), "d MMMM yyyy");
+}
