@@ -17,6 +17,10 @@ export const draftBody = freeText({ error: "Please write your message." })
     ),
   );
 
+/** The draft editor's form: the text alone; the step and checks are saved beside it. */
+export const draftBodyForm = z.object({ body: draftBody });
+export type DraftBodyForm = z.input<typeof draftBodyForm>;
+
 const id = z.uuid("That draft link isn't valid.");
 const answer = z.enum(["yes", "no"], "Please answer each question with yes or no.");
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -11,19 +10,15 @@ import { ChangedElsewhere, DeletedElsewhere } from "@/app/_components/elsewhere-
 import { Field, FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { mutationProblem, placeFieldErrors } from "@/app/_components/mutation-errors";
 import { SavePaused } from "@/app/_components/save-paused";
 import { StepSelectField } from "@/app/_components/step-select-field";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { ask, useDoor } from "@/app/_trpc/client";
-import {
-  type ContactFields,
-  type ContactFormContext,
-  type ContactView,
-  contactFields,
-  localDateTimeIn,
-} from "@/lib/schemas/contacts";
+import type { ContactFields, ContactFormContext, ContactView } from "@/lib/schemas/contacts";
+import { localDateTimeIn } from "@/lib/schemas/local-time";
 import {
   CHANNEL_LABELS,
   CONTACT_CHANNELS,
@@ -36,6 +31,7 @@ import { ChannelIcon, FeelingIcon } from "./icons";
 import { QuickWhen, quickTime, type When } from "./quick-when";
 
 const FIELDS = ["occurredAt", "channel", "initiator", "feeling", "note", "stepNumber"] as const;
+const resolver = lazyResolver(() => import("@/lib/schemas/contacts").then((s) => s.contactFields));
 
 const channelChoices = CONTACT_CHANNELS.map((value) => ({
   value,
@@ -89,8 +85,9 @@ export function ContactForm({
   const defaults: Partial<ContactFields> = contact
     ? fieldsOf(contact, timeZone)
     : { occurredAt: nowLocal, note: "", stepNumber };
+  useResolverSoon(resolver);
   const form = useForm<ContactFields>({
-    resolver: zodResolver(contactFields),
+    resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: defaults,

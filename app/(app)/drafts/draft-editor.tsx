@@ -1,25 +1,23 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { isServerAnswer, mutationProblem } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useDoor } from "@/app/_trpc/client";
-import type { DraftStep, DraftView } from "@/lib/schemas/drafts";
-import { draftBody } from "@/lib/schemas/drafts";
+import type { DraftBodyForm, DraftStep, DraftView } from "@/lib/schemas/drafts";
 import { DeleteDraft } from "./delete-draft";
 import { DraftBody } from "./draft-body";
 import { type Answer, SelfChecks } from "./self-checks";
 import { SendSection } from "./send-section";
 import { useSaveQueue } from "./use-save-queue";
 
-const bodyForm = z.object({ body: draftBody });
+const resolver = lazyResolver(() => import("@/lib/schemas/drafts").then((s) => s.draftBodyForm));
 
 interface Problem {
   message: string;
@@ -72,8 +70,9 @@ export function DraftEditor({
     return () => clearInterval(timer);
   }, []);
 
-  const form = useForm<z.input<typeof bodyForm>>({
-    resolver: zodResolver(bodyForm),
+  useResolverSoon(resolver);
+  const form = useForm<DraftBodyForm>({
+    resolver,
     defaultValues: { body: draft?.body ?? "" },
   });
   const body = form.watch("body");

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -10,24 +9,26 @@ import { ChangedElsewhere, DeletedElsewhere } from "@/app/_components/elsewhere-
 import { FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { mutationProblem, placeFieldErrors } from "@/app/_components/mutation-errors";
 import { SavePaused } from "@/app/_components/save-paused";
 import { StepSelectField } from "@/app/_components/step-select-field";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { ask, useDoor } from "@/app/_trpc/client";
-import {
-  JOURNAL_BODY_MAX,
-  type JournalEntryFields,
-  type JournalEntryView,
-  type JournalFormContext,
-  journalEntryFields,
+import type {
+  JournalEntryFields,
+  JournalEntryView,
+  JournalFormContext,
 } from "@/lib/schemas/journal";
-import { moodLabel } from "@/lib/schemas/plain";
+import { JOURNAL_BODY_MAX, moodLabel } from "@/lib/schemas/plain";
 import { MoodFace } from "./mood";
 import { MoodPicker } from "./mood-picker";
 
 const FIELDS = ["mood", "body", "stepNumber", "sharedWithBuddies"] as const;
+const resolver = lazyResolver(() =>
+  import("@/lib/schemas/journal").then((s) => s.journalEntryFields),
+);
 
 /** What is kept on the device while typing: the form's values, each always present. */
 interface KeptEntry {
@@ -90,8 +91,9 @@ export function EntryForm({
         sharedWithBuddies: entry.sharedWithBuddies,
       }
     : { body: "", stepNumber, sharedWithBuddies: false };
+  useResolverSoon(resolver);
   const form = useForm<JournalEntryFields>({
-    resolver: zodResolver(journalEntryFields),
+    resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: defaults,

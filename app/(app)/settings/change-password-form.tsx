@@ -1,18 +1,21 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { NewPasswordField } from "@/app/_components/new-password-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useDoor } from "@/app/_trpc/client";
-import { type ChangePasswordInput, changePasswordInput } from "@/lib/schemas/account";
+import type { ChangePasswordInput } from "@/lib/schemas/account";
 
 const FIELDS = ["currentPassword", "newPassword"] as const;
+const resolver = lazyResolver(() =>
+  import("@/lib/schemas/account").then((s) => s.changePasswordInput),
+);
 
 /** A new password; every other device is signed out, this one stays. */
 export function ChangePasswordForm({ email }: { email: string }) {
@@ -20,8 +23,9 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const router = useRouter();
   const [notice, setNotice] = useState<string>();
   const [formError, setFormError] = useState<string>();
+  useResolverSoon(resolver);
   const form = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordInput),
+    resolver,
     defaultValues: { currentPassword: "", newPassword: "" },
     // As on sign-up: checked on submit, then as they type.
     mode: "onSubmit",

@@ -1,22 +1,27 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useDoor } from "@/app/_trpc/client";
-import { type DeleteAccountInput, deleteAccountInput } from "@/lib/schemas/account";
+import type { DeleteAccountInput } from "@/lib/schemas/account";
 import { leaveAfterDeletion } from "./actions";
+
+const resolver = lazyResolver(() =>
+  import("@/lib/schemas/account").then((s) => s.deleteAccountInput),
+);
 
 /** Deleting the account: one calm step that says what goes, then the password again. */
 export function DeleteAccount({ email }: { email: string }) {
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string>();
   const [leaving, setLeaving] = useState(false);
+  useResolverSoon(resolver);
   const form = useForm<DeleteAccountInput>({
-    resolver: zodResolver(deleteAccountInput),
+    resolver,
     defaultValues: { password: "" },
     mode: "onSubmit",
     reValidateMode: "onChange",

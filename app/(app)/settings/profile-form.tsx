@@ -1,16 +1,20 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { Label } from "radix-ui";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { isServerAnswer, mutationProblem } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useDoor } from "@/app/_trpc/client";
-import { type Profile, type UpdateProfileInput, updateProfileInput } from "@/lib/schemas/account";
+import type { Profile, UpdateProfileInput } from "@/lib/schemas/account";
+
+const resolver = lazyResolver(() =>
+  import("@/lib/schemas/account").then((s) => s.updateProfileInput),
+);
 
 export function ProfileForm({ profile }: { profile: Profile }) {
   const hydrated = useHydrated();
@@ -23,8 +27,9 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   }, [profile.timeZone]);
   const browserZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
 
+  useResolverSoon(resolver);
   const form = useForm<UpdateProfileInput>({
-    resolver: zodResolver(updateProfileInput),
+    resolver,
     defaultValues: {
       displayName: profile.displayName,
       timeZone: profile.timeZone,

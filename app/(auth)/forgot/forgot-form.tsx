@@ -1,21 +1,26 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { type ForgotPasswordInput, forgotPasswordInput } from "@/lib/schemas/account";
+import type { ForgotPasswordInput } from "@/lib/schemas/account";
 import { applyServerErrors } from "../form-errors";
 import { postJson } from "../post-json";
+
+const resolver = lazyResolver(() =>
+  import("@/lib/schemas/account").then((s) => s.forgotPasswordInput),
+);
 
 export function ForgotForm() {
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   const [done, setDone] = useState<string>();
+  useResolverSoon(resolver);
   const form = useForm<ForgotPasswordInput>({
-    resolver: zodResolver(forgotPasswordInput),
+    resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });

@@ -1,21 +1,24 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { type SignInInput, signInInput } from "@/lib/schemas/account";
+import type { SignInInput } from "@/lib/schemas/account";
 import { applyServerErrors } from "../form-errors";
 import { postJson } from "../post-json";
+
+const resolver = lazyResolver(() => import("@/lib/schemas/account").then((s) => s.signInInput));
 
 export function SignInForm() {
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
+  useResolverSoon(resolver);
   const form = useForm<SignInInput>({
-    resolver: zodResolver(signInInput),
+    resolver,
     // No defaults: whatever was typed before the page finished loading is kept.
     // Checked on submit, then as they type: validating on blur moved the button under a
     // tapping finger (a new error line appears) and swallowed the tap.

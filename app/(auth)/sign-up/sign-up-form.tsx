@@ -1,14 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { type StartSignUpInput, startSignUpInput } from "@/lib/schemas/account";
+import type { StartSignUpInput } from "@/lib/schemas/account";
 import { applyServerErrors } from "../form-errors";
 import { postJson } from "../post-json";
+
+const resolver = lazyResolver(() =>
+  import("@/lib/schemas/account").then((s) => s.startSignUpInput),
+);
 
 /**
  * Only the address: the name and password are chosen on the page the mailed link opens,
@@ -17,8 +21,9 @@ import { postJson } from "../post-json";
 export function SignUpForm() {
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
+  useResolverSoon(resolver);
   const form = useForm<StartSignUpInput>({
-    resolver: zodResolver(startSignUpInput),
+    resolver,
     // No defaults: whatever was typed before the page finished loading is kept.
     // Checked on submit, then as they type: validating on blur moved the button under a
     // tapping finger (a new error line appears) and swallowed the tap.

@@ -1,24 +1,24 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { CheckboxField } from "@/app/_components/checkbox-field";
 import { Field, FormError } from "@/app/_components/field";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useDoor } from "@/app/_trpc/client";
-import {
-  type ReminderSettingsView,
-  type SaveReminderSettingsInput,
-  saveReminderSettingsInput,
-} from "@/lib/schemas/reminders";
+import type { ReminderSettingsView, SaveReminderSettingsInput } from "@/lib/schemas/reminders";
 import { wallClock } from "@/lib/stats/format";
 
 const FIELDS = ["checkInTime", "quietStart", "quietEnd", "enabled", "email", "push"] as const;
+
+const resolver = lazyResolver(() =>
+  import("@/lib/schemas/reminders").then((s) => s.saveReminderSettingsInput),
+);
 
 const formValues = (s: ReminderSettingsView): SaveReminderSettingsInput => ({
   enabled: s.enabled,
@@ -37,8 +37,9 @@ export function ReminderForm({ settings }: { settings: ReminderSettingsView }) {
   const router = useRouter();
   const [notice, setNotice] = useState<string>();
   const [formError, setFormError] = useState<string>();
+  useResolverSoon(resolver);
   const form = useForm<SaveReminderSettingsInput>({
-    resolver: zodResolver(saveReminderSettingsInput),
+    resolver,
     defaultValues: formValues(settings),
   });
   const { errors } = form.formState;

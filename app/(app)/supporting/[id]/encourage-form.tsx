@@ -1,18 +1,21 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useDoor } from "@/app/_trpc/client";
 import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/lib/schemas/plain";
-import { type EncouragementFields, encouragementFields } from "@/lib/schemas/supporting";
+import type { EncouragementFields } from "@/lib/schemas/supporting";
 
 const FIELDS = ["name", "message"] as const;
+const resolver = lazyResolver(() =>
+  import("@/lib/schemas/supporting").then((s) => s.encouragementFields),
+);
 
 /**
  * The buddy page's encouragement form, for a saved person. The words stay in the form
@@ -30,8 +33,9 @@ export function EncourageForm({
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   const [sent, setSent] = useState(false);
+  useResolverSoon(resolver);
   const form = useForm<EncouragementFields>({
-    resolver: zodResolver(encouragementFields),
+    resolver,
     defaultValues: { name: defaultName.slice(0, ENCOURAGEMENT_NAME_MAX), message: "" },
   });
   const { errors, isSubmitting } = form.formState;

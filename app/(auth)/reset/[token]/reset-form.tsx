@@ -1,27 +1,29 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { NewPasswordField } from "@/app/_components/new-password-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { resetPasswordInput } from "@/lib/schemas/account";
 import { resetPasswordAction } from "../../actions";
 import { applyServerErrors, isRedirect } from "../../form-errors";
 
 /** The token comes from the page's address, not from a field anyone types in. */
-const resetFormInput = resetPasswordInput.omit({ token: true });
+const resolver = lazyResolver(() =>
+  import("@/lib/schemas/account").then((s) => s.resetPasswordInput.omit({ token: true })),
+);
 type ResetFormInput = { password: string };
 
 export function ResetForm({ token }: { token: string }) {
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   const router = useRouter();
+  useResolverSoon(resolver);
   const form = useForm<ResetFormInput>({
-    resolver: zodResolver(resetFormInput),
+    resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });

@@ -1,18 +1,19 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { NewPasswordField } from "@/app/_components/new-password-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import { finishSignUpInput } from "@/lib/schemas/account";
 import { applyServerErrors } from "../../form-errors";
 import { postJson } from "../../post-json";
 
 /** The token comes from the page's address, not from a field anyone types in. */
-const finishFormInput = finishSignUpInput.omit({ token: true });
+const resolver = lazyResolver(() =>
+  import("@/lib/schemas/account").then((s) => s.finishSignUpInput.omit({ token: true })),
+);
 type FinishFormInput = { displayName: string; password: string };
 
 const EXPIRED =
@@ -22,8 +23,9 @@ export function FinishSignUp({ token, address }: { token: string; address: strin
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   const [expired, setExpired] = useState(false);
+  useResolverSoon(resolver);
   const form = useForm<FinishFormInput>({
-    resolver: zodResolver(finishFormInput),
+    resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });

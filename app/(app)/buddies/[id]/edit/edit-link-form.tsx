@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
@@ -9,6 +8,7 @@ import { Button } from "@/app/_components/button";
 import { CheckboxField } from "@/app/_components/checkbox-field";
 import { ChoiceField } from "@/app/_components/choice-field";
 import { Field, FormError } from "@/app/_components/field";
+import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { SavePaused } from "@/app/_components/save-paused";
@@ -19,14 +19,7 @@ import type { BuddyLinkView } from "@/lib/schemas/buddies";
 import { BUDDY_LABEL_MAX } from "@/lib/schemas/plain";
 import { addDays, type Day } from "@/lib/stats/days";
 import { dayLabel, lastDayOf, SCOPE_CHOICES, SCOPE_LABEL } from "../../link-options";
-import {
-  type Ends,
-  expiryOf,
-  type FormInput,
-  type FormOutput,
-  formSchema,
-  valuesOf,
-} from "./link-form-values";
+import { type Ends, expiryOf, type FormInput, type FormOutput, valuesOf } from "./link-form-values";
 
 interface EditLinkFormProps {
   link: BuddyLinkView;
@@ -50,10 +43,14 @@ export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
   const [newer, setNewer] = useState<BuddyLinkView | null>(null);
   const [gone, setGone] = useState(false);
   const [saved, setSaved] = useState(false);
-  const schema = useMemo(() => formSchema(timeZone), [timeZone]);
+  const resolver = useMemo(
+    () => lazyResolver(() => import("./link-form-schema").then((s) => s.formSchema(timeZone))),
+    [timeZone],
+  );
+  useResolverSoon(resolver);
 
   const form = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(schema),
+    resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: valuesOf(link, keepDay),

@@ -1,37 +1,12 @@
-import { z } from "zod";
-import { type BuddyExpiry, type BuddyLinkView, updateBuddyLinkInput } from "@/lib/schemas/buddies";
-import { type Day, isDay, localDay } from "@/lib/stats/days";
+import type { z } from "zod";
+import type { BuddyExpiry, BuddyLinkView } from "@/lib/schemas/buddies";
+import type { Day } from "@/lib/stats/days";
+import type { formSchema } from "./link-form-schema";
 
 export const ENDS = ["keep", "7", "30", "90", "none", "date"] as const;
 export type Ends = (typeof ENDS)[number];
 
-/** The form's own shape: the end is a choice plus a date, turned into `expiry` on save. */
-export function formSchema(timeZone: string) {
-  return z
-    .object({
-      label: updateBuddyLinkInput.shape.label,
-      scope: updateBuddyLinkInput.shape.scope,
-      showExName: z.boolean(),
-      ends: z.enum(ENDS, "Please choose when the link stops working."),
-      date: z.string(),
-    })
-    .superRefine((v, ctx) => {
-      if (v.ends !== "date") return;
-      if (!isDay(v.date)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["date"],
-          message: "Please choose the last day it works.",
-        });
-      } else if (v.date < localDay(Date.now(), timeZone)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["date"],
-          message: "Please choose a date from today onwards.",
-        });
-      }
-    });
-}
+/** The form's fields as typed, and as checked by formSchema. */
 export type FormInput = z.input<ReturnType<typeof formSchema>>;
 export type FormOutput = z.output<ReturnType<typeof formSchema>>;
 
