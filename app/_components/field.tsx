@@ -1,6 +1,5 @@
 "use client";
 
-import { Label } from "radix-ui";
 import { forwardRef, type InputHTMLAttributes, type ReactNode, useId, useState } from "react";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
@@ -24,9 +23,9 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
 
   return (
     <div className={`flex flex-col gap-1.5 ${className}`}>
-      <Label.Root htmlFor={inputId} className="text-sm font-semibold">
+      <label htmlFor={inputId} className="text-sm font-semibold">
         {label}
-      </Label.Root>
+      </label>
       <div className="relative">
         <input
           ref={ref}

@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect } from "react";
+import { useCallback } from "react";
 import type { FieldValues, Resolver } from "react-hook-form";
 import type * as z4 from "zod/v4/core";
+import { useOnFirstTouch } from "./first-touch";
 
 /** A zod schema whose input is a form's fields. */
 type Schema = z4.$ZodType<unknown, FieldValues>;
@@ -45,15 +46,7 @@ export function lazyResolver<S extends Schema>(load: () => Promise<S>): LazyReso
   return Object.assign(resolver, { preload });
 }
 
-/** Fetches the resolver while the browser is idle, so the first submit doesn't wait for it. */
+/** Fetches the resolver at the person's first touch, so the first submit doesn't wait for it. */
 export function useResolverSoon(resolver: { preload: () => Promise<unknown> }) {
-  useEffect(() => {
-    const start = () => void resolver.preload().catch(() => {});
-    if (typeof requestIdleCallback === "function") {
-      const id = requestIdleCallback(start, { timeout: 3000 });
-      return () => cancelIdleCallback(id);
-    }
-    const id = setTimeout(start, 500);
-    return () => clearTimeout(id);
-  }, [resolver]);
+  useOnFirstTouch(useCallback(() => void resolver.preload().catch(() => {}), [resolver]));
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { Label } from "radix-ui";
 import { forwardRef, type ReactNode, type SelectHTMLAttributes, useId } from "react";
 
 interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
@@ -21,9 +20,9 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
   return (
     <div className={`flex flex-col gap-1.5 ${className}`}>
-      <Label.Root htmlFor={inputId} className="text-sm font-semibold">
+      <label htmlFor={inputId} className="text-sm font-semibold">
         {label}
-      </Label.Root>
+      </label>
       <select
         ref={ref}
         id={inputId}

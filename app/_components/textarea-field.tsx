@@ -1,6 +1,5 @@
 "use client";
 
-import { Label } from "radix-ui";
 import { forwardRef, type ReactNode, type TextareaHTMLAttributes, useId } from "react";
 import { textLength } from "@/lib/schemas/text";
 import { formatCount } from "@/lib/stats/format";
@@ -44,9 +43,9 @@ export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>
 
     return (
       <div className={`flex flex-col gap-1.5 ${className}`}>
-        <Label.Root htmlFor={inputId} className="text-sm font-semibold">
+        <label htmlFor={inputId} className="text-sm font-semibold">
           {label}
-        </Label.Root>
+        </label>
         {hint ? (
           <p id={hintId} className="text-sm text-muted">
             {hint}

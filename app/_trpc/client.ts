@@ -9,6 +9,7 @@ import type {
 } from "@tanstack/query-core";
 import type { TRPCClient } from "@trpc/client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useOnFirstTouch } from "@/app/_components/first-touch";
 import type { AppRouter } from "@/server/trpc/root";
 
 type Loaded = typeof import("./loaded");
@@ -25,24 +26,11 @@ export function loadDoors(): Promise<Loaded> {
   return loading;
 }
 
-/**
- * Fetches the client at the person's first touch, key or focus on the page, so the first
- * save doesn't wait for it, and a page only being read never loads it (on a phone, its
- * 25 kB evaluated during load was most of Lighthouse's blocking time). Offline, the
- * service worker's precache serves it.
- */
+const loadQuietly = () => void loadDoors().catch(() => {});
+
+/** Fetches the client at the person's first touch, so the first save doesn't wait for it. */
 export function useDoorsSoon() {
-  useEffect(() => {
-    const events = ["pointerdown", "keydown", "focusin"] as const;
-    const start = () => {
-      for (const e of events) document.removeEventListener(e, start, true);
-      void loadDoors().catch(() => {});
-    };
-    for (const e of events) document.addEventListener(e, start, { capture: true, passive: true });
-    return () => {
-      for (const e of events) document.removeEventListener(e, start, true);
-    };
-  }, []);
+  useOnFirstTouch(loadQuietly);
 }
 
 /** One call to a query procedure, e.g. `ask((t) => t.journal.byId.query, { id })`. */

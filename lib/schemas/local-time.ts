@@ -1,9 +1,9 @@
 /**
  * Wall-clock times in a person's own zone, for the contact schemas and the contact form
- * alike. No zod here: the form's quick choices import this alone.
+ * alike. No zod here: the form's quick choices import this alone. Written with Intl, not
+ * date-fns's format, which added 8 kB gzip to the contact form's page.
  */
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -45,10 +45,28 @@ export function zonedInstant(localDateTime: string, timeZone: string): Date {
   return new Date(at.getTime());
 }
 
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
 /** The wall-clock time of `instant` in `timeZone`, as a datetime-local input wants it. */
 export function localDateTimeIn(instant: Date | number, timeZone: string): string {
-  const at = new TZDate(typeof instant === "number" ? instant : instant.getTime(), timeZone);
-  return format(at, at.getSeconds() === 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss");
+  let clock = wallClocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+    wallClocks.set(timeZone, clock);
+  }
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const p of clock.formatToParts(instant)) part[p.type] = p.value;
+  const minutes = `${part.year?.padStart(4, "0")}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+  return part.second === "00" ? minutes : `${minutes}:${part.second}`;
 }
 
 /** Midnight at the start of a calendar date ("2026-09-01") in `timeZone`. */
@@ -56,8 +74,15 @@ export function startOfLocalDate(isoDate: string, timeZone: string): Date {
   return zonedInstant(`${isoDate}T00:00`, timeZone);
 }
 
+const longDate = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 /** "1 September 2026", for a calendar date ("2026-09-01") with no zone of its own. */
 export function formatIsoDate(isoDate: string): string {
   const [y = 1970, m = 1, d = 1] = isoDate.split("-").map(Number);
-  return format(new Date(y, m - 1, d), "d MMMM yyyy");
+  return longDate.format(Date.UTC(y, m - 1, d));
 }

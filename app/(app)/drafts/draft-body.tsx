@@ -1,6 +1,5 @@
 "use client";
 
-import { Label } from "radix-ui";
 import { useId } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { useLocale } from "@/app/_components/locale";
@@ -33,9 +32,9 @@ export function DraftBody({
   const over = length > DRAFT_MAX_CHARS;
   return (
     <>
-      <Label.Root htmlFor={bodyId} className="text-sm font-semibold">
+      <label htmlFor={bodyId} className="text-sm font-semibold">
         Your message
-      </Label.Root>
+      </label>
       <textarea
         id={bodyId}
         rows={8}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Label } from "radix-ui";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
@@ -80,9 +79,9 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         {...form.register("displayName")}
       />
       <div className="flex flex-col gap-1.5">
-        <Label.Root htmlFor="timeZone" className="text-sm font-semibold">
+        <label htmlFor="timeZone" className="text-sm font-semibold">
           Time zone
-        </Label.Root>
+        </label>
         <select
           id="timeZone"
           className="min-h-12 w-full rounded-xl border border-line bg-surface px-3 text-base"
