@@ -54,6 +54,9 @@ export async function devServerMemory(opts: {
   port: number;
   env: Record<string, string | undefined>;
   cookie: string;
+  /** Opened signed out first (a signed-in person is sent from /sign-in to /home). */
+  publicPaths: string[];
+  /** Then opened signed in. */
   paths: string[];
   chromium: string;
   logFile: string;
@@ -85,13 +88,15 @@ export async function devServerMemory(opts: {
     const startMb = treeResidentMb(server.pid);
     let peakMb = startMb;
     const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
-    const [name, ...value] = opts.cookie.split("=");
-    await context.addCookies([
-      { name: name ?? "", value: value.join("="), url: server.origin, httpOnly: true },
-    ]);
     const page = await context.newPage();
     const failed: string[] = [];
-    for (const p of opts.paths) {
+    const [name, ...value] = opts.cookie.split("=");
+    const signIn = () =>
+      context.addCookies([
+        { name: name ?? "", value: value.join("="), url: server.origin, httpOnly: true },
+      ]);
+    for (const p of [...opts.publicPaths, ...opts.paths]) {
+      if (p === opts.paths[0]) await signIn();
       // The first visit compiles the page: minutes on a cold machine.
       const res = await page
         .goto(`${server.origin}${p}`, { waitUntil: "load", timeout: 300_000 })
@@ -103,7 +108,7 @@ export async function devServerMemory(opts: {
     }
     const afterMb = treeResidentMb(server.pid);
     return {
-      pages: opts.paths.length,
+      pages: opts.publicPaths.length + opts.paths.length,
       failed,
       startMb,
       afterMb,

@@ -689,7 +689,7 @@ async function main() {
         [benchEmail(1)],
       );
       await database.close();
-      const paths = [...PUBLIC_PATHS, ...signedInPaths(rows[0])];
+      const paths = signedInPaths(rows[0]);
       report.devServer = await devServerMemory({
         cwd: o.buildDir,
         port: o.port,
@@ -701,6 +701,7 @@ async function main() {
           LOG_LEVEL: "warn",
         },
         cookie: await sessionCookie(benchSessionId(1), SECRET),
+        publicPaths: PUBLIC_PATHS,
         paths,
         chromium: o.chromium,
         logFile: path.join(o.buildDir, "bench-dev-server.log"),
