@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
-import { residentMb, startServer } from "./shared";
+import { CHROMIUM_FLAGS, residentMb, startServer } from "./shared";
 
 /** The server and every process it started, in MB (Linux /proc). */
 function treeResidentMb(root: number): number {
@@ -74,15 +74,7 @@ export async function devServerMemory(opts: {
   });
   const browser = await chromium.launch({
     executablePath: opts.chromium,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_FLAGS,
   });
   try {
     const startMb = treeResidentMb(server.pid);

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
+import { CHROMIUM_FLAGS } from "./shared";
 
 export interface RouteJs {
   route: string;
@@ -108,8 +109,8 @@ export async function lighthouse(opts: {
       "--output=json",
       `--output-path=${out}`,
       "--only-categories=performance,accessibility",
-      // The flags this machine's Chromium wants; background work would count as blocking time.
-      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-extensions",
+      // Background work would count as blocking time.
+      `--chrome-flags=--headless=new ${CHROMIUM_FLAGS.join(" ")} --disable-extensions`,
     ];
     if (opts.cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: opts.cookie })}`);
     await promisify(execFile)(process.execPath, args, {

@@ -3,21 +3,13 @@ import { fc, test } from "@fast-check/vitest";
 import { format } from "date-fns";
 import { describe, expect } from "vitest";
 import { formatIsoDate, localDateTimeIn, zonedInstant } from "@/lib/schemas/local-time";
+import { oddZone } from "../helpers/zones";
 
 // The contact form's wall clocks left date-fns's format for Intl; date-fns is the oracle.
-const zones = [
-  "Europe/Berlin",
-  "America/New_York",
-  "Pacific/Auckland",
-  "Asia/Kolkata",
-  "Australia/Lord_Howe",
-  "UTC",
-];
 const instant = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) });
-const zone = fc.constantFrom(...zones);
 
 describe("wall-clock times", () => {
-  test.prop([instant, zone, fc.boolean()])(
+  test.prop([instant, oddZone, fc.boolean()])(
     "localDateTimeIn is what a datetime-local input shows, in the person's zone",
     (ms, tz, wholeMinute) => {
       const at = wholeMinute ? ms - (ms % 60_000) : ms - (ms % 1000);

@@ -11,6 +11,7 @@ import {
   mondayOf,
   startOfLocalDay,
 } from "@/lib/stats";
+import { ODD_ZONES } from "../helpers/zones";
 
 const at = (iso: string) => new Date(iso);
 
@@ -130,17 +131,6 @@ describe("times in messages", () => {
 });
 
 describe("localDay against the platform's own calendar", () => {
-  const zones = [
-    "UTC",
-    "Europe/Paris",
-    "America/New_York",
-    "America/St_Johns",
-    "Australia/Lord_Howe",
-    "Asia/Kathmandu",
-    "Pacific/Chatham",
-    "Pacific/Apia",
-    "America/Santiago",
-  ];
   const oracle = (ms: number, timeZone: string) =>
     new Intl.DateTimeFormat("en-CA", {
       timeZone,
@@ -153,7 +143,7 @@ describe("localDay against the platform's own calendar", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
-        fc.constantFrom(...zones),
+        fc.constantFrom(...ODD_ZONES),
         (ms, zone) => {
           expect(localDay(ms, zone)).toBe(oracle(ms, zone));
         },
