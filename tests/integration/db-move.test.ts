@@ -59,7 +59,7 @@ let userId = "";
 let before: Awaited<ReturnType<typeof whatTheySee>>;
 let sourceRows: Record<string, unknown> = {};
 
-// The embedded database is where these commands start, so the PGlite project runs them once.
+// Skipped on PostgreSQL: these commands start from the embedded database, so PGlite runs them.
 describe.skipIf(testDbKind() !== "pglite")("moving and backing up the embedded database", () => {
   beforeAll(async () => {
     parent = await mkdtemp(path.join(tmpdir(), "rekindle-move-"));
@@ -134,7 +134,7 @@ describe.skipIf(testDbKind() !== "pglite")("moving and backing up the embedded d
     expect(existsSync(target)).toBe(false);
   });
 
-  // Moving needs a PostgreSQL server to move into; TEST_DATABASE_URL names one.
+  // Skipped without TEST_DATABASE_URL: moving needs a PostgreSQL server to move into.
   describe.skipIf(!process.env.TEST_DATABASE_URL)("db:move", () => {
     const name = `${runPrefix()}move`;
     afterAll(() => withAdmin((admin) => dropDatabase(admin, name)));

@@ -58,7 +58,7 @@ async function migratedDir(name: string): Promise<string> {
   return dir;
 }
 
-// Drizzle Studio's lock matters only on the embedded database, so the PGlite project runs this.
+// Skipped on PostgreSQL: Drizzle Studio's lock matters only on the embedded database.
 describe.skipIf(testDbKind() !== "pglite")("db:studio on the embedded database", () => {
   it("holds the folder while it runs, so the server cannot open it too", {
     timeout: 120_000,

@@ -69,7 +69,7 @@ async function settingsIn(dir: string, env: Record<string, string> = {}) {
 
 const kind = testDbKind();
 
-// The file rules are the same on either database: they are checked once, on PGlite's run.
+// Skipped on PostgreSQL: the file rules are the same on either database, checked on PGlite.
 describe.runIf(kind === "pglite")("settings from .env files", () => {
   const files = {
     ".env": "PORT=4001\nTRUST_PROXY_HOPS=1\nLOG_LEVEL=warn\nHOSTNAME=127.0.0.2\n",
@@ -109,7 +109,7 @@ describe.runIf(kind === "pglite")("settings from .env files", () => {
   }, 180_000);
 });
 
-// PostgreSQL only: DATABASE_URL from .env must lead `npm run db:migrate` to that server.
+// Skipped on PGlite: DATABASE_URL from .env must lead `npm run db:migrate` to a server.
 describe.runIf(kind === "postgres")("settings from .env files, on PostgreSQL", () => {
   it("reach npm run db:migrate: it migrates the database .env names", async () => {
     const name = `${inject("postgresRunPrefix")}settings_${process.pid}`;
