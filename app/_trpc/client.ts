@@ -28,6 +28,27 @@ export function loadDoors(): Promise<Loaded> {
 
 const loadQuietly = () => void loadDoors().catch(() => {});
 
+/**
+ * Saves sent and not yet answered, on every door of the page: while any is in flight (or
+ * waiting offline), closing or reloading the page asks first, so a tick or a form that
+ * looks saved is not lost on the way. Each leaves the set before its own callbacks run, so
+ * a save whose success moves to another page (deleting the account) is not asked about.
+ */
+const inFlight = new Map<unknown, number>();
+function holdPage(input: unknown) {
+  if (inFlight.size === 0) window.addEventListener("beforeunload", askFirst);
+  inFlight.set(input, (inFlight.get(input) ?? 0) + 1);
+}
+function releasePage(input: unknown) {
+  const left = (inFlight.get(input) ?? 1) - 1;
+  if (left > 0) inFlight.set(input, left);
+  else inFlight.delete(input);
+  if (inFlight.size === 0) window.removeEventListener("beforeunload", askFirst);
+}
+function askFirst(event: BeforeUnloadEvent) {
+  event.preventDefault();
+}
+
 /** Fetches the client at the person's first touch, so the first save doesn't wait for it. */
 export function useDoorsSoon() {
   useOnFirstTouch(loadQuietly);
@@ -97,8 +118,14 @@ export function useDoor<I, O>(
         const made = doors.observeMutation<I, O>({
           mutationFn: (input: I) => latest.current.pick(doors.trpc)(input),
           onMutate: (input) => latest.current.options.onMutate?.(input),
-          onSuccess: (data, input) => latest.current.options.onSuccess?.(data, input),
-          onError: (error, input) => latest.current.options.onError?.(error, input),
+          onSuccess: (data, input) => {
+            releasePage(input);
+            return latest.current.options.onSuccess?.(data, input);
+          },
+          onError: (error, input) => {
+            releasePage(input);
+            return latest.current.options.onError?.(error, input);
+          },
           onSettled: (data, error, input) => latest.current.options.onSettled?.(data, error, input),
         });
         unsubscribe.current = made.subscribe(({ mutate: _m, reset: _r, ...result }) =>
@@ -116,10 +143,12 @@ export function useDoor<I, O>(
 
   const mutateAsync = useCallback(
     async (input: I, callbacks?: MutateOptions<O, Error, I>): Promise<O> => {
+      holdPage(input);
       let made: Observer<I, O>;
       try {
         made = await start();
       } catch (cause) {
+        releasePage(input);
         // The client itself couldn't be fetched: to the person, the same as a failed save.
         const error = cause instanceof Error ? cause : new Error(String(cause));
         const failed: Omit<MutationObserverErrorResult<O, Error, I>, Functions> = {

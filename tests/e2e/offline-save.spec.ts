@@ -29,3 +29,48 @@ test("an entry saved offline waits, says so, and is saved once back online", asy
   await expect(page).toHaveURL(/\/journal$/);
   await expect(page.getByRole("link", { name: new RegExp(words) })).toBeVisible();
 });
+
+/**
+ * A tick shows at once, before its save is answered. Leaving the page while one is still on
+ * its way (here, waiting for the network) asks first, and once back online it is kept.
+ */
+test("a tick made offline waits, and leaving the page before it is saved asks first", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await signUp(page, newUser("Ash"));
+  await onboard(page);
+
+  await page.goto("/plan/1");
+  const first = page
+    .getByRole("listitem")
+    .filter({ has: page.getByText("Needed") })
+    .first();
+  const box = first.getByRole("checkbox");
+  // The first touch fetches the code that saves, while still online.
+  await box.focus();
+  await page.waitForLoadState("networkidle");
+
+  await context.setOffline(true);
+  await box.check();
+  await expect(
+    page.getByRole("status").filter({ hasText: "You seem to be offline" }),
+  ).toBeVisible();
+
+  const asked = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.dismiss();
+  expect(page.isClosed()).toBe(false);
+
+  const saved = page.waitForResponse((r) => r.url().includes("steps.setTask") && r.ok());
+  await context.setOffline(false);
+  await saved;
+  await expect(page.getByRole("status").filter({ hasText: "You seem to be offline" })).toHaveCount(
+    0,
+  );
+  await page.reload();
+  await expect(box).toBeChecked();
+});

@@ -68,8 +68,11 @@ test("a task's own link opens its form for the step, and an unclear match is off
   await expect(
     send.getByText("You logged a contact Riley started.", { exact: false }),
   ).toBeVisible();
+  // The tick shows at once; reloading once its save is answered shows it kept.
+  const saved = page.waitForResponse((r) => r.url().includes("steps.setTask") && r.ok());
   await send.getByRole("checkbox").check();
   await expect(page.getByText("2 needed tasks left.")).toBeVisible();
+  await saved;
   await page.reload();
   await expect(send.getByRole("checkbox")).toBeChecked();
 });

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
+import { SavePaused } from "@/app/_components/save-paused";
 import { useDoor } from "@/app/_trpc/client";
 import type { TaskFeature } from "@/lib/program";
 import { taskLink } from "@/lib/program/view";
@@ -87,6 +88,7 @@ export function TaskList({
             : `${requiredLeft} needed task${requiredLeft === 1 ? "" : "s"} left.`}
         </p>
       </div>
+      <SavePaused paused={save.isPaused} what="Your ticks are" />
       <FormError
         message={
           save.error ? mutationProblem(save.error, UNREACHABLE_NOTHING_CHANGED).message : undefined
