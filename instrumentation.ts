@@ -6,5 +6,8 @@ export async function register() {
     // Before anything opens the database or serves a request, so every one is traced.
     await (await import("./server/telemetry")).startTracing();
     await import("./server/startup");
+    // scripts/serve.ts answers /api/trpc through this same door, without Next's routing.
+    const { publishTrpcDoor } = await import("./server/http/direct-trpc");
+    publishTrpcDoor((await import("./server/http/doors/trpc")).trpc);
   }
 }

@@ -125,6 +125,7 @@ async function main() {
   // Loaded after the memory settings, like Next.js itself.
   const { isSameOrigin } = await import("../server/http/edge");
   const { requestScopes, TRY_AGAIN_SECONDS } = await import("../server/http/request-scope");
+  const { answerThroughDoor, trpcDoorFor } = await import("../server/http/direct-trpc");
   const scopes = requestScopes();
 
   /**
@@ -195,8 +196,11 @@ async function main() {
       }
       return writeHead(status, ...rest);
     }) as typeof res.writeHead;
+    // Production answers tRPC's requests through its door directly (server/http/direct-trpc.ts);
+    // development keeps Next's route, which reloads the door's code as it changes.
+    const door = dev ? undefined : trpcDoorFor(req.url);
     scopes.run(scope, () => {
-      handle(req, res).catch((error: unknown) => {
+      (door ? answerThroughDoor(door, req, res) : handle(req, res)).catch((error: unknown) => {
         console.error("Request failed before Rekindle could answer:", error);
         if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
         res.end("Something went wrong. Please try again.");

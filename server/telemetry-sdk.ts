@@ -147,6 +147,22 @@ export function startSdk(endpoint: string): ProcedureTracer {
         },
       );
     },
+    request(method, route, run) {
+      return tracer.startActiveSpan(
+        `${method} ${route}`,
+        { kind: SpanKind.SERVER, attributes: { "http.method": method, "http.route": route } },
+        async (span) => {
+          try {
+            const status = await run();
+            span.setAttribute("http.status_code", status);
+            if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+            return status;
+          } finally {
+            span.end();
+          }
+        },
+      );
+    },
     flush: () => provider.forceFlush(),
     async stop() {
       traceStatements(undefined);

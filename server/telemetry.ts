@@ -16,6 +16,11 @@ export interface ProcedureTracer {
     run: () => Promise<T>,
     failure: (result: T) => string | null,
   ): Promise<T>;
+  /**
+   * Runs one HTTP request Next.js does not see (scripts/serve.ts's tRPC door) inside a
+   * server span named by its method and route, as Next names its own; `run` answers the status.
+   */
+  request(method: string, route: string, run: () => Promise<number>): Promise<number>;
   /** Sends every finished span now (a test, or a server about to stop). */
   flush(): Promise<void>;
   /** Stops tracing and sends what is left. */

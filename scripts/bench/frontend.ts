@@ -76,6 +76,10 @@ export interface LighthouseResult {
   tbtMs: number | null;
   cls: number | null;
   failedAudits: string[];
+  /** Lighthouse's measure of this machine's CPU (a mid-tier phone is about 125–800). */
+  benchmarkIndex?: number | null;
+  /** The main thread's work during load, as Lighthouse counts it (its CPU slowdown applied). */
+  mainThreadMs?: number | null;
   error?: string;
   /** The performance score of each run, when the median of several is reported. */
   runs?: (number | null)[];
@@ -125,6 +129,7 @@ export async function lighthouse(opts: {
         { score: number | null; auditRefs: { id: string; weight: number }[] }
       >;
       audits: Record<string, { score: number | null; numericValue?: number; title: string }>;
+      environment?: { benchmarkIndex?: number };
     };
     const score = (c: string) => {
       const s = report.categories[c]?.score;
@@ -146,6 +151,8 @@ export async function lighthouse(opts: {
       tbtMs: num("total-blocking-time"),
       cls: num("cumulative-layout-shift"),
       failedAudits,
+      benchmarkIndex: report.environment?.benchmarkIndex ?? null,
+      mainThreadMs: num("mainthread-work-breakdown"),
     };
   } catch (e) {
     const err = e as { message?: string; stderr?: string };

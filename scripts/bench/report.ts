@@ -453,12 +453,12 @@ export function writeReport(r: BenchReport): string {
         "",
       );
       L.push(
-        "| Page | Performance | Accessibility | Transferred kB | LCP ms | TBT ms | CLS | Audits under 90 |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| Page | Performance | Accessibility | Transferred kB | LCP ms | TBT ms | CLS | Main thread ms | benchmarkIndex | Audits under 90 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
       );
       for (const x of lh) {
         L.push(
-          `| ${x.page} | ${x.performance ?? "–"}${x.runs ? ` (runs: ${x.runs.map((v) => v ?? "–").join(", ")})` : ""} | ${x.accessibility ?? "–"} | ${f1(x.transferKb)} | ${f0(x.lcpMs)} | ${f0(x.tbtMs)} | ${f2(x.cls)} | ${x.error ? `error: ${x.error}` : x.failedAudits.join(", ")} |`,
+          `| ${x.page} | ${x.performance ?? "–"}${x.runs ? ` (runs: ${x.runs.map((v) => v ?? "–").join(", ")})` : ""} | ${x.accessibility ?? "–"} | ${f1(x.transferKb)} | ${f0(x.lcpMs)} | ${f0(x.tbtMs)} | ${f2(x.cls)} | ${f0(x.mainThreadMs ?? null)} | ${f0(x.benchmarkIndex ?? null)} | ${x.error ? `error: ${x.error}` : x.failedAudits.join(", ")} |`,
         );
       }
       L.push("");

@@ -37,7 +37,7 @@ export function refuseUnsafePost(req: Request): Response | null {
 export async function handleTrpcRequest(req: Request, getDb: () => Promise<Db>): Promise<Response> {
   const refused = refuseUnsafePost(req);
   if (refused) return refused;
-  return fetchRequestHandler({
+  const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
@@ -65,12 +65,7 @@ export async function handleTrpcRequest(req: Request, getDb: () => Promise<Db>):
       }
     },
     responseMeta({ errors }) {
-      // tRPC labels its answers JSON except when it refuses a request as a whole (a batch
-      // too long, a body that is not JSON, a failed context): those are JSON too.
-      const headers = new Headers({
-        "Cache-Control": "no-store",
-        "Content-Type": "application/json",
-      });
+      const headers = new Headers({ "Cache-Control": "no-store" });
       // A reached limit says how long to wait, as it does at every other door.
       const waits = errors.map((e) =>
         RateLimitedError.is(e.cause) ? e.cause.retryAfterSeconds : 0,
@@ -80,4 +75,8 @@ export async function handleTrpcRequest(req: Request, getDb: () => Promise<Db>):
       return { headers };
     },
   });
+  // Every answer is JSON, refusals of a whole request too (a batch too long, a body that is
+  // not JSON, a failed context), which tRPC leaves unlabelled; set here, it is said once.
+  response.headers.set("Content-Type", "application/json");
+  return response;
 }

@@ -342,6 +342,8 @@ test("instance b's traces cover requests, procedures and SQL, and hold no secret
   await signUp(page, user);
   await page.goto(`${url("b")}/home?private=${encodeURIComponent(user.password)}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(user.name);
+  // A call over HTTP, as the app's own scripts make it (the page above called in-process).
+  expect((await page.request.get(`${url("b")}/api/trpc/account.me`)).status()).toBe(200);
   await context.close();
 
   // Spans leave in batches every few seconds.
@@ -352,13 +354,14 @@ test("instance b's traces cover requests, procedures and SQL, and hold no secret
         const spans = tracedSpans();
         return {
           request: spans.some((s) => s.kind === SERVER && has(s, "http.method")),
+          trpcRequest: spans.some((s) => s.kind === SERVER && s.name.endsWith(" /api/trpc/[trpc]")),
           procedure: spans.some((s) => has(s, "rpc.method")),
           statement: spans.some((s) => has(s, "db.query.text")),
         };
       },
       { timeout: 20_000 },
     )
-    .toEqual({ request: true, procedure: true, statement: true });
+    .toEqual({ request: true, trpcRequest: true, procedure: true, statement: true });
 
   const everything = traceBodies.join("\n");
   const secrets = existsSync(SECRETS_FILE)

@@ -290,3 +290,26 @@ describe("a request tRPC cannot read", () => {
     expect(res.text).not.toMatch(/stack|destructure|constructor|superjson|github/i);
   });
 });
+
+describe("every answer", () => {
+  it("is labelled JSON once, served or refused", async () => {
+    const robin = await signedInBrowser();
+    const cookie = { cookie: robin.cookie };
+    const answers = [
+      new Request(trpcUrl("account.me"), { headers: { ...SAME_ORIGIN_HEADERS, ...cookie } }),
+      new Request(trpcUrl("account.me"), { headers: SAME_ORIGIN_HEADERS }),
+      mutationRequest("journal.create", { mood: 9 }, cookie),
+      new Request(trpcUrl("journal.create"), {
+        method: "POST",
+        headers: { ...SAME_ORIGIN_HEADERS, ...cookie, "content-type": "application/json" },
+        body: "not json",
+      }),
+    ];
+    for (const request of answers) {
+      const res = await send(request, t.db);
+      expect(res.headers.get("content-type"), `${res.status} ${request.url}`).toBe(
+        "application/json",
+      );
+    }
+  });
+});
