@@ -1,5 +1,4 @@
 import { hostname, networkInterfaces } from "node:os";
-import { everyRouteHeaders, PLAIN_REFERRER_POLICY } from "./server/http/security-headers.js";
 
 /**
  * Every name this machine answers to: 127.0.0.1, ::1, each network address (a phone on the
@@ -56,7 +55,18 @@ const nextConfig = {
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   async headers() {
     /** What every answer carries, page or API; the Referrer-Policy is set per path below. */
-    const everyRoute = everyRouteHeaders(process.env.NODE_ENV === "production");
+    const everyRoute = [
+      ...(process.env.NODE_ENV === "production"
+        ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+        : []),
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+      { key: "X-Frame-Options", value: "DENY" },
+      {
+        key: "Permissions-Policy",
+        value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+      },
+    ];
     // Where the address itself is the secret (a buddy link, its dead-link page, a calendar
     // feed). A header set here replaces the one a route sets itself (the feed's own
     // no-referrer went out as the site-wide value), so the two sources below never match
@@ -64,7 +74,10 @@ const nextConfig = {
     return [
       {
         source: "/((?!b/|cal/|link-gone$).*)",
-        headers: [...everyRoute, PLAIN_REFERRER_POLICY],
+        headers: [
+          ...everyRoute,
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
       },
       // Never sent onwards in a Referer, never indexed, never kept by a shared cache.
       {

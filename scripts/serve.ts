@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { type NetworkInterfaceInfo, networkInterfaces } from "node:os";
+import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { IMPORT_MAX_BYTES } from "../lib/schemas/plain";
 import { CLIENT_IP_HEADER, clientAddress, markServedByRekindle } from "../server/client-ip";
@@ -125,7 +126,10 @@ async function main() {
   // Loaded after the memory settings, like Next.js itself.
   const { isSameOrigin } = await import("../server/http/edge");
   const { requestScopes, TRY_AGAIN_SECONDS } = await import("../server/http/request-scope");
-  const { answerThroughDoor, trpcDoorFor } = await import("../server/http/direct-trpc");
+  const { answerThroughDoor, routeHeaders, trpcDoorFor } = await import(
+    "../server/http/direct-trpc"
+  );
+  const headersFor = dev ? undefined : routeHeaders(path.join(process.cwd(), ".next"));
   const scopes = requestScopes();
 
   /**
@@ -198,13 +202,15 @@ async function main() {
     }) as typeof res.writeHead;
     // Production answers tRPC's requests through its door directly (server/http/direct-trpc.ts);
     // development keeps Next's route, which reloads the door's code as it changes.
-    const door = dev ? undefined : trpcDoorFor(req.url);
+    const door = headersFor && trpcDoorFor(req.url);
     scopes.run(scope, () => {
-      (door ? answerThroughDoor(door, req, res) : handle(req, res)).catch((error: unknown) => {
-        console.error("Request failed before Rekindle could answer:", error);
-        if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
-        res.end("Something went wrong. Please try again.");
-      });
+      (door && headersFor ? answerThroughDoor(door, headersFor, req, res) : handle(req, res)).catch(
+        (error: unknown) => {
+          console.error("Request failed before Rekindle could answer:", error);
+          if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+          res.end("Something went wrong. Please try again.");
+        },
+      );
     });
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());

@@ -1,8 +1,9 @@
 import "#server-only";
 
+import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
 import { procedureTracer } from "../telemetry";
-import { everyRouteHeaders, PLAIN_REFERRER_POLICY } from "./security-headers.js";
 
 /**
  * /api/trpc without Next.js's route machinery. In production scripts/serve.ts hands tRPC's
@@ -11,7 +12,7 @@ import { everyRouteHeaders, PLAIN_REFERRER_POLICY } from "./security-headers.js"
  * copy of the code. Next's handling of a route cost about 1.4 ms of CPU a request, more
  * than the door itself, and under load that queue was the dashboard's p99 (docs/benchmarks.md).
  * The door does every check itself (session, origin, limits, body); this only carries the
- * request in and the answer out, with the headers next.config.js gives every route.
+ * request in and the answer out, with the headers next.config.js gives the path.
  */
 type Door = (request: Request) => Promise<Response>;
 
@@ -24,7 +25,37 @@ export function publishTrpcDoor(door: Door): void {
 }
 
 const PREFIX = "/api/trpc/";
-const HEADERS = [...everyRouteHeaders(true), PLAIN_REFERRER_POLICY];
+
+type Header = { key: string; value: string };
+/** Headers for a path, as next.config.js sets them. */
+export type RouteHeaders = (pathname: string) => Header[];
+
+/**
+ * The headers next.config.js gives each path, read from what `next build` compiled them to
+ * (routes-manifest.json), so the config stays their one source. A rule with conditions
+ * (`has`, `missing`) would need the request to judge: refused here rather than misapplied.
+ */
+export function routeHeaders(nextDir: string): RouteHeaders {
+  const manifest = JSON.parse(readFileSync(path.join(nextDir, "routes-manifest.json"), "utf8")) as {
+    headers?: {
+      source: string;
+      regex: string;
+      headers: Header[];
+      has?: unknown;
+      missing?: unknown;
+    }[];
+  };
+  const rules = (manifest.headers ?? []).map((rule) => {
+    if (rule.has || rule.missing) {
+      throw new Error(
+        `next.config.js's header rule for ${rule.source} has conditions serve.ts can't judge.`,
+      );
+    }
+    return { matches: new RegExp(rule.regex), headers: rule.headers };
+  });
+  // Later rules win, as in Next.js: set in order, the last value of a name stays.
+  return (pathname) => rules.filter((r) => r.matches.test(pathname)).flatMap((r) => r.headers);
+}
 
 /** The published door, when this request is one of tRPC's; otherwise Next.js answers it. */
 export function trpcDoorFor(url: string): Door | undefined {
@@ -53,17 +84,23 @@ const ROUTE = "/api/trpc/[trpc]";
 /** Carries one request to the door and its answer back, traced when traces are on. */
 export async function answerThroughDoor(
   door: Door,
+  headersFor: RouteHeaders,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const tracer = await procedureTracer();
-  const answer = () => carry(door, req, res);
+  const answer = () => carry(door, headersFor, req, res);
   if (tracer) await tracer.request(req.method ?? "GET", ROUTE, answer);
   else await answer();
 }
 
 /** serve.ts has already capped the body. Answers the status sent. */
-async function carry(door: Door, req: IncomingMessage, res: ServerResponse): Promise<number> {
+async function carry(
+  door: Door,
+  headersFor: RouteHeaders,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<number> {
   const method = req.method ?? "GET";
   let url: URL;
   try {
@@ -81,7 +118,7 @@ async function carry(door: Door, req: IncomingMessage, res: ServerResponse): Pro
       body: hasBody ? new Uint8Array(await body(req)) : undefined,
     }),
   );
-  for (const { key, value } of HEADERS) res.setHeader(key, value);
+  for (const { key, value } of headersFor(url.pathname)) res.setHeader(key, value);
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") res.setHeader(name, value);
   });
