@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { buddyThanksOutput } from "./buddy-mail";
 import { calendarDay, freeText, maxChars, version } from "./common";
 import {
   BUDDY_EXPIRY_MAX_DAYS,
@@ -152,7 +153,12 @@ export const buddyViewOutput = z.strictObject({
 export type BuddyView = z.infer<typeof buddyViewOutput>;
 
 /** The owner's preview: the buddy's page, and the link as the owner's list shows it. */
-export const buddyPreviewOutput = z.strictObject({ link: buddyLinkOutput, view: buddyViewOutput });
+/** The buddy page as its owner previews it: the view, and the thank-yous the buddy sees under it. */
+export const buddyPreviewOutput = z.strictObject({
+  link: buddyLinkOutput,
+  view: buddyViewOutput,
+  thanks: buddyThanksOutput,
+});
 export type BuddyPreview = z.infer<typeof buddyPreviewOutput>;
 
 export const encouragementInput = z.strictObject({

@@ -18,16 +18,14 @@ import {
   type BuddyUpdates,
   type BuddyUpdatesList,
   buddySubscribeInput,
-  buddyThanksOutput,
   type stopBuddyUpdatesInput,
   type thankInput,
 } from "@/lib/schemas/buddy-mail";
-import { localDay } from "@/lib/stats";
 import { AppError } from "@/server/errors";
 import { type Limits, RateLimitedError, limits as sharedLimits } from "@/server/limits";
 import { type Mail, sendMail } from "@/server/mail";
 import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
-import { revokeLink, statusOf } from "./buddies";
+import { revokeLink, statusOf, THANKS_SHOWN, thanksShown } from "./buddies";
 import { type Actor, notFound, type Tx } from "./common";
 
 /**
@@ -390,13 +388,9 @@ export async function thanksByMessage(db: Db, actor: Actor) {
   );
 }
 
-/** The newest thank-yous a buddy page shows. */
-const THANKS_SHOWN = 5;
-
 /**
- * What the owner wrote back to the notes sent through this link, newest first, dated on
- * the owner's calendar like the rest of the page. Parsed through its output schema, so only
- * these fields reach the buddy.
+ * What the owner wrote back to the notes sent through this link, newest first: see
+ * thanksShown. The owner's preview reads the same in its own statement (thanksColumn).
  */
 export async function thanksFor(db: Tx, link: BuddyLink): Promise<BuddyThanks> {
   const rows = await db
@@ -417,17 +411,5 @@ export async function thanksFor(db: Tx, link: BuddyLink): Promise<BuddyThanks> {
     )
     .orderBy(desc(encouragements.thankedAt))
     .limit(THANKS_SHOWN);
-  return buddyThanksOutput.parse(
-    rows.flatMap((r) =>
-      r.thanks && r.thankedAt
-        ? [
-            {
-              thanks: r.thanks,
-              day: localDay(r.thankedAt, r.timeZone),
-              noteDay: localDay(r.createdAt, r.timeZone),
-            },
-          ]
-        : [],
-    ),
-  );
+  return thanksShown(rows, rows[0]?.timeZone ?? "UTC");
 }

@@ -7,6 +7,7 @@ import {
   gt,
   gte,
   inArray,
+  isNotNull,
   isNull,
   or,
   type SQLWrapper,
@@ -35,6 +36,7 @@ import {
   type UnreadNotes,
   type updateBuddyLinkInput,
 } from "@/lib/schemas/buddies";
+import { type BuddyThanks, buddyThanksOutput } from "@/lib/schemas/buddy-mail";
 import {
   addDays,
   daysBetween,
@@ -253,7 +255,61 @@ export async function previewLink(
   });
   if (!row) throw notFound(WHAT);
   const link = row.link as BuddyLink;
-  return { link: linkView(link, now), view: await viewOf(db, link, row.owner, now, locale) };
+  return {
+    link: linkView(link, now),
+    view: await viewOf(db, link, row.owner, now, locale),
+    thanks: thanksShown(row.thanks, row.owner.timeZone),
+  };
+}
+
+/** The newest thank-yous a buddy page shows. */
+export const THANKS_SHOWN = 5;
+
+interface ThanksRow {
+  thanks: string | null;
+  thankedAt: Date | string | null;
+  createdAt: Date | string;
+}
+
+/**
+ * Thank-yous as a buddy page shows them, dated on the owner's calendar like the rest of the
+ * page. Parsed through their output schema, so only these fields reach a buddy.
+ */
+export function thanksShown(rows: readonly ThanksRow[], timeZone: string): BuddyThanks {
+  return buddyThanksOutput.parse(
+    rows.flatMap((r) =>
+      r.thanks && r.thankedAt
+        ? [
+            {
+              thanks: r.thanks,
+              day: localDay(new Date(r.thankedAt), timeZone),
+              noteDay: localDay(new Date(r.createdAt), timeZone),
+            },
+          ]
+        : [],
+    ),
+  );
+}
+
+/** The link's newest thank-yous as one column, for a statement that reads the link. */
+function thanksColumn() {
+  return sql`(
+      select coalesce(json_agg(json_build_object(
+        'thanks', t.thanks, 'thankedAt', t.thanked_at, 'createdAt', t.created_at
+      ) order by t.thanked_at desc), '[]'::json)
+      from (
+        select ${encouragements.thanks} as thanks, ${encouragements.thankedAt} as thanked_at,
+          ${encouragements.createdAt} as created_at
+        from ${encouragements}
+        where ${and(
+          eq(encouragements.linkId, buddyLinks.id),
+          eq(encouragements.userId, buddyLinks.userId),
+          isNotNull(encouragements.thankedAt),
+        )}
+        order by ${encouragements.thankedAt} desc
+        limit ${sql.raw(String(THANKS_SHOWN))}
+      ) t
+    )`.mapWith(fromJson<ThanksRow[]>);
 }
 
 // ─── Owner: inbox ──────────────────────────────────────────────────────────────────────
@@ -504,6 +560,7 @@ function previewStatement(db: Db) {
     .select({
       link: getTableColumns(buddyLinks),
       owner: ownerColumns(buddyLinks.id, eq(buddyLinks.scope, "progress_and_journal")),
+      thanks: thanksColumn(),
     })
     .from(buddyLinks)
     .innerJoin(users, eq(users.id, buddyLinks.userId))

@@ -64,6 +64,11 @@ test("a buddy asks for e-mail updates, confirms them by mail, and sees the owner
   await buddyPage.reload();
   await expect(buddyPage.getByRole("heading", { name: `${owner.name} wrote back` })).toBeVisible();
   await expect(buddyPage.getByText("Thank you, that made my day")).toBeVisible();
+  // The owner's preview of the link shows the same.
+  await page.goto("/buddies");
+  await page.getByRole("link", { name: /^Preview/ }).click();
+  await expect(page.getByRole("heading", { name: `${owner.name} wrote back` })).toBeVisible();
+  await expect(page.getByText("Thank you, that made my day")).toBeVisible();
 
   // The owner stops the updates: the buddy's page offers them afresh.
   await page.goto("/buddies");

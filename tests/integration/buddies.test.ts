@@ -465,4 +465,22 @@ describe("thank-yous", () => {
     expect(await owner.caller.buddies.thanks()).toMatchObject([{ id: note.id }]);
     expect(await stranger.caller.buddies.thanks()).toEqual([]);
   });
+
+  it("show in the owner's preview of a link as its buddy page shows them, newest five", async () => {
+    const owner = await ownerWithSecrets();
+    const { token, link } = await createLink(owner.caller);
+    const other = await createLink(owner.caller);
+    for (let n = 1; n <= 6; n++) {
+      const note = await sendEncouragement(t.db, token, { message: `Note ${n}` });
+      await owner.caller.buddies.thank({ id: note.id, thanks: `Thanks for note ${n}` });
+    }
+    const live = await liveLink(t.db, token, new Date());
+    if (!live) throw new Error("the link should be live");
+    const onBuddyPage = await thanksFor(t.db, live);
+    expect(onBuddyPage.map((x) => x.thanks)).toEqual(
+      [6, 5, 4, 3, 2].map((n) => `Thanks for note ${n}`),
+    );
+    expect((await owner.caller.buddies.preview({ id: link.id })).thanks).toEqual(onBuddyPage);
+    expect((await owner.caller.buddies.preview({ id: other.link.id })).thanks).toEqual([]);
+  });
 });

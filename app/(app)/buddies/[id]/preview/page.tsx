@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/app/_components/back-link";
 import { BuddyProgress } from "@/app/b/[token]/buddy-view";
+import { ThanksList } from "@/app/b/[token]/updates-form";
 import { requireSession } from "@/server/auth/current";
 import { requestLocale } from "@/server/http/locale";
 import { serverCaller } from "@/server/trpc/server";
@@ -26,7 +27,8 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
     throw error;
   });
   if (!preview) notFound();
-  const { link, view } = preview;
+  const { link, view, thanks } = preview;
+  const locale = await requestLocale();
   return (
     <>
       <BackLink href="/buddies">Buddies</BackLink>
@@ -38,7 +40,8 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
           right now. Below it, they also find a form to send you encouragement.
         </p>
       </div>
-      <BuddyProgress view={view} locale={await requestLocale()} />
+      <BuddyProgress view={view} locale={locale} />
+      <ThanksList thanks={thanks} ownerName={view.ownerName} locale={locale} />
       {link.status === "active" ? (
         <Link
           href={`/buddies/${link.id}/edit`}
