@@ -144,6 +144,16 @@ export function useDoor<I, O>(
   const mutateAsync = useCallback(
     async (input: I, callbacks?: MutateOptions<O, Error, I>): Promise<O> => {
       holdPage(input);
+      // Pending from the tap, while the code that sends it may still be loading: a button
+      // that waits on `isPending` is busy at once, not only once the request goes out.
+      setState({
+        ...idle<I, O>(),
+        status: "pending",
+        isIdle: false,
+        isPending: true,
+        variables: input,
+        submittedAt: Date.now(),
+      });
       let made: Observer<I, O>;
       try {
         made = await start();
