@@ -126,10 +126,10 @@ async function main() {
   // Loaded after the memory settings, like Next.js itself.
   const { isSameOrigin } = await import("../server/http/edge");
   const { requestScopes, TRY_AGAIN_SECONDS } = await import("../server/http/request-scope");
-  const { answerThroughDoor, routeHeaders, trpcDoorFor } = await import(
-    "../server/http/direct-trpc"
-  );
-  const headersFor = dev ? undefined : routeHeaders(path.join(process.cwd(), ".next"));
+  // Production answers tRPC's requests through its door directly (server/http/direct-trpc.ts);
+  // development keeps Next's route, which reloads the door's code as it changes.
+  const { directTrpc } = await import("../server/http/direct-trpc");
+  const answerDirectly = dev ? undefined : directTrpc(path.join(process.cwd(), ".next"));
   const scopes = requestScopes();
 
   /**
@@ -200,17 +200,12 @@ async function main() {
       }
       return writeHead(status, ...rest);
     }) as typeof res.writeHead;
-    // Production answers tRPC's requests through its door directly (server/http/direct-trpc.ts);
-    // development keeps Next's route, which reloads the door's code as it changes.
-    const door = headersFor && trpcDoorFor(req.url);
     scopes.run(scope, () => {
-      (door && headersFor ? answerThroughDoor(door, headersFor, req, res) : handle(req, res)).catch(
-        (error: unknown) => {
-          console.error("Request failed before Rekindle could answer:", error);
-          if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
-          res.end("Something went wrong. Please try again.");
-        },
-      );
+      (answerDirectly?.(req, res) ?? handle(req, res)).catch((error: unknown) => {
+        console.error("Request failed before Rekindle could answer:", error);
+        if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+        res.end("Something went wrong. Please try again.");
+      });
     });
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());

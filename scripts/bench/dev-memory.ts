@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
-import { CHROMIUM_FLAGS, residentMb, startServer } from "./shared";
+import { CHROMIUM_FLAGS } from "../chromium-flags";
+import { residentMb, startServer } from "./shared";
 
 /** The server and every process it started, in MB (Linux /proc). */
 function treeResidentMb(root: number): number {

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
-import { CHROMIUM_FLAGS } from "./shared";
+import { CHROMIUM_FLAGS } from "../chromium-flags";
 
 export interface RouteJs {
   route: string;

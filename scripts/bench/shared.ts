@@ -27,17 +27,6 @@ export function stringFlag(name: string, fallback?: string): string | undefined 
 export const booleanFlag = (name: string) => process.argv.includes(`--${name}`);
 
 /** The name Auth.js gives its session cookie over plain http. */
-/** What Debian's Chromium needs on this machine, without background work of its own. */
-export const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 export const SESSION_COOKIE = "authjs.session-token";
 
 /** The cookie a browser would send after signing in: the session id in an Auth.js JWT. */

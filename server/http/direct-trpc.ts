@@ -28,14 +28,14 @@ const PREFIX = "/api/trpc/";
 
 type Header = { key: string; value: string };
 /** Headers for a path, as next.config.js sets them. */
-export type RouteHeaders = (pathname: string) => Header[];
+type RouteHeaders = (pathname: string) => Header[];
 
 /**
  * The headers next.config.js gives each path, read from what `next build` compiled them to
  * (routes-manifest.json), so the config stays their one source. A rule with conditions
  * (`has`, `missing`) would need the request to judge: refused here rather than misapplied.
  */
-export function routeHeaders(nextDir: string): RouteHeaders {
+function routeHeaders(nextDir: string): RouteHeaders {
   const manifest = JSON.parse(readFileSync(path.join(nextDir, "routes-manifest.json"), "utf8")) as {
     headers?: {
       source: string;
@@ -57,11 +57,6 @@ export function routeHeaders(nextDir: string): RouteHeaders {
   return (pathname) => rules.filter((r) => r.matches.test(pathname)).flatMap((r) => r.headers);
 }
 
-/** The published door, when this request is one of tRPC's; otherwise Next.js answers it. */
-export function trpcDoorFor(url: string): Door | undefined {
-  return url.startsWith(PREFIX) ? shared[DOOR] : undefined;
-}
-
 function requestHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -81,17 +76,21 @@ async function body(req: IncomingMessage): Promise<Buffer> {
 /** The route as Next.js names it in its spans: the path of a call is not in it, nor its input. */
 const ROUTE = "/api/trpc/[trpc]";
 
-/** Carries one request to the door and its answer back, traced when traces are on. */
-export async function answerThroughDoor(
-  door: Door,
-  headersFor: RouteHeaders,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const tracer = await procedureTracer();
-  const answer = () => carry(door, headersFor, req, res);
-  if (tracer) await tracer.request(req.method ?? "GET", ROUTE, answer);
-  else await answer();
+/**
+ * For production: answers a request through the published door when it is one of tRPC's,
+ * traced when traces are on, and returns undefined for every other (Next.js answers those).
+ */
+export function directTrpc(nextDir: string) {
+  const headersFor = routeHeaders(nextDir);
+  return (req: IncomingMessage, res: ServerResponse): Promise<unknown> | undefined => {
+    const door = req.url?.startsWith(PREFIX) ? shared[DOOR] : undefined;
+    if (!door) return undefined;
+    const answer = () => carry(door, headersFor, req, res);
+    const tracer = procedureTracer();
+    return tracer
+      ? tracer.then((t) => (t ? t.request(req.method ?? "GET", ROUTE, answer) : answer()))
+      : answer();
+  };
 }
 
 /** serve.ts has already capped the body. Answers the status sent. */

@@ -28,7 +28,7 @@ const SHIPPED = [
 ];
 
 test.describe.configure({ mode: "serial" });
-// Needs this run's own build to copy; a server named by E2E_BASE_URL has none here.
+// Skipped against E2E_BASE_URL: it copies this run's own build, which such a run lacks.
 test.skip(!!process.env.E2E_BASE_URL, "Copies the local build, which E2E_BASE_URL runs lack.");
 
 let folder = "";
