@@ -1,31 +1,19 @@
 import { type Day, daysBetween, localDay } from "@/lib/stats/days";
 import { formatInstant } from "@/lib/stats/format";
+import { SHORT_DATE, timeOfDay } from "./moments";
 
 /**
  * Dates as a person reads them, always in their profile's zone (never the server's or the
  * device's), so a late-night entry sits on the day it was written where they live, and in
  * the language the server settled for the request (passed down, so both sides agree).
  * Built on lib/stats's days, not date-fns's format: this file runs in the browser, where
- * date-fns's formatting added 5 kB gzip to every page listing dates.
+ * date-fns's formatting added 5 kB gzip to every page listing dates. A moment said without
+ * counting days (its time, its date) is in moments.ts, which needs no zone rules.
  */
-const TIME: Intl.DateTimeFormatOptions = { timeStyle: "short" };
-const SHORT_DATE: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short" };
-const MIDNIGHT: Intl.DateTimeFormatOptions = {
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-};
 
 /** "2026-11-24": groups things by the person's own calendar day. */
 export function dayKey(instant: Date | number, timeZone: string): Day {
   return localDay(instant, timeZone);
-}
-
-/** True when the instant is exactly the start of a day where the person lives. */
-export function isLocalMidnight(instant: Date | number, timeZone: string): boolean {
-  const ms = typeof instant === "number" ? instant : instant.getTime();
-  return ms % 1000 === 0 && formatInstant(ms, timeZone, "en-GB", MIDNIGHT) === "00:00:00";
 }
 
 /** Calendar days from the instant's day to today's, both where the person lives. */
@@ -50,21 +38,6 @@ export function dayHeading(
     day: "numeric",
     month: "long",
     ...(sameYear(instant, timeZone, now) ? {} : { year: "numeric" }),
-  });
-}
-
-/** "21:14" (en-GB), "9:14 PM" (en-US). */
-export function timeOfDay(instant: Date | number, timeZone: string, locale: string): string {
-  return formatInstant(instant, timeZone, locale, TIME);
-}
-
-/** "Tue 24 Nov 2026, 21:14" in en-GB; each language its own way. */
-export function dateTime(instant: Date | number, timeZone: string, locale: string): string {
-  return formatInstant(instant, timeZone, locale, {
-    ...SHORT_DATE,
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
   });
 }
 

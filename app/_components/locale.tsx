@@ -1,9 +1,14 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import { FALLBACK_LOCALE, type LocaleInfo } from "@/lib/stats/locale";
+import type { LocaleInfo } from "@/lib/stats/locale";
 
-const LocaleContext = createContext<LocaleInfo>({ locale: FALLBACK_LOCALE, weekStartsOn: 1 });
+/**
+ * Outside the signed-in layout's provider: English, as lib/stats's FALLBACK_LOCALE. Written
+ * out rather than imported, because that module's region tables would otherwise come along
+ * in every signed-in page's JavaScript.
+ */
+const LocaleContext = createContext<LocaleInfo>({ locale: "en", weekStartsOn: 1 });
 
 /**
  * The language and week the server settled for this request, handed to every client

@@ -8,6 +8,7 @@
  */
 
 import type { Template } from "./personalize";
+import { readinessVerdict, safetyConcern } from "./step0";
 import type {
   ContactLevel,
   Outcome,
@@ -22,6 +23,7 @@ import type {
 import { programV1 } from "./v1";
 
 export * from "./personalize";
+export * from "./step0";
 export * from "./types";
 
 const programs = { 1: programV1 } as const satisfies Record<number, Program>;
@@ -57,43 +59,20 @@ export function getStep(program: Program, number: StepNumber): Step {
   return step;
 }
 
-/**
- * Step 0's self-check. Missing answers count as "not sure".
- * - not_yet: two or more "no", or a "no" to a core question (right reasons, either answer);
- * - ready: no "no" at all and at most one "not sure";
- * - unsure: anything in between.
- * The result is advice: the user may retake the check, and keeps the final say.
- */
+/** Step 0's self-check (see readinessVerdict), on a version's content. */
 export function scoreReadiness(
   answers: Readonly<Record<string, ReadinessAnswer | undefined>>,
   program: Program = currentProgram,
 ): ReadinessVerdict {
-  let no = 0;
-  let notSure = 0;
-  let coreNo = false;
-  for (const question of program.readiness.questions) {
-    const answer = answers[question.key] ?? "not_sure";
-    if (answer === "no") {
-      no += 1;
-      if (question.core) coreNo = true;
-    } else if (answer === "not_sure") {
-      notSure += 1;
-    }
-  }
-  const result = coreNo || no >= 2 ? "not_yet" : no === 0 && notSure <= 1 ? "ready" : "unsure";
-  return { result, ...program.readiness.results[result] };
+  return readinessVerdict(answers, program.readiness);
 }
 
-/**
- * Step 0's safety screen: answers are true for "yes". Any "yes" is a concern, and then
- * Rekindle shows program.safety.concern instead of encouraging contact. An unanswered
- * question raises no concern by itself; the form should require every answer.
- */
+/** Step 0's safety screen (see safetyConcern), on a version's content. */
 export function assessSafety(
   answers: Readonly<Record<string, boolean | undefined>>,
   program: Program = currentProgram,
 ): { concern: boolean } {
-  return { concern: program.safety.questions.some((q) => answers[q.key] === true) };
+  return { concern: safetyConcern(answers, program.safety) };
 }
 
 /**

@@ -10,7 +10,8 @@ import {
   CONTACTS_PAGE_SIZE,
 } from "./plain";
 
-export { formatIsoDate, localDateTimeIn, startOfLocalDate, zonedInstant } from "./local-time";
+export { formatIsoDate, localDateTimeIn } from "./local-time";
+export { startOfLocalDate, zonedInstant } from "./zoned-instant";
 
 export const localDateTime = z
   .string({ error: "Please choose when it happened." })

@@ -1,9 +1,10 @@
 /**
  * Wall-clock times in a person's own zone, for the contact schemas and the contact form
  * alike. No zod here: the form's quick choices import this alone. Written with Intl, not
- * date-fns's format, which added 8 kB gzip to the contact form's page.
+ * date-fns's format, which added 8 kB gzip to the contact form's page; turning a wall clock
+ * back into an instant needs the zone's rules and lives in zoned-instant.ts, so the form
+ * carries no @date-fns/tz either.
  */
-import { TZDate } from "@date-fns/tz";
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -34,17 +35,6 @@ export function localParts(value: string): LocalParts | null {
   return real ? parts : null;
 }
 
-/**
- * The instant a wall-clock time names in `timeZone`. A time skipped by a daylight-saving
- * change (02:30 on the night clocks jump to 03:00) moves forward by the jump.
- */
-export function zonedInstant(localDateTime: string, timeZone: string): Date {
-  const p = localParts(localDateTime);
-  if (!p) throw new RangeError(`Not a local date and time: ${localDateTime}`);
-  const at = new TZDate(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, timeZone);
-  return new Date(at.getTime());
-}
-
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall-clock time of `instant` in `timeZone`, as a datetime-local input wants it. */
@@ -67,11 +57,6 @@ export function localDateTimeIn(instant: Date | number, timeZone: string): strin
   for (const p of clock.formatToParts(instant)) part[p.type] = p.value;
   const minutes = `${part.year?.padStart(4, "0")}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
   return part.second === "00" ? minutes : `${minutes}:${part.second}`;
-}
-
-/** Midnight at the start of a calendar date ("2026-09-01") in `timeZone`. */
-export function startOfLocalDate(isoDate: string, timeZone: string): Date {
-  return zonedInstant(`${isoDate}T00:00`, timeZone);
 }
 
 const longDate = new Intl.DateTimeFormat("en-GB", {

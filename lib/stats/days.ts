@@ -8,7 +8,7 @@
  * plain calendar counting on day numbers (days since 1970-01-01), where every day is one.
  */
 import { TZDate, tzOffset } from "@date-fns/tz";
-import { clockTime, shortDay } from "./format";
+import { clockTime, timeOnDay } from "./format";
 import type { WeekStartsOn } from "./locale";
 
 /** A calendar day, "YYYY-MM-DD". */
@@ -154,9 +154,7 @@ export function formatLocalTime(
   locale: string,
   now = new Date(),
 ): string {
-  const time = clockTime(instant, timeZone, locale);
-  const gap = daysBetween(localDay(now, timeZone), localDay(instant, timeZone));
-  if (gap === 0) return time;
-  if (gap === 1) return `${time} tomorrow`;
-  return `${time} on ${shortDay(localDay(instant, timeZone), locale)}`;
+  const day = localDay(instant, timeZone);
+  const gap = daysBetween(localDay(now, timeZone), day);
+  return timeOnDay(clockTime(instant, timeZone, locale), gap, day, locale);
 }

@@ -75,6 +75,16 @@ export function clockTime(instant: Date | number, timeZone: string, locale: stri
 }
 
 /**
+ * A clock time on `day`, `gap` calendar days after today: "14:05", "00:30 tomorrow", or
+ * "09:00 on 3 Jul" further on. The days are counted by the caller, which has a zone.
+ */
+export function timeOnDay(time: string, gap: number, day: Day, locale: string): string {
+  if (gap === 0) return time;
+  if (gap === 1) return `${time} tomorrow`;
+  return `${time} on ${shortDay(day, locale)}`;
+}
+
+/**
  * A time of day saved as "20:30", as the person's language writes it: "20:30" (en-GB),
  * "8:30 PM" (en-US), the way their browser's time field shows it. Anything else comes back as is.
  */

@@ -2,7 +2,8 @@ import { TZDate } from "@date-fns/tz";
 import { fc, test } from "@fast-check/vitest";
 import { differenceInCalendarDays, format } from "date-fns";
 import { describe, expect } from "vitest";
-import { dayHeading, dayKey, isLocalMidnight } from "@/app/_components/dates";
+import { dayHeading, dayKey } from "@/app/_components/dates";
+import { isLocalMidnight } from "@/app/_components/moments";
 import { oddZone } from "../helpers/zones";
 
 // The browser's date helpers left date-fns's format for lib/stats's days; date-fns stays

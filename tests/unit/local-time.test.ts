@@ -2,7 +2,8 @@ import { TZDate } from "@date-fns/tz";
 import { fc, test } from "@fast-check/vitest";
 import { format } from "date-fns";
 import { describe, expect } from "vitest";
-import { formatIsoDate, localDateTimeIn, zonedInstant } from "@/lib/schemas/local-time";
+import { formatIsoDate, localDateTimeIn } from "@/lib/schemas/local-time";
+import { zonedInstant } from "@/lib/schemas/zoned-instant";
 import { oddZone } from "../helpers/zones";
 
 // The contact form's wall clocks left date-fns's format for Intl; date-fns is the oracle.

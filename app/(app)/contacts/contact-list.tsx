@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { Button } from "@/app/_components/button";
-import { dayHeading, dayKey, timeOfDay } from "@/app/_components/dates";
+import { dayHeading, dayKey } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
 import { useLocale } from "@/app/_components/locale";
+import { timeOfDay } from "@/app/_components/moments";
 import { useMorePages } from "@/app/_trpc/client";
 import type { ContactList as ContactPage, ContactView } from "@/lib/schemas/contacts";
 import { CHANNEL_LABELS, CONTACTS_PAGE_SIZE, FEELING_LABELS } from "@/lib/schemas/plain";

@@ -1,7 +1,6 @@
 "use client";
 
-import { dayKey } from "@/app/_components/dates";
-import { localDateTimeIn, startOfLocalDate } from "@/lib/schemas/local-time";
+import { localDateTimeIn } from "@/lib/schemas/local-time";
 
 export type When = "now" | "earlier" | "yesterday" | "custom";
 type Quick = Exclude<When, "custom">;
@@ -12,22 +11,22 @@ const QUICK: { value: Quick; label: string }[] = [
   { value: "yesterday", label: "Yesterday" },
 ];
 
+const HOUR = 60 * 60 * 1000;
+
 /**
  * The wall-clock time, "2026-09-14T18:30", a quick choice stands for in `timeZone`:
  * "earlier today" is two hours ago, or midnight if that was yesterday, to adjust from.
+ * Worked in wall-clock text alone, so the form carries no zone arithmetic (@date-fns/tz).
  */
 export function quickTime(choice: Quick, timeZone: string, now = Date.now()): string {
-  let at = now;
   if (choice === "earlier") {
-    const twoHoursAgo = now - 2 * 60 * 60 * 1000;
-    at =
-      dayKey(twoHoursAgo, timeZone) === dayKey(now, timeZone)
-        ? twoHoursAgo
-        : startOfLocalDate(dayKey(now, timeZone), timeZone).getTime();
-  } else if (choice === "yesterday") {
-    at = now - 24 * 60 * 60 * 1000;
+    const today = localDateTimeIn(now, timeZone).slice(0, 10);
+    const twoHoursAgo = localDateTimeIn(now - 2 * HOUR, timeZone).slice(0, 16);
+    // A midnight a clock change skips is saved as the first minute after it, as any
+    // skipped time is (zonedInstant).
+    return twoHoursAgo.startsWith(today) ? twoHoursAgo : `${today}T00:00`;
   }
-  return localDateTimeIn(at, timeZone).slice(0, 16);
+  return localDateTimeIn(choice === "yesterday" ? now - 24 * HOUR : now, timeZone).slice(0, 16);
 }
 
 /** The three quick choices above the date field, the chosen one pressed. */

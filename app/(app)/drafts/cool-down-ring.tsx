@@ -1,6 +1,6 @@
 import { useLocale } from "@/app/_components/locale";
 import { DRAFT_COOL_DOWN_MINUTES } from "@/lib/schemas/plain";
-import { formatLocalTime } from "@/lib/stats/days";
+import { readyTime } from "./ready-time";
 
 const R = 26;
 const CIRCUMFERENCE = 2 * Math.PI * R;
@@ -38,7 +38,7 @@ export function CoolDownRing({
     headline = "Rested";
     detail = restarting ? "Saving your changes starts the hour again." : "You've given it time.";
   } else {
-    headline = `Ready at ${formatLocalTime(readyAt, timeZone, locale, now)}`;
+    headline = `Ready at ${readyTime(readyAt, timeZone, locale, now)}`;
     detail = restarting
       ? "Saving your changes starts the hour again."
       : "Time to step away. Read it again later with fresh eyes.";

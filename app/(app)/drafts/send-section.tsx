@@ -4,8 +4,8 @@ import { useId } from "react";
 import { Button } from "@/app/_components/button";
 import { useLocale } from "@/app/_components/locale";
 import type { DraftView } from "@/lib/schemas/drafts";
-import { formatLocalTime } from "@/lib/stats/days";
 import { CoolDownRing } from "./cool-down-ring";
+import { readyTime } from "./ready-time";
 
 /**
  * The hour a draft rests and "Mark as sent": ready once it is saved as it stands, every
@@ -43,7 +43,7 @@ export function SendSection({
       : unanswered > 0
         ? `Answer the ${unanswered === 1 ? "last question" : `${unanswered} questions`} first.`
         : !cooled
-          ? `It will be ready at ${formatLocalTime(saved.readyAt, timeZone, locale, now)}.`
+          ? `It will be ready at ${readyTime(saved.readyAt, timeZone, locale, now)}.`
           : null;
   return (
     <section aria-label="Ready to send" className="flex flex-col gap-3">

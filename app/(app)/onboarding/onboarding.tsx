@@ -9,14 +9,9 @@ import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { isServerAnswer } from "@/app/_components/mutation-errors";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { useDoor } from "@/app/_trpc/client";
-import {
-  assessSafety,
-  currentProgram,
-  type Person,
-  personalize,
-  type ReadinessAnswer,
-  scoreReadiness,
-} from "@/lib/program";
+import { type Person, personalize } from "@/lib/program/personalize";
+import { readinessVerdict, safetyConcern } from "@/lib/program/step0";
+import type { ReadinessAnswer, ReadinessContent, SafetyContent } from "@/lib/program/types";
 import { textLength } from "@/lib/schemas/text";
 import { ReadinessQuestions } from "./readiness-questions";
 import { ReadinessVerdictActions } from "./readiness-verdict";
@@ -49,12 +44,20 @@ const START: Place = {
 /**
  * Step 0, one question set per screen: readiness, then safety, then the situation. Nothing
  * reaches the server until the last screen; until then the place and the answers are kept
- * on this device only, so Back, a reload or a tab tap halfway loses nothing.
+ * on this device only, so Back, a reload or a tab tap halfway loses nothing. The program's
+ * words come from the server page, so its whole text stays out of the browser's JavaScript.
  */
-export function Onboarding({ owner }: { owner: string }) {
+export function Onboarding({
+  owner,
+  readiness,
+  safety,
+}: {
+  owner: string;
+  readiness: ReadinessContent;
+  safety: SafetyContent;
+}) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const { readiness, safety } = currentProgram;
   const [stage, setStage] = useState<Stage>("readiness");
   const [answers, setAnswers] = useState<Record<string, ReadinessAnswer>>({});
   const [safe, setSafe] = useState<Record<string, boolean>>({});
@@ -105,7 +108,7 @@ export function Onboarding({ owner }: { owner: string }) {
     },
   });
 
-  const verdict = scoreReadiness(answers);
+  const verdict = readinessVerdict(answers, readiness);
   const today = new Date().toLocaleDateString("en-CA");
 
   function next(current: Stage) {
@@ -117,7 +120,7 @@ export function Onboarding({ owner }: { owner: string }) {
     if (current === "safety") {
       if (safety.questions.some((q) => safe[q.key] === undefined)) return setMissing(true);
       setMissing(false);
-      return setStage(assessSafety(safe).concern ? "concern" : "situation");
+      return setStage(safetyConcern(safe, safety) ? "concern" : "situation");
     }
   }
 
@@ -177,6 +180,7 @@ export function Onboarding({ owner }: { owner: string }) {
           <p className="text-muted">{personalize(readiness.intro, nobody)}</p>
         </div>
         <ReadinessQuestions
+          readiness={readiness}
           answers={answers}
           onAnswer={(key, value) => setAnswers((a) => ({ ...a, [key]: value }))}
           showMissing={missing}
@@ -214,6 +218,7 @@ export function Onboarding({ owner }: { owner: string }) {
         <>
           {progress}
           <SafetyConcern
+            concern={safety.concern}
             headingRef={heading}
             onBack={() => setStage("safety")}
             onContinue={() => setStage("situation")}

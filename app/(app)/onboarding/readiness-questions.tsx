@@ -1,21 +1,26 @@
 "use client";
 
 import { ChoiceGroup } from "@/app/_components/choice-group";
-import { currentProgram, type Person, personalize, type ReadinessAnswer } from "@/lib/program";
+import { type Person, personalize } from "@/lib/program/personalize";
+import type { ReadinessAnswer, ReadinessContent } from "@/lib/program/types";
 
-/** The readiness check's questions, shared by onboarding and the retake page. */
+/**
+ * The readiness check's questions, shared by onboarding and the retake page. The content
+ * comes from the server page, so the program's text stays out of the browser's JavaScript.
+ */
 export function ReadinessQuestions({
+  readiness,
   answers,
   onAnswer,
   showMissing,
   person = { name: null, pronouns: "they" },
 }: {
+  readiness: Pick<ReadinessContent, "questions" | "answerLabels">;
   answers: Record<string, ReadinessAnswer>;
   onAnswer: (key: string, answer: ReadinessAnswer) => void;
   showMissing: boolean;
   person?: Person;
 }) {
-  const { readiness } = currentProgram;
   return (
     <>
       {readiness.questions.map((q) => (

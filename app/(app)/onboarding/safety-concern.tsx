@@ -4,7 +4,8 @@ import Link from "next/link";
 import type { RefObject } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { HelplineList } from "@/app/_components/helplines";
-import { currentProgram, type Person, personalize } from "@/lib/program";
+import { type Person, personalize } from "@/lib/program/personalize";
+import type { SafetyContent } from "@/lib/program/types";
 import { DeliberateContinue } from "./deliberate-continue";
 
 const nobody: Person = { name: null, pronouns: "they" };
@@ -15,15 +16,17 @@ const nobody: Person = { name: null, pronouns: "they" };
  * prominent choice, and it takes a second, deliberate tap.
  */
 export function SafetyConcern({
+  concern,
   headingRef,
   onBack,
   onContinue,
 }: {
+  /** The program's words for this screen, from the server page. */
+  concern: SafetyContent["concern"];
   headingRef: RefObject<HTMLHeadingElement | null>;
   onBack: () => void;
   onContinue: () => void;
 }) {
-  const { concern } = currentProgram.safety;
   return (
     <>
       <div className="flex flex-col gap-3">

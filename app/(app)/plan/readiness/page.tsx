@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getProgram } from "@/lib/program";
 import { personOf } from "@/lib/program/view";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
@@ -13,5 +14,6 @@ export default async function ReadinessPage() {
   // The check is saved on the plan, so without one it belongs to onboarding.
   if (!journey) redirect("/onboarding");
   // Discreet mode already took the name out of the journey the caller returns.
-  return <Retake person={personOf(journey)} version={journey.programVersion} />;
+  const { readiness } = getProgram(journey.programVersion);
+  return <Retake person={personOf(journey)} readiness={readiness} />;
 }

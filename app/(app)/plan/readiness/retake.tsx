@@ -7,27 +7,22 @@ import { FormError } from "@/app/_components/field";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useDoor } from "@/app/_trpc/client";
 import { ReadinessQuestions } from "@/app/(app)/onboarding/readiness-questions";
-import {
-  getProgram,
-  type Person,
-  personalize,
-  type ReadinessAnswer,
-  scoreReadiness,
-} from "@/lib/program";
+import { type Person, personalize } from "@/lib/program/personalize";
+import { readinessVerdict } from "@/lib/program/step0";
+import type { ReadinessAnswer, ReadinessContent } from "@/lib/program/types";
 
 /**
  * The readiness check, retaken at any time; the newest result replaces the old one. It
- * speaks of the ex as the plan does, by the saved name and pronouns.
+ * speaks of the ex as the plan does, by the saved name and pronouns, in the words of the
+ * plan's own version, which the server page hands down (the program's text stays there).
  */
-export function Retake({ person, version }: { person: Person; version: number }) {
-  const program = getProgram(version);
-  const { readiness } = program;
+export function Retake({ person, readiness }: { person: Person; readiness: ReadinessContent }) {
   const [answers, setAnswers] = useState<Record<string, ReadinessAnswer>>({});
   const [missing, setMissing] = useState(false);
   const save = useDoor((t) => t.journey.retakeReadiness.mutate);
 
   if (save.data) {
-    const verdict = scoreReadiness(answers, program);
+    const verdict = readinessVerdict(answers, readiness);
     return (
       <section
         role="status"
@@ -49,6 +44,7 @@ export function Retake({ person, version }: { person: Person; version: number })
         <p className="text-muted">{personalize(readiness.intro, person)}</p>
       </div>
       <ReadinessQuestions
+        readiness={readiness}
         answers={answers}
         person={person}
         onAnswer={(key, value) => setAnswers((a) => ({ ...a, [key]: value }))}

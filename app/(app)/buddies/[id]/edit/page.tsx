@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/app/_components/back-link";
 import { buttonClass } from "@/app/_components/button";
-import { dateTime } from "@/app/_components/dates";
+import { dateTime } from "@/app/_components/moments";
 import { localDay } from "@/lib/stats/days";
 import { requireSession } from "@/server/auth/current";
 import { requestLocale } from "@/server/http/locale";
