@@ -17,7 +17,6 @@ import {
   getTableColumns,
   gte,
   isNull,
-  lt,
   lte,
   type Placeholder,
 } from "drizzle-orm";
@@ -28,12 +27,9 @@ import superjson from "superjson";
 import type { Db } from "@/db/client";
 import {
   buddyLinks,
-  checkIns,
   contacts,
   encouragements,
-  journalEntries,
   journeys,
-  pauseDays,
   sessions,
   stepProgress,
   taskCompletions,
@@ -59,7 +55,14 @@ import {
   startOfLocalDay,
   tally,
 } from "@/lib/stats";
-import { asInstant, fromJson, type Jsonified, type StepRow } from "@/server/services/dashboard";
+import {
+  activityRows,
+  activityUnion,
+  asInstant,
+  fromJson,
+  type Jsonified,
+  type StepRow,
+} from "@/server/services/dashboard";
 import { homeQuery } from "@/server/services/home";
 
 const qb = new QueryBuilder({ casing: "snake_case" });
@@ -93,82 +96,10 @@ async function run(
   return (await sql.unsafe(s.text, params as any[], { prepare: true }).values()) as unknown[][];
 }
 
-/** activityBetween's one `union all` (dashboard.ts): kind, at, day, mood per row. */
+/** activityBetween's one statement (dashboard.ts), built by the app's own functions. */
 function activityStatement(bounded: boolean): Statement {
-  const noAt = drizzleSql`null::timestamptz`;
-  const noDay = drizzleSql`null::date`;
-  const noMood = drizzleSql`null::smallint`;
-  const user = p("user");
-  return statement(
-    qb
-      .select({
-        kind: drizzleSql`'task'::text`,
-        at: drizzleSql`${taskCompletions.completedAt}`,
-        day: noDay,
-        mood: noMood,
-      })
-      .from(taskCompletions)
-      .where(
-        and(
-          eq(taskCompletions.userId, user),
-          gte(taskCompletions.completedAt, p("since")),
-          bounded ? lt(taskCompletions.completedAt, p("until")) : undefined,
-        ),
-      )
-      .unionAll(
-        qb
-          .select({
-            kind: drizzleSql`'entry'`,
-            at: journalEntries.createdAt,
-            day: noDay,
-            mood: journalEntries.mood,
-          })
-          .from(journalEntries)
-          .where(
-            and(
-              eq(journalEntries.userId, user),
-              gte(journalEntries.createdAt, p("since")),
-              bounded ? lt(journalEntries.createdAt, p("until")) : undefined,
-            ),
-          ),
-      )
-      .unionAll(
-        qb
-          .select({ kind: drizzleSql`'contact'`, at: contacts.createdAt, day: noDay, mood: noMood })
-          .from(contacts)
-          .where(
-            and(
-              eq(contacts.userId, user),
-              gte(contacts.createdAt, p("since")),
-              bounded ? lt(contacts.createdAt, p("until")) : undefined,
-            ),
-          ),
-      )
-      .unionAll(
-        qb
-          .select({ kind: drizzleSql`'check'`, at: noAt, day: checkIns.day, mood: checkIns.mood })
-          .from(checkIns)
-          .where(
-            and(
-              eq(checkIns.userId, user),
-              gte(checkIns.day, p("from")),
-              bounded ? lt(checkIns.day, p("to")) : undefined,
-            ),
-          ),
-      )
-      .unionAll(
-        qb
-          .select({ kind: drizzleSql`'pause'`, at: noAt, day: pauseDays.day, mood: noMood })
-          .from(pauseDays)
-          .where(
-            and(
-              eq(pauseDays.userId, user),
-              gte(pauseDays.day, p("from")),
-              bounded ? lt(pauseDays.day, p("to")) : undefined,
-            ),
-          ),
-      ),
-  );
+  const union = activityUnion(bounded);
+  return statement(qb.select({ rows: activityRows(union) }).from(union));
 }
 
 /**
@@ -370,7 +301,7 @@ async function activityBetween(
   from: Day,
   to: Day | null,
 ) {
-  const rows = await run(sql, to === null ? S.recent : S.older, {
+  const [[json] = []] = await run(sql, to === null ? S.recent : S.older, {
     user,
     since: startOfLocalDay(from, timeZone).toISOString(),
     until: to === null ? null : startOfLocalDay(to, timeZone).toISOString(),
@@ -380,9 +311,10 @@ async function activityBetween(
   const counts = new Map<Day, number>();
   const moods: { day: Day; mood: number; from: MoodSource }[] = [];
   const paused: Day[] = [];
-  for (const [kind, at, date, mood] of rows) {
-    const day =
-      at !== null ? localDay(asInstant(at as string) as Date, timeZone) : (date as Day | null);
+  for (const [kind, at, date, mood] of fromJson<
+    [string, number | null, Day | null, number | null][]
+  >(json ?? [])) {
+    const day = at !== null ? localDay(at, timeZone) : date;
     if (day === null) continue;
     if (kind === "pause") {
       paused.push(day);
@@ -390,7 +322,7 @@ async function activityBetween(
     }
     tally(counts, day);
     if (mood !== null) {
-      moods.push({ day, mood: mood as number, from: kind === "check" ? "check-in" : "journal" });
+      moods.push({ day, mood, from: kind === "check" ? "check-in" : "journal" });
     }
   }
   return { counts, moods, pauseDays: paused };

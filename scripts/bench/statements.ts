@@ -108,8 +108,8 @@ export async function countStatements(opts: {
       await Promise.all([caller.buddies.unread(), caller.dashboard.home()]);
     });
     const buddy = await r.record(async () => {
-      // server/http/doors/buddy.ts: the link opened (and its visit counted) in one
-      // statement, then the owner's dashboard.
+      // server/http/doors/buddy.ts: the link opened (its visit counted, its thank-yous and
+      // e-mail updates read) in one statement, then the owner's dashboard.
       const now = new Date();
       const opened = await openLink(db, opts.buddyToken, now);
       if (opened) await openedView(db, opened, now);
@@ -121,7 +121,7 @@ export async function countStatements(opts: {
       {
         name: "buddy page (/b/<token>)",
         statements: buddy,
-        note: "the link and the owner's progress; the page's own count below adds the e-mail updates and thank-yous, and the per-address rate-limit counter is rate-limiter-flexible's own upsert",
+        note: "the link with its thank-yous and e-mail updates, then the owner's progress; the page's own count below adds the per-address rate-limit counter, rate-limiter-flexible's own upsert",
       },
     ];
   } finally {

@@ -1,5 +1,5 @@
 import "#server-only";
-import { and, asc, desc, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import {
@@ -10,12 +10,9 @@ import {
   encouragements,
   reminderSettings,
   reminders,
-  users,
 } from "@/db/schema";
 import type { BuddyLinkView } from "@/lib/schemas/buddies";
 import {
-  type BuddyThanks,
-  type BuddyUpdates,
   type BuddyUpdatesList,
   buddySubscribeInput,
   type stopBuddyUpdatesInput,
@@ -25,7 +22,7 @@ import { AppError } from "@/server/errors";
 import { type Limits, RateLimitedError, limits as sharedLimits } from "@/server/limits";
 import { type Mail, sendMail } from "@/server/mail";
 import { hashToken, isTokenShaped, newToken } from "@/server/tokens";
-import { revokeLink, statusOf, THANKS_SHOWN, thanksShown } from "./buddies";
+import { revokeLink, statusOf } from "./buddies";
 import { type Actor, notFound, type Tx } from "./common";
 
 /**
@@ -239,16 +236,6 @@ export async function stopByToken(db: Db, token: string): Promise<StopKind | nul
   });
 }
 
-/** Whether this link's buddy hears by e-mail, as its page says it. */
-export async function linkUpdates(db: Tx, linkId: string): Promise<BuddyUpdates> {
-  const rows = await db
-    .select({ confirmedAt: buddySubscriptions.confirmedAt })
-    .from(buddySubscriptions)
-    .where(eq(buddySubscriptions.linkId, linkId));
-  if (rows.some((r) => r.confirmedAt)) return "on";
-  return rows.length > 0 ? "pending" : "off";
-}
-
 // ─── The owner's side ───────────────────────────────────────────────────────────────────
 
 /** Per link with a subscription: on (confirmed) or waiting for the buddy to confirm. */
@@ -386,30 +373,4 @@ export async function thanksByMessage(db: Db, actor: Actor) {
   return rows.flatMap((r) =>
     r.thanks && r.thankedAt ? [{ id: r.id, thanks: r.thanks, thankedAt: r.thankedAt }] : [],
   );
-}
-
-/**
- * What the owner wrote back to the notes sent through this link, newest first: see
- * thanksShown. The owner's preview reads the same in its own statement (thanksColumn).
- */
-export async function thanksFor(db: Tx, link: BuddyLink): Promise<BuddyThanks> {
-  const rows = await db
-    .select({
-      thanks: encouragements.thanks,
-      thankedAt: encouragements.thankedAt,
-      createdAt: encouragements.createdAt,
-      timeZone: users.timeZone,
-    })
-    .from(encouragements)
-    .innerJoin(users, eq(users.id, encouragements.userId))
-    .where(
-      and(
-        eq(encouragements.linkId, link.id),
-        eq(encouragements.userId, link.userId),
-        isNotNull(encouragements.thankedAt),
-      ),
-    )
-    .orderBy(desc(encouragements.thankedAt))
-    .limit(THANKS_SHOWN);
-  return thanksShown(rows, rows[0]?.timeZone ?? "UTC");
 }

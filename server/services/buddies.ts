@@ -16,7 +16,14 @@ import {
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
-import { type BuddyLink, buddyLinks, encouragements, journalEntries, users } from "@/db/schema";
+import {
+  type BuddyLink,
+  buddyLinks,
+  buddySubscriptions,
+  encouragements,
+  journalEntries,
+  users,
+} from "@/db/schema";
 import { getProgram, getStep, personalize, type StepNumber } from "@/lib/program";
 import {
   BUDDY_JOURNAL_LIMIT,
@@ -36,7 +43,7 @@ import {
   type UnreadNotes,
   type updateBuddyLinkInput,
 } from "@/lib/schemas/buddies";
-import { type BuddyThanks, buddyThanksOutput } from "@/lib/schemas/buddy-mail";
+import { type BuddyThanks, type BuddyUpdates, buddyThanksOutput } from "@/lib/schemas/buddy-mail";
 import {
   addDays,
   daysBetween,
@@ -263,7 +270,7 @@ export async function previewLink(
 }
 
 /** The newest thank-yous a buddy page shows. */
-export const THANKS_SHOWN = 5;
+const THANKS_SHOWN = 5;
 
 interface ThanksRow {
   thanks: string | null;
@@ -275,7 +282,7 @@ interface ThanksRow {
  * Thank-yous as a buddy page shows them, dated on the owner's calendar like the rest of the
  * page. Parsed through their output schema, so only these fields reach a buddy.
  */
-export function thanksShown(rows: readonly ThanksRow[], timeZone: string): BuddyThanks {
+function thanksShown(rows: readonly ThanksRow[], timeZone: string): BuddyThanks {
   return buddyThanksOutput.parse(
     rows.flatMap((r) =>
       r.thanks && r.thankedAt
@@ -292,7 +299,7 @@ export function thanksShown(rows: readonly ThanksRow[], timeZone: string): Buddy
 }
 
 /** The link's newest thank-yous as one column, for a statement that reads the link. */
-function thanksColumn() {
+function thanksColumn(linkId: SQLWrapper, ownerId: SQLWrapper) {
   return sql`(
       select coalesce(json_agg(json_build_object(
         'thanks', t.thanks, 'thankedAt', t.thanked_at, 'createdAt', t.created_at
@@ -302,14 +309,27 @@ function thanksColumn() {
           ${encouragements.createdAt} as created_at
         from ${encouragements}
         where ${and(
-          eq(encouragements.linkId, buddyLinks.id),
-          eq(encouragements.userId, buddyLinks.userId),
+          eq(encouragements.linkId, linkId),
+          eq(encouragements.userId, ownerId),
           isNotNull(encouragements.thankedAt),
         )}
         order by ${encouragements.thankedAt} desc
         limit ${sql.raw(String(THANKS_SHOWN))}
       ) t
     )`.mapWith(fromJson<ThanksRow[]>);
+}
+
+/** Whether the link's buddy hears by e-mail, as its page says it: one column. */
+function updatesColumn(linkId: SQLWrapper) {
+  return sql<BuddyUpdates>`(
+      select case
+        when bool_or(${buddySubscriptions.confirmedAt} is not null) then 'on'
+        when count(*) > 0 then 'pending'
+        else 'off'
+      end
+      from ${buddySubscriptions}
+      where ${eq(buddySubscriptions.linkId, linkId)}
+    )`;
 }
 
 // ─── Owner: inbox ──────────────────────────────────────────────────────────────────────
@@ -523,8 +543,9 @@ const ownerValues = (link: LinkForView, now: Date) => ({
 /**
  * The buddy page's one read of its link, in one statement: the live link the token opens,
  * counted as a visit (the count is kept in the database, so two buddies opening the page at
- * once are two visits), with its owner as viewFor needs them. Null for an unknown, revoked
- * or expired link, which is not counted.
+ * once are two visits), with its owner as viewFor needs them, its thank-yous and whether its
+ * buddy gets e-mail updates. Null for an unknown, revoked or expired link, which is not
+ * counted.
  */
 function openStatement(db: Db) {
   const visited = db.$with("visited").as(
@@ -548,6 +569,8 @@ function openStatement(db: Db) {
     .select({
       link: visited._.selectedFields,
       owner: ownerColumns(visited.id, eq(visited.scope, "progress_and_journal")),
+      thanks: thanksColumn(visited.id, visited.userId),
+      updates: updatesColumn(visited.id),
     })
     .from(visited)
     .innerJoin(users, eq(users.id, visited.userId))
@@ -560,7 +583,7 @@ function previewStatement(db: Db) {
     .select({
       link: getTableColumns(buddyLinks),
       owner: ownerColumns(buddyLinks.id, eq(buddyLinks.scope, "progress_and_journal")),
-      thanks: thanksColumn(),
+      thanks: thanksColumn(buddyLinks.id, buddyLinks.userId),
     })
     .from(buddyLinks)
     .innerJoin(users, eq(users.id, buddyLinks.userId))
@@ -576,6 +599,8 @@ function previewStatement(db: Db) {
 export interface OpenedLink {
   link: BuddyLink;
   owner: Owner;
+  thanks: BuddyThanks;
+  updates: BuddyUpdates;
 }
 
 /** The buddy page's link, opened: see openStatement. */
@@ -586,7 +611,14 @@ export async function openLink(db: Db, token: string, now: Date): Promise<Opened
     now: now.toISOString(),
     recent: new Date(now.getTime() - 2 * DAY_MS).toISOString(),
   });
-  return row ? { link: row.link as BuddyLink, owner: row.owner } : null;
+  if (!row) return null;
+  const { owner, updates } = row;
+  return {
+    link: row.link as BuddyLink,
+    owner,
+    thanks: thanksShown(row.thanks, owner.timeZone),
+    updates,
+  };
 }
 
 /** The buddy page for a link openLink opened: two statements, the owner's dashboard. */

@@ -1,5 +1,6 @@
 import "#server-only";
 import { and, eq, getTableColumns, gte, lt, lte, type SQLWrapper, sql } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import {
@@ -59,23 +60,26 @@ const p = {
   to: sql.placeholder("to"),
 };
 
+/** Builds statements without a database: the bench's baselines send the very same text. */
+const qb = new QueryBuilder({ casing: "snake_case" });
+
 /**
  * The five sources of activity as one `union all`, with values left as placeholders:
- * `bounded` adds the upper limit that older windows need.
+ * `bounded` adds the upper limit that older windows need. A row carries the instant (`at`)
+ * or the day the person chose (`day`).
  */
-function activityStatement(db: Db, bounded: boolean) {
-  const noAt = sql<Date | null>`null::timestamptz`;
-  const noDay = sql<Day | null>`null::date`;
-  const noMood = sql<number | null>`null::smallint`;
-  // The first select decides how every row is read back: `at` is decoded as a timestamp
-  // column is (both drivers hand it over as text), typed nullable for check-ins and pauses.
+export function activityUnion(bounded: boolean) {
+  const noAt = sql`null::timestamptz`;
+  const noDay = sql`null::date`;
+  const noMood = sql`null::smallint`;
+  // The first select names the columns every row is read back under.
   return (
-    db
+    qb
       .select({
-        kind: sql<ActivityKind>`'task'::text`,
-        at: sql`${taskCompletions.completedAt}`.mapWith(asInstant),
-        day: noDay,
-        mood: noMood,
+        kind: sql`'task'::text`.as("kind"),
+        at: sql`${taskCompletions.completedAt}`.as("at"),
+        day: sql`null::date`.as("day"),
+        mood: sql`null::smallint`.as("mood"),
       })
       .from(taskCompletions)
       .where(
@@ -86,9 +90,9 @@ function activityStatement(db: Db, bounded: boolean) {
         ),
       )
       .unionAll(
-        db
+        qb
           .select({
-            kind: sql<ActivityKind>`'entry'`,
+            kind: sql`'entry'`,
             at: journalEntries.createdAt,
             day: noDay,
             mood: journalEntries.mood,
@@ -105,13 +109,8 @@ function activityStatement(db: Db, bounded: boolean) {
       // Logging a contact counts on the day it was logged: back-filling a week of contacts
       // today must not fake a week of streak.
       .unionAll(
-        db
-          .select({
-            kind: sql<ActivityKind>`'contact'`,
-            at: contacts.createdAt,
-            day: noDay,
-            mood: noMood,
-          })
+        qb
+          .select({ kind: sql`'contact'`, at: contacts.createdAt, day: noDay, mood: noMood })
           .from(contacts)
           .where(
             and(
@@ -122,13 +121,8 @@ function activityStatement(db: Db, bounded: boolean) {
           ),
       )
       .unionAll(
-        db
-          .select({
-            kind: sql<ActivityKind>`'check'`,
-            at: noAt,
-            day: checkIns.day,
-            mood: checkIns.mood,
-          })
+        qb
+          .select({ kind: sql`'check'`, at: noAt, day: checkIns.day, mood: checkIns.mood })
           .from(checkIns)
           .where(
             and(
@@ -139,8 +133,8 @@ function activityStatement(db: Db, bounded: boolean) {
           ),
       )
       .unionAll(
-        db
-          .select({ kind: sql<ActivityKind>`'pause'`, at: noAt, day: pauseDays.day, mood: noMood })
+        qb
+          .select({ kind: sql`'pause'`, at: noAt, day: pauseDays.day, mood: noMood })
           .from(pauseDays)
           .where(
             and(
@@ -150,15 +144,37 @@ function activityStatement(db: Db, bounded: boolean) {
             ),
           ),
       )
-      .prepare(bounded ? "dashboard_activity_window" : "dashboard_activity_recent")
+      .as("activity")
   );
+}
+
+/** One activity as activityRows sends it: the instant as milliseconds since 1970. */
+type ActivityRow = [kind: ActivityKind, at: number | null, day: Day | null, mood: number | null];
+
+/**
+ * The union's rows as one json array of [kind, at, day, mood]. Read as rows, Drizzle mapped
+ * every field of every row (and made a Date of each instant): the largest part of a
+ * dashboard request's CPU after the driver, in a profile of the bench's pinned run.
+ */
+export function activityRows(union: ReturnType<typeof activityUnion>) {
+  return sql<
+    ActivityRow[]
+  >`coalesce(json_agg(json_build_array(${union.kind}, (extract(epoch from ${union.at}) * 1000)::float8, ${union.day}, ${union.mood})), '[]'::json)`.mapWith(
+    (value) => fromJson<ActivityRow[]>(value),
+  );
+}
+
+function activityStatement(db: Db, bounded: boolean) {
+  const union = activityUnion(bounded);
+  return db
+    .select({ rows: activityRows(union) })
+    .from(union)
+    .prepare(bounded ? "dashboard_activity_window" : "dashboard_activity_recent");
 }
 
 /**
  * What counts towards the streak and the calendar, from `from` up to (not including) `to`,
- * in one statement: a row per task, entry, contact logged, check-in and pause day. Rows
- * carry the instant (`at`) or the day the user chose (`day`); instants become days here, in
- * the user's zone, not in SQL.
+ * in one statement. Instants become days here, in the user's zone, not in SQL.
  */
 async function activityBetween(db: Db, actor: Actor, timeZone: string, from: Day, to: Day | null) {
   const bounded = to !== null;
@@ -166,7 +182,7 @@ async function activityBetween(db: Db, actor: Actor, timeZone: string, from: Day
     activityStatement(db, bounded),
   );
   // Timestamps go as ISO text, as Drizzle's timestamp columns send them.
-  const rows = await statement.execute({
+  const [answer] = await statement.execute({
     user: actor.userId,
     since: startOfLocalDay(from, timeZone).toISOString(),
     until: bounded ? startOfLocalDay(to, timeZone).toISOString() : null,
@@ -178,17 +194,17 @@ async function activityBetween(db: Db, actor: Actor, timeZone: string, from: Day
   const moods: { day: Day; mood: number; from: MoodSource }[] = [];
   const paused: Day[] = [];
   const checkIns = new Map<Day, number | null>();
-  for (const row of rows) {
-    const day = row.at ? localDay(row.at, timeZone) : row.day;
+  for (const [kind, at, date, mood] of answer?.rows ?? []) {
+    const day = at !== null ? localDay(at, timeZone) : date;
     if (day === null) continue;
-    if (row.kind === "pause") {
+    if (kind === "pause") {
       paused.push(day);
       continue;
     }
-    if (row.kind === "check") checkIns.set(day, row.mood);
+    if (kind === "check") checkIns.set(day, mood);
     tally(counts, day);
-    if (row.mood !== null) {
-      moods.push({ day, mood: row.mood, from: row.kind === "check" ? "check-in" : "journal" });
+    if (mood !== null) {
+      moods.push({ day, mood, from: kind === "check" ? "check-in" : "journal" });
     }
   }
   return { counts, moods, pauseDays: paused, checkIns };

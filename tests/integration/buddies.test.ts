@@ -13,8 +13,14 @@ import {
 import { buddyViewOutput } from "@/lib/schemas/buddies";
 import { runDigests } from "@/server/digests/jobs";
 import type { Mail } from "@/server/mail";
-import { buddyView, liveLink, sendEncouragement, sendNudge } from "@/server/services/buddies";
-import { confirmSubscription, subscribeLink, thanksFor } from "@/server/services/buddies-mail";
+import {
+  buddyView,
+  liveLink,
+  openLink,
+  sendEncouragement,
+  sendNudge,
+} from "@/server/services/buddies";
+import { confirmSubscription, subscribeLink } from "@/server/services/buddies-mail";
 import { hashToken } from "@/server/tokens";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
@@ -426,6 +432,13 @@ describe("every mail a buddy gets", () => {
   });
 });
 
+/** The thank-yous the buddy page opened with this token shows. */
+async function pageThanks(token: string) {
+  const opened = await openLink(t.db, token, new Date());
+  if (!opened) throw new Error("the link should be live");
+  return opened.thanks;
+}
+
 describe("thank-yous", () => {
   it("reach the buddy page of the link the note came through, and only the owner can write them", async () => {
     const owner = await ownerWithSecrets();
@@ -450,18 +463,14 @@ describe("thank-yous", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
 
     await owner.caller.buddies.thank({ id: note.id, thanks: "Thank you, it helped <b>a lot</b>" });
-    const live = await liveLink(t.db, token, new Date());
-    if (!live) throw new Error("the link should be live");
-    expect(await thanksFor(t.db, live)).toEqual([
+    expect(await pageThanks(token)).toEqual([
       {
         thanks: "Thank you, it helped <b>a lot</b>",
         day: expect.any(String),
         noteDay: expect.any(String),
       },
     ]);
-    const elsewhere = await liveLink(t.db, other.token, new Date());
-    if (!elsewhere) throw new Error("the link should be live");
-    expect(await thanksFor(t.db, elsewhere)).toEqual([]);
+    expect(await pageThanks(other.token)).toEqual([]);
     expect(await owner.caller.buddies.thanks()).toMatchObject([{ id: note.id }]);
     expect(await stranger.caller.buddies.thanks()).toEqual([]);
   });
@@ -474,9 +483,7 @@ describe("thank-yous", () => {
       const note = await sendEncouragement(t.db, token, { message: `Note ${n}` });
       await owner.caller.buddies.thank({ id: note.id, thanks: `Thanks for note ${n}` });
     }
-    const live = await liveLink(t.db, token, new Date());
-    if (!live) throw new Error("the link should be live");
-    const onBuddyPage = await thanksFor(t.db, live);
+    const onBuddyPage = await pageThanks(token);
     expect(onBuddyPage.map((x) => x.thanks)).toEqual(
       [6, 5, 4, 3, 2].map((n) => `Thanks for note ${n}`),
     );

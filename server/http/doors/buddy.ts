@@ -29,7 +29,7 @@ import {
   openedView,
   openLink,
 } from "@/server/services/buddies";
-import { linkUpdates, subscribeLink, thanksFor } from "@/server/services/buddies-mail";
+import { subscribeLink } from "@/server/services/buddies-mail";
 import { saveLiveLink, saveStateOf } from "@/server/services/supporting";
 import { noticePage } from "./notice-page";
 
@@ -137,16 +137,15 @@ export async function buddyPage(request: BuddyPageRequest): Promise<BuddyPageAns
     await countLimits([buddyLookupLimit(requestAddress(headers))]);
     const db = await edgeDb();
     const now = request.now ?? new Date();
-    // The link, its visit and its owner in one statement; the owner's dashboard follows.
+    // The link, its visit, its owner, thank-yous and e-mail updates in one statement; the
+    // owner's dashboard follows.
     const opened = await openLink(db, token, now);
     if (!opened) throw linkGone();
-    const { link } = opened;
+    const { link, updates, thanks } = opened;
     const locale = negotiateLocale(headers.get("accept-language"));
-    const [view, save, updates, thanks] = await Promise.all([
+    const [view, save] = await Promise.all([
       openedView(db, opened, now, locale),
       saveOffer(db, link, headers.get("cookie")),
-      linkUpdates(db, link.id),
-      thanksFor(db, link),
     ]);
     return {
       status: 200,
