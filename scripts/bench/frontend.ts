@@ -17,7 +17,12 @@ export interface RouteJs {
   files: number;
   gzipKb: number;
   signedIn: boolean;
+  /** Of gzipKb, the chunks holding react-hook-form, the stack's form library (0 without). */
+  formLibraryKb: number;
 }
+
+/** A name react-hook-form gives its React context, which minifying leaves as it is. */
+const FORM_LIBRARY_MARK = '"HookFormContext"';
 
 /** Pages behind sign-in live in the (app) route group. */
 const SIGNED_IN = /^\/\(app\)\//;
@@ -37,11 +42,15 @@ export function firstLoadJs(buildDir: string): RouteJs[] {
     readFileSync(path.join(next, "app-path-routes-manifest.json"), "utf8"),
   ) as Record<string, string>;
   const load = createRequire(import.meta.url);
-  const sizes = new Map<string, number>();
-  const gz = (file: string) => {
+  const sizes = new Map<string, { gzip: number; formLibrary: boolean }>();
+  const read = (file: string) => {
     let size = sizes.get(file);
     if (size === undefined) {
-      size = gzipSync(readFileSync(path.join(next, file)), { level: 9 }).length;
+      const code = readFileSync(path.join(next, file));
+      size = {
+        gzip: gzipSync(code, { level: 9 }).length,
+        formLibrary: code.includes(FORM_LIBRARY_MARK),
+      };
       sizes.set(file, size);
     }
     return size;
@@ -60,8 +69,18 @@ export function firstLoadJs(buildDir: string): RouteJs[] {
     if (!m) continue;
     const files = new Set(build.rootMainFiles);
     for (const list of Object.values(m.entryJSFiles)) for (const f of list) files.add(f);
-    const bytes = [...files].reduce((n, f) => n + gz(f), 0);
-    out.push({ route, files: files.size, gzipKb: bytes / 1024, signedIn: SIGNED_IN.test(entry) });
+    const bytes = [...files].reduce((n, f) => n + read(f).gzip, 0);
+    const formLibrary = [...files].reduce(
+      (n, f) => n + (read(f).formLibrary ? read(f).gzip : 0),
+      0,
+    );
+    out.push({
+      route,
+      files: files.size,
+      gzipKb: bytes / 1024,
+      signedIn: SIGNED_IN.test(entry),
+      formLibraryKb: formLibrary / 1024,
+    });
   }
   return out.sort((a, b) => a.route.localeCompare(b.route));
 }

@@ -15,6 +15,8 @@
  *   --pg-port N       the throwaway cluster's port (5441), when DATABASE_URL is not set
  *   --port N          first of the ports used (3600; three in a row)
  *   --report FILE     where the report goes (docs/benchmarks.md)
+ *   --only A,B        measure only these scenarios (dashboard-data, dashboard-page,
+ *                     baseline-page, buddy-page, processes, …); the other runs are left out
  *   --cpu-prof DIR    build with readable server code and write a CPU profile of the main
  *                     Rekindle server into DIR; read it with scripts/bench/profile-summary.ts
  *                     (timings from such a run are not the production figures)
@@ -66,6 +68,7 @@ const o = {
   pgPort: numberFlag("pg-port", 5441),
   port: numberFlag("port", 3600),
   cpuProf: stringFlag("cpu-prof"),
+  only: stringFlag("only")?.split(",") ?? null,
   report: stringFlag("report"),
   chromium: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
 };
@@ -305,7 +308,8 @@ async function main() {
     );
 
     const statsSql = pg.statStatements ? postgres(url, { max: 1, onnotice: () => {} }) : null;
-    const measure = async (run: Parameters<typeof drive>[0]): Promise<RunResult> => {
+    const measure = async (run: Parameters<typeof drive>[0]): Promise<RunResult | null> => {
+      if (o.only && !o.only.includes(run.scenario)) return null;
       if (statsSql) await statsSql`select pg_stat_statements_reset()`;
       const result = await drive(run);
       if (statsSql) {
@@ -513,6 +517,7 @@ async function main() {
         files: buddy.jsFiles,
         gzipKb: buddy.jsGzipKb,
         signedIn: false,
+        formLibraryKb: 0,
       });
       report.firstLoadJs.sort((a, b) => a.route.localeCompare(b.route));
     }
@@ -554,7 +559,7 @@ async function main() {
       }
     }
 
-    if (o.processes > 1) {
+    if (o.processes > 1 && (!o.only || o.only.includes("processes"))) {
       log(`${o.processes} Rekindle processes on one machine …`);
       const more: { origin: string; pid: number }[] = [{ origin: app.origin, pid: app.pid }];
       for (let k = 1; k < o.processes; k++) {

@@ -111,8 +111,12 @@ export function writeReport(r: BenchReport): string {
   const pagesJs = (r.firstLoadJs ?? []).filter(
     (x) => !x.route.startsWith("/bench-baseline") && !x.route.startsWith("/dev/"),
   );
-  const overJs =
-    floorJs === null ? [] : pagesJs.filter((x) => x.gzipKb > floorJs + JS_OVER_FLOOR_KB);
+  // react-hook-form is the stack's form library: a form page may carry its chunk beyond the
+  // 20 kB every page gets (old reports have no figure for it: 0).
+  const ownJs = (x: RouteJs) =>
+    floorJs === null ? null : x.gzipKb - floorJs - (x.formLibraryKb ?? 0);
+  const overJs = pagesJs.filter((x) => (ownJs(x) ?? 0) > JS_OVER_FLOOR_KB);
+  const formLibraryKb = Math.max(0, ...pagesJs.map((x) => x.formLibraryKb ?? 0));
   const worstJs = pagesJs.reduce<RouteJs | null>(
     (w, x) => (!w || x.gzipKb > w.gzipKb ? x : w),
     null,
@@ -199,9 +203,9 @@ export function writeReport(r: BenchReport): string {
       r.scale ? fullScans.length === 0 : null,
     ],
     [
-      `First-load JS ≤ the empty page's + ${JS_OVER_FLOOR_KB} kB gzip on every page`,
+      `First-load JS ≤ the empty page's + ${JS_OVER_FLOOR_KB} kB gzip on every page, beyond react-hook-form's chunk on a form page`,
       worstJs && floorJs !== null
-        ? `empty page ${f1(floorJs)} kB; largest ${f1(worstJs.gzipKb)} kB (${worstJs.route}); ${overJs.length} of ${pagesJs.length} pages over`
+        ? `empty page ${f1(floorJs)} kB; react-hook-form ${f1(formLibraryKb)} kB; largest ${f1(worstJs.gzipKb)} kB (${worstJs.route}); ${overJs.length} of ${pagesJs.length} pages over`
         : "–",
       worstJs && floorJs !== null ? overJs.length === 0 : null,
     ],
@@ -420,19 +424,18 @@ export function writeReport(r: BenchReport): string {
       "",
     );
     L.push(
-      `The empty page (${EMPTY_ROUTE}, only in the build copy) is the floor; the budget is the floor + ${JS_OVER_FLOOR_KB} kB.`,
+      `The empty page (${EMPTY_ROUTE}, only in the build copy) is the floor; the budget is the floor + ${JS_OVER_FLOOR_KB} kB of the page's own, plus react-hook-form's chunk (found by its context's name) on a page with a form.`,
       "",
     );
     L.push(
-      "| Route | Signed in | Chunks | kB gzip | Over the empty page |",
-      "| --- | --- | ---: | ---: | ---: |",
+      "| Route | Signed in | Chunks | kB gzip | react-hook-form | Over the empty page | Own, beyond the form library |",
+      "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
     );
     for (const x of r.firstLoadJs) {
-      const over = floorJs === null ? null : x.gzipKb - floorJs;
-      const mark =
-        over !== null && over > JS_OVER_FLOOR_KB && pagesJs.includes(x) ? " **over**" : "";
+      const own = ownJs(x);
+      const mark = overJs.includes(x) ? " **over**" : "";
       L.push(
-        `| ${x.route} | ${x.signedIn ? "yes" : ""} | ${x.files} | ${f1(x.gzipKb)} | ${f1(over)}${mark} |`,
+        `| ${x.route} | ${x.signedIn ? "yes" : ""} | ${x.files} | ${f1(x.gzipKb)} | ${x.formLibraryKb ? f1(x.formLibraryKb) : ""} | ${f1(floorJs === null ? null : x.gzipKb - floorJs)} | ${f1(own)}${mark} |`,
       );
     }
     L.push("");
