@@ -17,6 +17,7 @@
  *   --report FILE     where the report goes (docs/benchmarks.md)
  *   --only A,B        measure only these scenarios (dashboard-data, dashboard-page,
  *                     baseline-page, buddy-page, processes, …); the other runs are left out
+ *   --node-args "A B" flags for node running the main Rekindle server (--trace-gc, say)
  *   --cpu-prof DIR    build with readable server code and write a CPU profile of the main
  *                     Rekindle server into DIR; read it with scripts/bench/profile-summary.ts
  *                     (timings from such a run are not the production figures)
@@ -69,6 +70,7 @@ const o = {
   port: numberFlag("port", 3600),
   cpuProf: stringFlag("cpu-prof"),
   only: stringFlag("only")?.split(",") ?? null,
+  nodeArgs: stringFlag("node-args")?.split(" ").filter(Boolean) ?? [],
   report: stringFlag("report"),
   chromium: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
 };
@@ -261,7 +263,7 @@ async function main() {
     const url = await seeded("rekindle_bench", o.users);
     const people = await peopleFor(o.users);
     const profile = o.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(o.cpuProf)}`] : [];
-    const app = await serve(o.port, { DATABASE_URL: url }, undefined, profile);
+    const app = await serve(o.port, { DATABASE_URL: url }, undefined, [...profile, ...o.nodeArgs]);
     const bare = await serve(o.port + 1, { DATABASE_URL: url }, "scripts/bench/bare-server.ts");
 
     // The baselines must answer exactly what the procedure answers.
