@@ -169,6 +169,34 @@ export async function drive(opts: {
   };
 }
 
+/**
+ * Two halves of one run as one: requests, CPU and statements add up exactly; p50 is the
+ * halves' mean and p99 the larger of the two (autocannon keeps no histogram to merge).
+ */
+export function joinHalves(x: RunResult, y: RunResult): RunResult {
+  const requests = x.requests + y.requests;
+  const seconds = x.seconds + y.seconds;
+  const weighted = (a: number | null | undefined, b: number | null | undefined) =>
+    a === null || a === undefined || b === null || b === undefined || requests === 0
+      ? null
+      : (a * x.requests + b * y.requests) / requests;
+  const statuses = { ...x.statuses };
+  for (const [status, n] of Object.entries(y.statuses))
+    statuses[status] = (statuses[status] ?? 0) + n;
+  return {
+    ...x,
+    seconds,
+    requests,
+    rps: requests / Math.max(seconds, 0.001),
+    p50: Math.round((x.p50 + y.p50) / 2),
+    p99: Math.max(x.p99, y.p99),
+    errors: x.errors + y.errors,
+    statuses,
+    cpuMs: weighted(x.cpuMs, y.cpuMs),
+    serverStatements: weighted(x.serverStatements, y.serverStatements),
+  };
+}
+
 /** The same scenario on several servers at once, `connections` split among them. */
 export async function driveSpread(
   opts: Omit<Parameters<typeof drive>[0], "origin" | "pid"> & {

@@ -331,6 +331,8 @@ export function writeReport(r: BenchReport): string {
     "",
     "The baselines run the dashboard's and the journal write's own SQL (statement texts made by Drizzle's query builder, the session lookup included) as prepared statements on a pool made by `db/client.ts`, and answer the same JSON; the benchmark checks the dashboard JSON is identical before measuring. The route handler is generated into the benchmark's build copy only (`app/api/bench-baseline/[op]/route.ts`) and runs in the same server process as Rekindle, on the app's own pool.",
     "",
+    "The two pairs a budget compares, /home with the page baseline (shared and pinned) and the dashboard data request with the buddy page, are each measured in halves, A B B A, so a change in the machine's speed during the pair weighs on both alike; their requests, CPU and statements add up exactly, p50 is the halves' mean and p99 the larger half's.",
+    "",
   );
 
   if (r.pageSizes || r.pinned !== undefined) {
