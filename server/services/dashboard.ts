@@ -78,8 +78,8 @@ export function activityUnion(bounded: boolean) {
       .select({
         kind: sql`'task'::text`.as("kind"),
         at: sql`${taskCompletions.completedAt}`.as("at"),
-        day: sql`null::date`.as("day"),
-        mood: sql`null::smallint`.as("mood"),
+        day: noDay.as("day"),
+        mood: noMood.as("mood"),
       })
       .from(taskCompletions)
       .where(
