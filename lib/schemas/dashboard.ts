@@ -15,7 +15,7 @@ export const streakOutput = z.object({
 export const calendarDayOutput = z.object({
   day,
   count: z.number().int(),
-  level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  level: z.literal([0, 1, 2, 3, 4]),
   paused: z.boolean(),
   future: z.boolean(),
 });

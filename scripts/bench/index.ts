@@ -17,7 +17,7 @@
  *   --report FILE     where the report goes (docs/benchmarks.md)
  *   --only A,B        measure only these scenarios (dashboard-data, dashboard-page,
  *                     baseline-page, buddy-page, processes, …); the other runs are left out
- *   --node-args "A B" flags for node running the main Rekindle server (--trace-gc, say)
+ *   --node-args "A B" flags for node running the main Rekindle server and the bare one (--trace-gc, say)
  *   --cpu-prof DIR    build with readable server code and write a CPU profile of the main
  *                     Rekindle server into DIR; read it with scripts/bench/profile-summary.ts
  *                     (timings from such a run are not the production figures)
@@ -265,7 +265,12 @@ async function main() {
     const people = await peopleFor(o.users);
     const profile = o.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(o.cpuProf)}`] : [];
     const app = await serve(o.port, { DATABASE_URL: url }, undefined, [...profile, ...o.nodeArgs]);
-    const bare = await serve(o.port + 1, { DATABASE_URL: url }, "scripts/bench/bare-server.ts");
+    const bare = await serve(
+      o.port + 1,
+      { DATABASE_URL: url },
+      "scripts/bench/bare-server.ts",
+      o.nodeArgs,
+    );
 
     // The baselines must answer exactly what the procedure answers.
     for (const person of people.slice(0, 3)) {
@@ -452,7 +457,11 @@ async function main() {
     const lastCpu = Math.max(1, os.cpus().length - 1);
     const allCpus = `0-${lastCpu}`;
     const pgPids = pg.pids?.() ?? [];
-    if (pgPids.length > 0 && pin("0", [app.pid]) && pin(`1-${lastCpu}`, [process.pid, ...pgPids])) {
+    if (
+      pgPids.length > 0 &&
+      pin("0", [app.pid, bare.pid]) &&
+      pin(`1-${lastCpu}`, [process.pid, ...pgPids])
+    ) {
       log("Pinned: Rekindle on CPU 0; autocannon and PostgreSQL on the other.");
       report.pinned = true;
       const pinned = { ...common, origin: app.origin, pid: app.pid };
@@ -461,6 +470,15 @@ async function main() {
         name: "dashboard data",
         scenario: "dashboard-data",
         target: "Rekindle (pinned)",
+      });
+      // The floor for that p99: the same SQL on node:http alone, pinned the same way.
+      await measure({
+        ...pinned,
+        name: "dashboard data",
+        scenario: "baseline-dashboard",
+        target: "bare node:http (pinned)",
+        origin: bare.origin,
+        pid: bare.pid,
       });
       await measurePair(
         {
@@ -476,7 +494,7 @@ async function main() {
           target: "page baseline (pinned)",
         },
       );
-      pin(allCpus, [app.pid, process.pid, ...(pg.pids?.() ?? [])]);
+      pin(allCpus, [app.pid, bare.pid, process.pid, ...(pg.pids?.() ?? [])]);
     } else {
       report.notes.push("Not pinned: taskset or the cluster's process ids were not available.");
     }

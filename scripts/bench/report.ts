@@ -133,6 +133,7 @@ export function writeReport(r: BenchReport): string {
   const pageBase = run("dashboard page (/home)", "page baseline");
   const buddyRun = run("buddy page (/b/<token>)", "Rekindle");
   const dashPinned = run("dashboard data", "Rekindle (pinned)");
+  const barePinned = run("dashboard data", "bare node:http (pinned)");
   const cpuRatio = (a?: RunResult, b?: RunResult) =>
     a?.cpuMs && b?.cpuMs ? a.cpuMs / b.cpuMs : null;
   const pages = (r.pageStatements ?? []).filter((x) => x.path !== "/b/<token>");
@@ -169,7 +170,9 @@ export function writeReport(r: BenchReport): string {
     ],
     [
       "Pinned: dashboard data p99 ≤ 100 ms at 32 connections",
-      dashPinned ? `${f0(dashPinned.p99)} ms at ${dashPinned.connections}` : "–",
+      dashPinned
+        ? `${f0(dashPinned.p99)} ms at ${dashPinned.connections}${barePinned ? ` (bare node:http pinned: ${f0(barePinned.p99)} ms)` : ""}`
+        : "–",
       dashPinned ? dashPinned.p99 <= 100 && dashPinned.connections >= 32 : null,
     ],
     [
@@ -357,7 +360,7 @@ export function writeReport(r: BenchReport): string {
     }
     L.push(
       r.pinned
-        ? "- Pinned runs: `taskset` put the Rekindle server alone on CPU 0 and this process (autocannon) with PostgreSQL on the other core; the shared runs let all three use both."
+        ? "- Pinned runs: `taskset` put the Rekindle server alone on CPU 0 (the bare node:http server too, measured after it as the floor for the pinned p99) and this process (autocannon) with PostgreSQL on the other core; the shared runs let all of them use both."
         : "- The pinned runs did not run (see the notes).",
       "",
     );

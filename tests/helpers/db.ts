@@ -8,6 +8,7 @@ import type postgres from "postgres";
 import { beforeAll, beforeEach, inject } from "vitest";
 import { type Database, type Db, pgliteDatabase, postgresDatabase } from "@/db/client";
 import * as schema from "@/db/schema";
+import type { Limits } from "@/server/limits";
 import { createDatabase, urlForDatabase, withAdmin } from "./postgres";
 import "./provided";
 
@@ -75,6 +76,19 @@ function workerDatabase(): Promise<WorkerDatabase> {
   return worker.rekindleTestDb;
 }
 
+/**
+ * Rate-limit counters kept in the process's memory (the embedded database's store) outlive a
+ * test the way rows would: a file that opens many buddy pages left the next file, run later in
+ * the same worker within the minute, refused as "opened many times". Each test starts with
+ * none, as it starts with empty tables (server/limits.ts keeps the store on this symbol).
+ */
+async function forgetCountsInMemory(): Promise<void> {
+  const held = globalThis as { [key: symbol]: Promise<Limits> | undefined };
+  const key = Symbol.for("rekindle.limits");
+  const current = await held[key]?.catch(() => null);
+  if (current?.store.kind === "memory") held[key] = undefined;
+}
+
 export interface TestDb {
   /** The database for this project (PGlite or PostgreSQL), emptied before each test. */
   readonly db: Db;
@@ -95,7 +109,10 @@ export function setupTestDb(): TestDb {
   beforeAll(async () => {
     current = await workerDatabase();
   });
-  beforeEach(() => opened().truncate());
+  beforeEach(async () => {
+    await opened().truncate();
+    await forgetCountsInMemory();
+  });
   return {
     get db() {
       return opened().database.db;

@@ -20,7 +20,7 @@ import type { SessionUser } from "@/server/auth/sessions";
 import { afterFailedSignIn, beforeSignIn } from "@/server/auth/throttle";
 import { AppError } from "@/server/errors";
 import * as account from "@/server/services/account";
-import { protectedProcedure, router } from "../init";
+import { answer, protectedProcedure, router } from "../init";
 
 /**
  * Work that asks for the password again. Wrong guesses count with failed sign-ins for the
@@ -44,55 +44,55 @@ async function withPasswordCheck<T>(
 
 export const accountRouter = router({
   me: protectedProcedure
-    .output(profileOutput)
+    .output(answer(profileOutput))
     .query(({ ctx }) => account.getProfile(ctx.db, ctx.actor)),
 
   updateProfile: protectedProcedure
     .input(updateProfileInput)
-    .output(profileOutput)
+    .output(answer(profileOutput))
     .mutation(({ ctx, input }) => account.updateProfile(ctx.db, ctx.actor, input)),
 
   /** Discreet mode: a neutral title and name, and the ex's name hidden on every page. */
   setDiscreet: protectedProcedure
     .input(discreetInput)
-    .output(discreetOutput)
+    .output(answer(discreetOutput))
     .mutation(({ ctx, input }) => account.setDiscreet(ctx.db, ctx.actor, input)),
 
   /** The week's first day: automatic from the language, or Monday, Sunday or Saturday. */
   setWeekStart: protectedProcedure
     .input(weekStartInput)
-    .output(weekStartOutput)
+    .output(answer(weekStartOutput))
     .mutation(({ ctx, input }) => account.setWeekStart(ctx.db, ctx.actor, input)),
 
   /** Hides (or shows again) the "who reaches out" score, wherever it shows. */
   setHideInitiative: protectedProcedure
     .input(hideInitiativeInput)
-    .output(hideInitiativeOutput)
+    .output(answer(hideInitiativeOutput))
     .mutation(({ ctx, input }) => account.setHideInitiative(ctx.db, ctx.actor, input)),
 
   /** Every signed-in device, with `current` on the one asking. */
   sessions: protectedProcedure
-    .output(sessionListOutput)
+    .output(answer(sessionListOutput))
     .query(({ ctx }) => account.listSessions(ctx.db, ctx.actor, ctx.session)),
 
   endSession: protectedProcedure
     .input(sessionIdInput)
-    .output(idOutput)
+    .output(answer(idOutput))
     .mutation(({ ctx, input }) => account.endSession(ctx.db, ctx.actor, input)),
 
   endOtherSessions: protectedProcedure
-    .output(endedOutput)
+    .output(answer(endedOutput))
     .mutation(({ ctx }) => account.endOtherSessions(ctx.db, ctx.actor, ctx.session)),
 
   /** Ends this session too; the client signs out afterwards. */
   signOutEverywhere: protectedProcedure
-    .output(endedOutput)
+    .output(answer(endedOutput))
     .mutation(({ ctx }) => account.signOutEverywhere(ctx.db, ctx.actor)),
 
   /** Keeps this session and ends every other one. */
   changePassword: protectedProcedure
     .input(changePasswordInput)
-    .output(endedOutput)
+    .output(answer(endedOutput))
     .mutation(({ ctx, input }) =>
       withPasswordCheck(ctx.user, ctx.meta.address, () =>
         account.changePassword(ctx.db, ctx.actor, ctx.session, input),
@@ -102,7 +102,7 @@ export const accountRouter = router({
   /** Everything goes, sessions and buddy links included; the client then leaves. */
   deleteAccount: protectedProcedure
     .input(deleteAccountInput)
-    .output(deletedOutput)
+    .output(answer(deletedOutput))
     .mutation(({ ctx, input }) =>
       withPasswordCheck(ctx.user, ctx.meta.address, () =>
         account.deleteAccount(ctx.db, ctx.actor, input),

@@ -8,7 +8,7 @@ import {
   unpauseDayInput,
 } from "@/lib/schemas/activity";
 import * as activity from "@/server/services/activity";
-import { protectedProcedure, router } from "../init";
+import { answer, protectedProcedure, router } from "../init";
 
 /** "Today" is the user's own calendar day, in the time zone of their profile. */
 const clockOf = (ctx: { user: { timeZone: string }; meta: { locale: string } }) => ({
@@ -19,20 +19,20 @@ const clockOf = (ctx: { user: { timeZone: string }; meta: { locale: string } }) 
 export const activityRouter = router({
   checkIn: protectedProcedure
     .input(checkInInput)
-    .output(checkInOutput)
+    .output(answer(checkInOutput))
     .mutation(({ ctx, input }) => activity.checkIn(ctx.db, ctx.actor, input, clockOf(ctx))),
 
   pauseDay: protectedProcedure
     .input(pauseDayInput)
-    .output(pauseOutput)
+    .output(answer(pauseOutput))
     .mutation(({ ctx, input }) => activity.pauseDay(ctx.db, ctx.actor, input, clockOf(ctx))),
 
   unpauseDay: protectedProcedure
     .input(unpauseDayInput)
-    .output(pauseOutput)
+    .output(answer(pauseOutput))
     .mutation(({ ctx, input }) => activity.unpauseDay(ctx.db, ctx.actor, input, clockOf(ctx))),
 
   today: protectedProcedure
-    .output(todayOutput)
+    .output(answer(todayOutput))
     .query(({ ctx }) => activity.today(ctx.db, ctx.actor, clockOf(ctx))),
 });

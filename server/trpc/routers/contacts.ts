@@ -10,7 +10,7 @@ import {
   updateContactInput,
 } from "@/lib/schemas/contacts";
 import * as contacts from "@/server/services/contacts";
-import { protectedProcedure, router } from "../init";
+import { answer, protectedProcedure, router } from "../init";
 
 /**
  * The contact log: each time the two were in touch. Times arrive as wall-clock time and are
@@ -20,22 +20,22 @@ export const contactsRouter = router({
   /** The most recent first, `limit` at a time; pass the answer's `nextCursor` for more. */
   list: protectedProcedure
     .input(listContactsInput)
-    .output(contactListOutput)
+    .output(answer(contactListOutput))
     .query(({ ctx, input }) => contacts.listContacts(ctx.db, ctx.actor, input)),
 
   byId: protectedProcedure
     .input(contactIdInput)
-    .output(contactOutput)
+    .output(answer(contactOutput))
     .query(({ ctx, input }) => contacts.getContact(ctx.db, ctx.actor, input)),
 
   /** The plan in progress (null without one) and its steps, for the contact form. */
   formContext: protectedProcedure
-    .output(contactFormContextOutput)
+    .output(answer(contactFormContextOutput))
     .query(({ ctx }) => contacts.formContext(ctx.db, ctx.actor)),
 
   create: protectedProcedure
     .input(createContactInput)
-    .output(contactOutput)
+    .output(answer(contactOutput))
     .mutation(({ ctx, input }) =>
       contacts.createContact(ctx.db, ctx.actor, input, {
         timeZone: ctx.user.timeZone,
@@ -45,7 +45,7 @@ export const contactsRouter = router({
 
   update: protectedProcedure
     .input(updateContactInput)
-    .output(contactOutput)
+    .output(answer(contactOutput))
     .mutation(({ ctx, input }) =>
       contacts.updateContact(ctx.db, ctx.actor, input, {
         timeZone: ctx.user.timeZone,
@@ -55,6 +55,6 @@ export const contactsRouter = router({
 
   delete: protectedProcedure
     .input(contactIdInput)
-    .output(idOutput)
+    .output(answer(idOutput))
     .mutation(({ ctx, input }) => contacts.deleteContact(ctx.db, ctx.actor, input)),
 });

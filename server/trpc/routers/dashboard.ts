@@ -4,11 +4,11 @@ import { homeOutput } from "@/lib/schemas/home";
 import { weekStartFor } from "@/lib/stats/locale";
 import * as dashboard from "@/server/services/dashboard";
 import { getHome } from "@/server/services/home";
-import { protectedProcedure, router } from "../init";
+import { answer, protectedProcedure, router } from "../init";
 
 export const dashboardRouter = router({
   /** Streak, calendar, mood, who starts contact, days since, and the plan at a glance. */
-  get: protectedProcedure.output(dashboardOutput).query(({ ctx }) =>
+  get: protectedProcedure.output(answer(dashboardOutput)).query(({ ctx }) =>
     dashboard.getDashboard(ctx.db, ctx.actor, {
       timeZone: ctx.user.timeZone,
       weekStartsOn: weekStartFor(ctx.user.weekStart, ctx.meta.locale),
@@ -16,7 +16,7 @@ export const dashboardRouter = router({
   ),
 
   /** Everything Home shows, in one read: see server/services/home.ts. */
-  home: protectedProcedure.output(homeOutput).query(({ ctx }) =>
+  home: protectedProcedure.output(answer(homeOutput)).query(({ ctx }) =>
     getHome(ctx.db, ctx.actor, {
       timeZone: ctx.user.timeZone,
       weekStartsOn: weekStartFor(ctx.user.weekStart, ctx.meta.locale),

@@ -10,38 +10,38 @@ import {
   updateJournalEntryInput,
 } from "@/lib/schemas/journal";
 import * as journal from "@/server/services/journal";
-import { protectedProcedure, router } from "../init";
+import { answer, protectedProcedure, router } from "../init";
 
 /** The private journal: entries with a mood, tied to a step of the plan or not. */
 export const journalRouter = router({
   /** Newest first, `limit` at a time; pass the answer's `nextCursor` for the next page. */
   list: protectedProcedure
     .input(listJournalInput)
-    .output(journalListOutput)
+    .output(answer(journalListOutput))
     .query(({ ctx, input }) => journal.listEntries(ctx.db, ctx.actor, input)),
 
   byId: protectedProcedure
     .input(journalEntryIdInput)
-    .output(journalEntryOutput)
+    .output(answer(journalEntryOutput))
     .query(({ ctx, input }) => journal.getEntry(ctx.db, ctx.actor, input)),
 
   /** The steps the entry form offers (none when no plan is in progress). */
   formContext: protectedProcedure
-    .output(journalFormContextOutput)
+    .output(answer(journalFormContextOutput))
     .query(({ ctx }) => journal.formContext(ctx.db, ctx.actor)),
 
   create: protectedProcedure
     .input(createJournalEntryInput)
-    .output(journalEntryOutput)
+    .output(answer(journalEntryOutput))
     .mutation(({ ctx, input }) => journal.createEntry(ctx.db, ctx.actor, input)),
 
   update: protectedProcedure
     .input(updateJournalEntryInput)
-    .output(journalEntryOutput)
+    .output(answer(journalEntryOutput))
     .mutation(({ ctx, input }) => journal.updateEntry(ctx.db, ctx.actor, input)),
 
   delete: protectedProcedure
     .input(journalEntryIdInput)
-    .output(idOutput)
+    .output(answer(idOutput))
     .mutation(({ ctx, input }) => journal.deleteEntry(ctx.db, ctx.actor, input)),
 });

@@ -9,28 +9,28 @@ import {
   updateSituationInput,
 } from "@/lib/schemas/journey";
 import * as journey from "@/server/services/journey";
-import { protectedProcedure, router } from "../init";
+import { answer, protectedProcedure, router } from "../init";
 
 export const journeyRouter = router({
   current: protectedProcedure
-    .output(journeyOutput.nullable())
+    .output(answer(journeyOutput.nullable()))
     .query(({ ctx }) => journey.currentJourney(ctx.db, ctx.actor)),
 
   /** Ended journeys, newest first. */
   history: protectedProcedure
-    .output(journeyHistoryOutput)
+    .output(answer(journeyHistoryOutput))
     .query(({ ctx }) => journey.journeyHistory(ctx.db, ctx.actor)),
 
   start: protectedProcedure
     .input(startJourneyInput)
-    .output(journeyOutput)
+    .output(answer(journeyOutput))
     .mutation(({ ctx, input }) =>
       journey.startJourney(ctx.db, ctx.actor, input, { timeZone: ctx.user.timeZone }),
     ),
 
   retakeReadiness: protectedProcedure
     .input(retakeReadinessInput)
-    .output(readinessResultOutput)
+    .output(answer(readinessResultOutput))
     .mutation(async ({ ctx, input }) => {
       const verdict = await journey.retakeReadiness(ctx.db, ctx.actor, input.readiness);
       return { result: verdict.result };
@@ -38,13 +38,13 @@ export const journeyRouter = router({
 
   updateSituation: protectedProcedure
     .input(updateSituationInput)
-    .output(journeyOutput)
+    .output(answer(journeyOutput))
     .mutation(({ ctx, input }) =>
       journey.updateSituation(ctx.db, ctx.actor, input, { timeZone: ctx.user.timeZone }),
     ),
 
   recordOutcome: protectedProcedure
     .input(recordOutcomeInput)
-    .output(journeyOutput)
+    .output(answer(journeyOutput))
     .mutation(({ ctx, input }) => journey.recordOutcome(ctx.db, ctx.actor, input)),
 });

@@ -7,7 +7,7 @@ import {
   subscribePushInput,
 } from "@/lib/schemas/push";
 import * as push from "@/server/services/push";
-import { protectedProcedure, router } from "../init";
+import { answer, protectedProcedure, router } from "../init";
 
 const subscribedOutput = z.object({ subscribed: z.boolean() });
 
@@ -15,22 +15,22 @@ const subscribedOutput = z.object({ subscribed: z.boolean() });
 export const pushRouter = router({
   status: protectedProcedure
     .input(pushDeviceInput)
-    .output(pushStatusOutput)
+    .output(answer(pushStatusOutput))
     .query(({ ctx, input }) => push.status(ctx.db, ctx.actor, input)),
 
   /** Tied to this session: signing this device out ends it. */
   subscribe: protectedProcedure
     .input(subscribePushInput)
-    .output(subscribedOutput)
+    .output(answer(subscribedOutput))
     .mutation(({ ctx, input }) => push.subscribe(ctx.db, ctx.actor, ctx.session.idHash, input)),
 
   unsubscribe: protectedProcedure
     .input(pushDeviceInput)
-    .output(subscribedOutput)
+    .output(answer(subscribedOutput))
     .mutation(({ ctx, input }) => push.unsubscribe(ctx.db, ctx.actor, input)),
 
   test: protectedProcedure
     .input(pushDeviceInput)
-    .output(pushTestOutput)
+    .output(answer(pushTestOutput))
     .mutation(({ ctx, input }) => push.sendTest(ctx.db, ctx.actor, input)),
 });

@@ -10,7 +10,7 @@ import {
 } from "@/lib/schemas/supporting";
 import { countBuddyLookup, countBuddyMessage } from "@/server/limits";
 import * as supporting from "@/server/services/supporting";
-import { protectedProcedure, router } from "../init";
+import { answer, protectedProcedure, router } from "../init";
 
 /**
  * "People I support": buddy links a signed-in person keeps on their home page. Entries are
@@ -27,7 +27,7 @@ export const supportingRouter = router({
    */
   save: protectedProcedure
     .input(saveSupportedInput)
-    .output(idOutput)
+    .output(answer(idOutput))
     .mutation(async ({ ctx, input }) => {
       await countBuddyLookup(ctx.meta.address);
       return supporting.saveLink(ctx.db, ctx.actor, input);
@@ -35,20 +35,20 @@ export const supportingRouter = router({
 
   /** Only people whose link still works. */
   list: protectedProcedure
-    .output(supportedListOutput)
+    .output(answer(supportedListOutput))
     .query(({ ctx }) => supporting.listSupported(ctx.db, ctx.actor)),
 
   /** The buddy page for one entry; counted as a visit, as opening the link is. */
   view: protectedProcedure
     .input(supportedIdInput)
-    .output(buddyViewOutput)
+    .output(answer(buddyViewOutput))
     .query(({ ctx, input }) =>
       supporting.supportedView(ctx.db, ctx.actor, input, undefined, ctx.meta.locale),
     ),
 
   encourage: protectedProcedure
     .input(encourageSupportedInput)
-    .output(idOutput)
+    .output(answer(idOutput))
     .mutation(({ ctx, input }) =>
       supporting.encourageSupported(
         ctx.db,
@@ -61,13 +61,13 @@ export const supportingRouter = router({
 
   nudge: protectedProcedure
     .input(supportedIdInput)
-    .output(idOutput)
+    .output(answer(idOutput))
     .mutation(({ ctx, input }) =>
       supporting.nudgeSupported(ctx.db, ctx.actor, input, new Date(), countFor(ctx.actor.userId)),
     ),
 
   remove: protectedProcedure
     .input(supportedIdInput)
-    .output(idOutput)
+    .output(answer(idOutput))
     .mutation(({ ctx, input }) => supporting.removeSupported(ctx.db, ctx.actor, input)),
 });
