@@ -285,7 +285,7 @@ export class Limits {
  * module, and one budget (a buddy token's lookups, say) must hold across all of them. In
  * memory that means one set of counters per process, whichever bundle counts.
  */
-const PROCESS_LIMITS = Symbol.for("rekindle.limits");
+export const PROCESS_LIMITS = Symbol.for("rekindle.limits");
 const shared = globalThis as { [PROCESS_LIMITS]?: Promise<Limits> };
 
 export function limits(): Promise<Limits> {

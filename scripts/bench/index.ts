@@ -17,7 +17,8 @@
  *   --report FILE     where the report goes (docs/benchmarks.md)
  *   --only A,B        measure only these scenarios (dashboard-data, dashboard-page,
  *                     baseline-page, buddy-page, processes, …); the other runs are left out
- *   --node-args "A B" flags for node running the main Rekindle server and the bare one (--trace-gc, say)
+ *   --node-args "A B" flags for node running the main Rekindle server and the bare one
+ *                     (--trace-gc, say)
  *   --cpu-prof DIR    build with readable server code and write a CPU profile of the main
  *                     Rekindle server into DIR; read it with scripts/bench/profile-summary.ts
  *                     (timings from such a run are not the production figures)
@@ -462,7 +463,9 @@ async function main() {
       pin("0", [app.pid, bare.pid]) &&
       pin(`1-${lastCpu}`, [process.pid, ...pgPids])
     ) {
-      log("Pinned: Rekindle on CPU 0; autocannon and PostgreSQL on the other.");
+      log(
+        "Pinned: Rekindle (then the bare server) on CPU 0; autocannon and PostgreSQL on the other.",
+      );
       report.pinned = true;
       const pinned = { ...common, origin: app.origin, pid: app.pid };
       await measure({

@@ -225,6 +225,7 @@ const tracing = t.middleware(async ({ path, type, next }) => {
 // ─── 3. Procedures ───────────────────────────────────────────────────────────────────────
 
 export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
 
 /**
  * An output schema for `.output()`, checked with zod's `parse`. tRPC calls a zod schema's
@@ -238,7 +239,6 @@ export function answer<T extends z.ZodType>(schema: T): T {
     parseAsync: { value: async (data: unknown) => schema.parse(data) },
   }) as T;
 }
-export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone may call it. Keep the list of these short; see tests/integration/access.test.ts. */
 export const publicProcedure = t.procedure.use(tracing).use(errorMapping);

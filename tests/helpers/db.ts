@@ -8,7 +8,7 @@ import type postgres from "postgres";
 import { beforeAll, beforeEach, inject } from "vitest";
 import { type Database, type Db, pgliteDatabase, postgresDatabase } from "@/db/client";
 import * as schema from "@/db/schema";
-import type { Limits } from "@/server/limits";
+import { type Limits, PROCESS_LIMITS } from "@/server/limits";
 import { createDatabase, urlForDatabase, withAdmin } from "./postgres";
 import "./provided";
 
@@ -80,13 +80,12 @@ function workerDatabase(): Promise<WorkerDatabase> {
  * Rate-limit counters kept in the process's memory (the embedded database's store) outlive a
  * test the way rows would: a file that opens many buddy pages left the next file, run later in
  * the same worker within the minute, refused as "opened many times". Each test starts with
- * none, as it starts with empty tables (server/limits.ts keeps the store on this symbol).
+ * none, as it starts with empty tables.
  */
 async function forgetCountsInMemory(): Promise<void> {
-  const held = globalThis as { [key: symbol]: Promise<Limits> | undefined };
-  const key = Symbol.for("rekindle.limits");
-  const current = await held[key]?.catch(() => null);
-  if (current?.store.kind === "memory") held[key] = undefined;
+  const held = globalThis as { [PROCESS_LIMITS]?: Promise<Limits> };
+  const current = await held[PROCESS_LIMITS]?.catch(() => null);
+  if (current?.store.kind === "memory") held[PROCESS_LIMITS] = undefined;
 }
 
 export interface TestDb {

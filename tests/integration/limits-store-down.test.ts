@@ -4,7 +4,7 @@ import { POST as signInPost } from "@/app/(auth)/sign-in/submit/route";
 import { beforeSignIn } from "@/server/auth/throttle";
 import { CLIENT_IP_HEADER, markServedByRekindle } from "@/server/client-ip";
 import { pointEdgeAtDatabase } from "@/server/http/edge";
-import { LIMITS, Limits, RateLimitedError } from "@/server/limits";
+import { LIMITS, Limits, PROCESS_LIMITS, RateLimitedError } from "@/server/limits";
 import { setupTestDb } from "../helpers/db";
 import { APP_ORIGIN, SAME_ORIGIN_HEADERS } from "../helpers/http";
 import { createUser } from "../helpers/users";
@@ -16,7 +16,6 @@ import { createUser } from "../helpers/users";
 const t = setupTestDb();
 
 /** Where server/limits.ts keeps the process's limits; this file swaps in a store that is down. */
-const PROCESS_LIMITS = Symbol.for("rekindle.limits");
 const shared = globalThis as { [PROCESS_LIMITS]?: Promise<Limits> };
 let before: Promise<Limits> | undefined;
 let redis: Redis;
