@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { Logo } from "@/app/_components/art";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 
 export default function NotFound() {
   return (

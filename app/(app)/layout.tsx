@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Logo } from "@/app/_components/art";
 import { DiscreetProvider } from "@/app/_components/discreet";
+import { Link } from "@/app/_components/link";
 import { LocaleProvider } from "@/app/_components/locale";
 import { OfflineNotice } from "@/app/_components/offline-notice";
 import { HideButton, QuickHide } from "@/app/_components/quick-hide";

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Link } from "@/app/_components/link";
 
 export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
   const active = usePathname() === href;

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Logo } from "@/app/_components/art";
+import { Link } from "@/app/_components/link";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (

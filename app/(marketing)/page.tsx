@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { Logo, PathIllustration } from "@/app/_components/art";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 import { TrustLinks } from "@/app/_components/trust-links";
 
 const promises = [

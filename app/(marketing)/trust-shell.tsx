@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Logo } from "@/app/_components/art";
+import { Link } from "@/app/_components/link";
 import { TrustLinks } from "@/app/_components/trust-links";
 
 /**

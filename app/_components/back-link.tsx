@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 
 /** A plain "back to …" link above a page's heading. */
 export function BackLink({ href, children }: { href: string; children: React.ReactNode }) {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 
 /** Where the privacy and "who we are" pages live: public, no sign-in. */
 export const PRIVACY_PATH = "/privacy";

@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { dayKey, shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
+import { Link } from "@/app/_components/link";
 import { useLocale } from "@/app/_components/locale";
 import { isLocalMidnight } from "@/app/_components/moments";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";

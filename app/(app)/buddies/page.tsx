@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BackLink } from "@/app/_components/back-link";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";
 import { LinkList } from "./link-list";

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { PathIllustration } from "@/app/_components/art";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 
 /** Shown where a contact would be logged when no plan is in progress. */
 export function NoPlan() {

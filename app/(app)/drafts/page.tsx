@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 import type { DraftStep } from "@/lib/schemas/drafts";
 import { requireSession } from "@/server/auth/current";
 import { requestLocale } from "@/server/http/locale";

@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/app/_components/button";
 import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
+import { Link } from "@/app/_components/link";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useDoor } from "@/app/_trpc/client";

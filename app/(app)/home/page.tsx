@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PathIllustration } from "@/app/_components/art";
 import { buttonClass } from "@/app/_components/button";
 import {
@@ -8,6 +7,7 @@ import {
   MoodChart,
   StreakBadge,
 } from "@/app/_components/charts";
+import { Link } from "@/app/_components/link";
 import { getOutcome, personalize } from "@/lib/program";
 import { stepName } from "@/lib/program/discreet";
 import { nextAction, overallProgress, personOf } from "@/lib/program/view";

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 import { useDoor } from "@/app/_trpc/client";
 import type { ReminderNotice as Notice } from "@/lib/schemas/reminders";
 

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
-import Link from "next/link";
 import { HelplineList } from "@/app/_components/helplines";
+import { Link } from "@/app/_components/link";
 import { talkLines } from "@/lib/program/support";
 import { SUPPORT_LATER_COOKIE } from "./support-later";
 import { SupportOfferCard } from "./support-offer-card";

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { Button } from "@/app/_components/button";
 import { shortDateTime } from "@/app/_components/dates";
 import { FormError } from "@/app/_components/field";
+import { Link } from "@/app/_components/link";
 import { useLocale } from "@/app/_components/locale";
 import { useMorePages } from "@/app/_trpc/client";
 import type { JournalList as JournalPage } from "@/lib/schemas/journal";

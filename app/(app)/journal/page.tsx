@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 import { JOURNAL_PAGE_SIZE } from "@/lib/schemas/plain";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";

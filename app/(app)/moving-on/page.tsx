@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
 import { HelplinePhone } from "@/app/_components/helpline-phone";
+import { Link } from "@/app/_components/link";
 import { currentProgram, type Person, personalize } from "@/lib/program";
 import { requireSession } from "@/server/auth/current";
 

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { Button, buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 import { DeliberateContinue } from "./deliberate-continue";
 
 /**

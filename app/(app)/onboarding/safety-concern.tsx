@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import type { RefObject } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { HelplineList } from "@/app/_components/helplines";
+import { Link } from "@/app/_components/link";
 import { type Person, personalize } from "@/lib/program/personalize";
 import type { SafetyContent } from "@/lib/program/types";
 import { DeliberateContinue } from "./deliberate-continue";

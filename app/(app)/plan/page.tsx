@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PathIllustration } from "@/app/_components/art";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 import { getProgram, personalize } from "@/lib/program";
 import { currentStepNumber, nextAction, overallProgress, personOf } from "@/lib/program/view";
 import { requireSession } from "@/server/auth/current";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Button, buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 import { TrustLinks } from "@/app/_components/trust-links";
 import { signOutAction } from "@/app/(auth)/actions";
 import { weekStartFor } from "@/lib/stats/locale";

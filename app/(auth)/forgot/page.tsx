@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { ForgotForm } from "./forgot-form";
 
 export const metadata: Metadata = { title: "Reset your password" };

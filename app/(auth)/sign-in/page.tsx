@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ForgetKeptText } from "@/app/_components/kept-text";
+import { Link } from "@/app/_components/link";
 import { getCurrentSession } from "@/server/auth/current";
 import { SignInForm } from "./sign-in-form";
 

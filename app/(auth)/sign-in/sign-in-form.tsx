@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
+import { Link } from "@/app/_components/link";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import type { SignInInput } from "@/lib/schemas/account";
 import { applyServerErrors } from "../form-errors";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Link } from "@/app/_components/link";
 import { getCurrentSession } from "@/server/auth/current";
 import { SignUpForm } from "./sign-up-form";
 

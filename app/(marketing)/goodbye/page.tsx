@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Logo } from "@/app/_components/art";
 import { buttonClass } from "@/app/_components/button";
 import { ForgetKeptText } from "@/app/_components/kept-text";
+import { Link } from "@/app/_components/link";
 
 export const metadata: Metadata = {
   title: "Your account is deleted",

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { CONTACT_PATH } from "@/app/_components/trust-links";
 import { TrustSection, TrustShell } from "../trust-shell";
 

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { CheckboxField } from "@/app/_components/checkbox-field";
@@ -8,6 +7,7 @@ import { ChoiceGroup } from "@/app/_components/choice-group";
 import { CopyOnceField } from "@/app/_components/copy-once-field";
 import { Field, FormError } from "@/app/_components/field";
 import { useIdempotencyKey } from "@/app/_components/idempotency-key";
+import { Link } from "@/app/_components/link";
 import { formBanner, mutationProblem } from "@/app/_components/mutation-errors";
 import { SelectField } from "@/app/_components/select-field";
 import { useHydrated } from "@/app/_components/use-hydrated";

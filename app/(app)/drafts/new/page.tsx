@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Link } from "@/app/_components/link";
 import { stepName } from "@/lib/program/discreet";
 import { requireSession } from "@/server/auth/current";
 import { serverCaller } from "@/server/trpc/server";

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 import type { TaskFeature } from "@/lib/program";
 import { taskLink } from "@/lib/program/view";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 import { getProgram, getStep, personalize, type StepNumber, step1Advice } from "@/lib/program";
 import { noticeTasks } from "@/lib/program/notice";
 import { currentStepNumber, nextAction, personOf } from "@/lib/program/view";

@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
+import { Link } from "@/app/_components/link";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { SavePaused } from "@/app/_components/save-paused";
 import { useDoor } from "@/app/_trpc/client";

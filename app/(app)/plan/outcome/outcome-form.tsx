@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormError } from "@/app/_components/field";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
+import { Link } from "@/app/_components/link";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { useDoor } from "@/app/_trpc/client";
 import type { Outcome } from "@/lib/program";

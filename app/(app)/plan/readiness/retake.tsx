@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
+import { Link } from "@/app/_components/link";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { useDoor } from "@/app/_trpc/client";
 import { ReadinessQuestions } from "@/app/(app)/onboarding/readiness-questions";

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/button";
 import { useDiscreet } from "@/app/_components/discreet";
 import { Field, FormError } from "@/app/_components/field";
+import { Link } from "@/app/_components/link";
 import { IMPORT_MAX_BYTES } from "@/lib/schemas/plain";
 
 type Imported = Record<string, number>;

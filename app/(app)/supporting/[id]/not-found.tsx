@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 
 /** One answer for a revoked or expired link and for an entry that isn't yours. */
 export default function SupportedNotFound() {

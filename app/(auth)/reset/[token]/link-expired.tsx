@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 
 /** The one answer for a reset link that is unknown, used or past its 30 minutes. */
 export function LinkExpired() {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { mailGoesToOutbox } from "@/server/http/doors/outbox";
 
 export const metadata: Metadata = { title: "Check your inbox" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 import { signUpLinkAddress } from "@/server/http/doors/auth";
 import { FinishSignUp } from "./finish-sign-up";
 

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -9,6 +8,7 @@ import { CheckboxField } from "@/app/_components/checkbox-field";
 import { ChoiceField } from "@/app/_components/choice-field";
 import { Field, FormError } from "@/app/_components/field";
 import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
+import { Link } from "@/app/_components/link";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { SavePaused } from "@/app/_components/save-paused";

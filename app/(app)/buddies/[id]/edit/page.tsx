@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/app/_components/back-link";
 import { buttonClass } from "@/app/_components/button";
+import { Link } from "@/app/_components/link";
 import { dateTime } from "@/app/_components/moments";
 import { localDay } from "@/lib/stats/days";
 import { requireSession } from "@/server/auth/current";

@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/app/_components/back-link";
+import { Link } from "@/app/_components/link";
 import { BuddyProgress } from "@/app/b/[token]/buddy-view";
 import { ThanksList } from "@/app/b/[token]/updates-form";
 import { requireSession } from "@/server/auth/current";
