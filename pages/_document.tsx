@@ -14,8 +14,8 @@ type Props = DocumentInitialProps & { nonce?: string };
  * the same <html> and <body> as app/layout.tsx, so it looks like every other page.
  *
  * A production build sends the buddy page no script at all. `next dev` still sends its
- * runtime, and hides the body until that runtime runs: the scripts carry the nonce that
- * proxy.ts put in the page's policy, or the policy blocks them and the page stays blank.
+ * runtime, and hides the body until that runtime runs: the scripts carry the nonce the
+ * page put in its policy, or the policy blocks them and the page stays blank.
  */
 export default class BuddyDocument extends Document<Props> {
   static override async getInitialProps(ctx: DocumentContext): Promise<Props> {

@@ -9,6 +9,7 @@ import { SaveToSupporting } from "@/app/b/[token]/save-form";
 import { ThanksList, UpdatesForm } from "@/app/b/[token]/updates-form";
 import { LinkBusy, LinkGone } from "@/app/b/notices";
 import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/lib/schemas/plain";
+import { contentSecurityPolicy, newNonce } from "@/server/http/csp";
 import { buddyPage } from "@/server/http/doors/buddy";
 
 /**
@@ -31,6 +32,13 @@ export const getServerSideProps: GetServerSideProps<BuddyPageProps, { token: str
   req,
   res,
 }) => {
+  // The page's policy is set here, first, because proxy.ts skips this page: in production
+  // it sends no script, so none may run; `next dev` sends its runtime, with a fresh nonce
+  // that _document.tsx puts on each script.
+  const dev = process.env.NODE_ENV !== "production";
+  const nonce = dev ? newNonce() : null;
+  if (nonce) req.headers["x-nonce"] = nonce;
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, dev));
   const { status, headers, data } = await buddyPage({ token: params?.token, headers: req.headers });
   res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

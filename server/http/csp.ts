@@ -3,7 +3,8 @@ import "#server-only";
  * The Content-Security-Policy of every page: scripts run only with this response's nonce
  * (and what they load, by 'strict-dynamic'); nothing comes from another origin; no
  * plugins, no <base>, no framing. Development adds 'unsafe-eval', which React's dev
- * build needs for its error overlay.
+ * build needs for its error overlay. Without a nonce no script runs at all: the policy of a
+ * page that sends none (the buddy page, in production).
  *
  * Styles allow 'unsafe-inline' because React writes style attributes (a progress bar's
  * width); a stylesheet cannot run code, and scripts stay nonce-only.
@@ -12,10 +13,12 @@ import "#server-only";
  * page the worker replays offline carries the policy it was stored with, nonce included,
  * so its own scripts still run and nothing else does.
  */
-export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+export function contentSecurityPolicy(nonce: string | null, dev: boolean): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    nonce === null
+      ? "script-src 'none'"
+      : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

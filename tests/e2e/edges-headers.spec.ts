@@ -23,7 +23,7 @@ function deadToken(): string {
   return token;
 }
 
-test("every page answer carries a nonce CSP, whatever the request's headers", async ({
+test("every page answer carries a strict CSP, whatever the request's headers", async ({
   request,
 }) => {
   for (const [set, headers] of Object.entries(HEADER_SETS)) {
@@ -33,7 +33,7 @@ test("every page answer carries a nonce CSP, whatever the request's headers", as
       "/home",
       "/link-gone",
       "/no-such-page",
-      `/b/${deadToken()}`,
+      `/b/${deadToken()}/no-such-page`,
     ]) {
       const res = await request.get(path, { headers, maxRedirects: 5 });
       const policy = res.headers()["content-security-policy"] ?? "";
@@ -42,6 +42,12 @@ test("every page answer carries a nonce CSP, whatever the request's headers", as
       );
       expect(policy, `${set} ${path}`).toContain("frame-ancestors 'none'");
     }
+    // The buddy page sends no script, so its policy lets none run.
+    const res = await request.get(`/b/${deadToken()}`, { headers });
+    const policy = res.headers()["content-security-policy"] ?? "";
+    expect(policy, `${set} buddy page`).toContain("script-src 'none'");
+    expect(policy, `${set} buddy page`).toContain("frame-ancestors 'none'");
+    expect(await res.text(), `${set} buddy page`).not.toContain("<script");
   }
 });
 

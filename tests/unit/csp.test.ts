@@ -20,6 +20,15 @@ describe("the content security policy", () => {
     expect(policy).toContain("connect-src 'self'");
   });
 
+  it("lets no script run at all without a nonce, in development too", () => {
+    for (const dev of [false, true]) {
+      const policy = contentSecurityPolicy(null, dev);
+      expect(policy).toContain("script-src 'none'");
+      expect(policy).not.toMatch(/nonce|unsafe-eval|strict-dynamic/);
+      expect(policy).toContain("frame-ancestors 'none'");
+    }
+  });
+
   it("allows eval only in development, for React's error overlay", () => {
     expect(contentSecurityPolicy("abc123", true)).toContain("'unsafe-eval'");
   });
@@ -44,6 +53,21 @@ describe("proxy.ts", () => {
     const { config } = await import("@/proxy");
     for (const matcher of config.matcher) {
       expect(typeof matcher, "a plain path pattern, with no has/missing conditions").toBe("string");
+    }
+  });
+
+  it("runs for every page but the buddy page itself, which sets its own policy", async () => {
+    const { config } = await import("@/proxy");
+    const { unstable_doesMiddlewareMatch: matches } = await import(
+      "next/experimental/testing/server"
+    );
+    for (const headers of HEADER_SETS) {
+      for (const url of ["/", "/home", "/plan/1", "/link-gone", "/b/abc/save", "/b/", "/books"]) {
+        expect(matches({ config, url, headers }), `${url} ${JSON.stringify(headers)}`).toBe(true);
+      }
+      for (const url of ["/b/abc", "/b/abc?notice=encouraged", "/api/trpc/dashboard.get"]) {
+        expect(matches({ config, url, headers }), `${url} ${JSON.stringify(headers)}`).toBe(false);
+      }
     }
   });
 
