@@ -227,6 +227,8 @@ const tracing = t.middleware(async ({ path, type, next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+const answers = new WeakSet<object>();
+
 /**
  * An output schema for `.output()`, checked with zod's `parse`. tRPC calls a zod schema's
  * `parseAsync`, and zod's async path skips the object checks it compiles for `parse`: for
@@ -235,10 +237,16 @@ export const createCallerFactory = t.createCallerFactory;
  * step. The result is still the schema to everything else (its type, the router walk).
  */
 export function answer<T extends z.ZodType>(schema: T): T {
-  return Object.create(schema, {
+  const checked = Object.create(schema, {
     parseAsync: { value: async (data: unknown) => schema.parse(data) },
   }) as T;
+  answers.add(checked);
+  return checked;
 }
+
+/** Whether an output schema went through `answer()` (the router walk checks every one). */
+export const isAnswer = (schema: unknown): boolean =>
+  typeof schema === "object" && schema !== null && answers.has(schema);
 
 /** Anyone may call it. Keep the list of these short; see tests/integration/access.test.ts. */
 export const publicProcedure = t.procedure.use(tracing).use(errorMapping);

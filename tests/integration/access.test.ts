@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { currentProgram } from "@/lib/program";
 import { deleteSession } from "@/server/auth/sessions";
+import { isAnswer } from "@/server/trpc/init";
 import { appRouter, publicProcedurePaths } from "@/server/trpc/root";
 import { setupTestDb } from "../helpers/db";
 import { mutationRequest, queryRequest, send } from "../helpers/http";
@@ -135,6 +136,10 @@ const outputOf = (path: string) =>
 describe("every answer", () => {
   it("is declared: each procedure has an output schema", () => {
     expect(allPaths.filter((path) => !outputOf(path))).toEqual([]);
+  });
+
+  it("is checked with zod's compiled parse: each output schema goes through answer()", () => {
+    expect(allPaths.filter((path) => !isAnswer(outputOf(path)))).toEqual([]);
   });
 
   it("names its fields, and none a page has no use for (owner, retry key, hash)", () => {
