@@ -23,8 +23,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Pages only: static files carry no scripts to vouch for, and /api answers JSON. The buddy
   // page (/b/<token>, one segment) sets its own policy: it sends no script, so it needs no
-  // nonce, and running the proxy for it was a large share of its CPU (docs/benchmarks.md). Every other address under
-  // /b/ still comes here. No header-based exclusions (a prefetch, an RSC or data request
-  // still gets a page's policy).
+  // nonce, and running the proxy for it was a large share of its CPU (docs/benchmarks.md).
+  // Every other address under /b/ still comes here. No header-based exclusions (a
+  // prefetch, an RSC or data request still gets a page's policy).
   matcher: ["/((?!api/|_next/static|_next/image|icon.svg|favicon.ico|b/[^/]+$).*)"],
 };
