@@ -61,22 +61,39 @@ export function OfflineNotice({ children }: { children: React.ReactNode }) {
 
   useEffect(() => {
     if (!stored) return;
-    const reload = () => window.location.reload();
+    // Once the person is leaving (a tap on a link, the back button), a reload of this page
+    // would cancel where they are going; back on it from the browser's cache, they stay.
+    let leaving = false;
+    const leave = () => {
+      leaving = true;
+    };
+    const stay = () => {
+      leaving = false;
+    };
+    const reload = () => {
+      if (!leaving) window.location.reload();
+    };
+    window.addEventListener("beforeunload", leave);
+    window.addEventListener("pageshow", stay);
     window.addEventListener("online", reload);
     // Served from the store while the phone says it is online: the connection is only just
     // back, or the server was briefly away. Try the live page again a few times on our own
-    // (the count survives the reloads), then leave it to the "Try again" button.
+    // (the count survives the reloads), then leave it to the "Try again" button. A phone
+    // that has gone offline meanwhile said "online" a moment too early: no try then.
     let retry: ReturnType<typeof setTimeout> | undefined;
     if (navigator.onLine) {
       const tries = Number(sessionStorage.getItem(RETRIES_KEY) ?? 0);
       if (tries < MAX_RETRIES) {
         retry = setTimeout(() => {
+          if (!navigator.onLine) return;
           sessionStorage.setItem(RETRIES_KEY, String(tries + 1));
           reload();
         }, RETRY_DELAY_MS);
       }
     }
     return () => {
+      window.removeEventListener("beforeunload", leave);
+      window.removeEventListener("pageshow", stay);
       window.removeEventListener("online", reload);
       clearTimeout(retry);
     };

@@ -85,6 +85,10 @@ test("the plan reads offline as last loaded, read-only, and is forgotten on sign
     "read-only",
   );
 
+  // The connection coming back just as the person taps away doesn't pull them back here.
+  await page.evaluate(() => {
+    addEventListener("beforeunload", () => setTimeout(() => dispatchEvent(new Event("online"))));
+  });
   // A step's checklist can't be changed from the stored copy.
   await page.goto("/plan/1");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reconnect");
