@@ -4,6 +4,7 @@ import { useCallback } from "react";
 import type { FieldValues, Resolver } from "react-hook-form";
 import type * as z4 from "zod/v4/core";
 import { useOnFirstTouch } from "./first-touch";
+import { loadOnce } from "./load-once";
 
 /** A zod schema whose input is a form's fields. */
 type Schema = z4.$ZodType<unknown, FieldValues>;
@@ -22,17 +23,11 @@ type Made<S extends Schema> = Resolver<z4.input<S>, unknown, z4.output<S>>;
  * so the server and the form keep one schema. The first submit awaits the fetch once.
  */
 export function lazyResolver<S extends Schema>(load: () => Promise<S>): LazyResolver<S> {
-  let loading: Promise<Made<S>> | undefined;
-  const preload = () => {
-    loading ??= Promise.all([import("@hookform/resolvers/zod"), load()]).then(
+  const preload = loadOnce(() =>
+    Promise.all([import("@hookform/resolvers/zod"), load()]).then(
       ([{ zodResolver }, schema]) => zodResolver(schema) as Made<S>,
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    );
-    return loading;
-  };
+    ),
+  );
   const resolver: Made<S> = async (values, context, options) => {
     let resolve: Made<S>;
     try {

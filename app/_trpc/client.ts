@@ -10,21 +10,14 @@ import type {
 import type { TRPCClient } from "@trpc/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useOnFirstTouch } from "@/app/_components/first-touch";
+import { loadOnce } from "@/app/_components/load-once";
 import type { AppRouter } from "@/server/trpc/root";
 
 type Loaded = typeof import("./loaded");
 export type Api = TRPCClient<AppRouter>;
 
-let loading: Promise<Loaded> | undefined;
-
 /** The tRPC client and TanStack Query, fetched once; a failed fetch (offline) is tried again next time. */
-export function loadDoors(): Promise<Loaded> {
-  loading ??= import("./loaded").catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
+export const loadDoors: () => Promise<Loaded> = loadOnce(() => import("./loaded"));
 
 const loadQuietly = () => void loadDoors().catch(() => {});
 

@@ -12,6 +12,7 @@ import { checkCredentials } from "@/server/services/account";
 import { buddyView, liveLink, sendEncouragement } from "@/server/services/buddies";
 import { NOT_EXPORTED } from "@/server/services/export";
 import { hashToken } from "@/server/tokens";
+import { createLink } from "../helpers/buddies";
 import { setupTestDb } from "../helpers/db";
 import { mutationRequest, send } from "../helpers/http";
 import { type Caller, callerFor, sessionCookie, signedInUser, signIn } from "../helpers/users";
@@ -188,12 +189,9 @@ async function withEverything(person: { userId: string; caller: Caller }, marker
   });
   await caller.activity.checkIn({ mood: 4 });
   await caller.activity.pauseDay({});
-  const buddy = await caller.buddies.create({
-    idempotencyKey: randomUUID(),
+  const buddy = await createLink(caller, {
     label: `buddy ${marker}`,
     scope: "progress_and_journal",
-    expiry: "none",
-    showExName: false,
   });
   await sendEncouragement(t.db, buddy.token, { message: `private encouragement ${marker}` });
   // A buddy who confirmed e-mail updates on the link: their address is theirs, not the owner's.

@@ -1,26 +1,16 @@
-import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { buddyLinks, encouragements } from "@/db/schema";
 import { sendEncouragement } from "@/server/services/buddies";
+import { createLink } from "../helpers/buddies";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
-import { type Caller, signedInUser } from "../helpers/users";
+import { signedInUser } from "../helpers/users";
 
 const t = setupTestDb();
 
 const DAY = 24 * 60 * 60 * 1000;
-
-function createLink(caller: Caller) {
-  return caller.buddies.create({
-    idempotencyKey: randomUUID(),
-    label: "my sister",
-    scope: "progress",
-    expiry: "7",
-    showExName: false,
-  });
-}
 
 async function codeOf(promise: Promise<unknown>): Promise<string | null> {
   return promise.then(
@@ -33,7 +23,7 @@ describe("removing a link that no longer works", () => {
   it("removes a revoked link for good, with the notes sent through it", async () => {
     const owner = await signedInUser(t.db);
     await startJourney(t.db, owner.userId);
-    const { link, token } = await createLink(owner.caller);
+    const { link, token } = await createLink(owner.caller, { expiry: "7" });
     await sendEncouragement(t.db, token, { name: "Sis", message: "Proud of you" });
     await owner.caller.buddies.revoke({ id: link.id });
 
@@ -51,7 +41,7 @@ describe("removing a link that no longer works", () => {
   it("removes a link past its end without revoking it first", async () => {
     const owner = await signedInUser(t.db);
     await startJourney(t.db, owner.userId);
-    const { link } = await createLink(owner.caller);
+    const { link } = await createLink(owner.caller, { expiry: "7" });
     await t.db
       .update(buddyLinks)
       .set({ expiresAt: new Date(Date.now() - DAY) })
@@ -64,7 +54,7 @@ describe("removing a link that no longer works", () => {
   it("refuses a link that still works, and keeps it", async () => {
     const owner = await signedInUser(t.db);
     await startJourney(t.db, owner.userId);
-    const { link } = await createLink(owner.caller);
+    const { link } = await createLink(owner.caller, { expiry: "7" });
 
     expect(await codeOf(owner.caller.buddies.remove({ id: link.id }))).toBe("CONFLICT");
     expect((await owner.caller.buddies.list()).map((l) => l.status)).toEqual(["active"]);
@@ -73,7 +63,7 @@ describe("removing a link that no longer works", () => {
   it("can't remove someone else's revoked link", async () => {
     const owner = await signedInUser(t.db);
     await startJourney(t.db, owner.userId);
-    const { link } = await createLink(owner.caller);
+    const { link } = await createLink(owner.caller, { expiry: "7" });
     await owner.caller.buddies.revoke({ id: link.id });
     const other = await signedInUser(t.db);
 

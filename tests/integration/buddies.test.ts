@@ -22,9 +22,10 @@ import {
 } from "@/server/services/buddies";
 import { confirmSubscription, subscribeLink } from "@/server/services/buddies-mail";
 import { hashToken } from "@/server/tokens";
+import { createLink } from "../helpers/buddies";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
-import { type Caller, signedInUser } from "../helpers/users";
+import { signedInUser } from "../helpers/users";
 
 const t = setupTestDb();
 
@@ -38,22 +39,6 @@ const infoColumns = pgSchema("information_schema").table("columns", {
 
 const DAY = 24 * 60 * 60 * 1000;
 const later = (days: number, from = new Date()) => new Date(from.getTime() + days * DAY);
-
-type LinkOptions = Partial<{
-  scope: "progress" | "progress_and_journal";
-  expiry: "none" | "7" | "30" | "90" | { date: string };
-  showExName: boolean;
-}>;
-
-function createLink(caller: Caller, options: LinkOptions = {}) {
-  return caller.buddies.create({
-    idempotencyKey: randomUUID(),
-    label: "my sister",
-    scope: options.scope ?? "progress",
-    expiry: options.expiry ?? "none",
-    showExName: options.showExName ?? false,
-  });
-}
 
 /** An owner with a plan, one private and one shared entry, and a contact, each marked. */
 async function ownerWithSecrets() {

@@ -1,20 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sendEncouragement } from "@/server/services/buddies";
+import { createLink } from "../helpers/buddies";
 import { setupTestDb } from "../helpers/db";
-import { type Caller, signedInUser } from "../helpers/users";
+import { signedInUser } from "../helpers/users";
 
 const t = setupTestDb();
-
-function createLink(caller: Caller) {
-  return caller.buddies.create({
-    idempotencyKey: randomUUID(),
-    label: "my sister",
-    scope: "progress",
-    expiry: "none",
-    showExName: false,
-  });
-}
 
 describe("unread notes on Home and in the navigation", () => {
   it("counts every unread note, shows the newest three, and clears what was read", async () => {

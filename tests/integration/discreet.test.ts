@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { contacts, journeys, users } from "@/db/schema";
 import { buddyView } from "@/server/services/buddies";
 import { exportAccount } from "@/server/services/export";
+import { createLink } from "../helpers/buddies";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
 import { callerFor, signedInUser } from "../helpers/users";
@@ -41,11 +42,8 @@ async function ownerOfAPlan() {
     idempotencyKey: randomUUID(),
     endedAt: new Date(),
   });
-  const { token } = await owner.caller.buddies.create({
-    idempotencyKey: randomUUID(),
-    label: "my sister",
+  const { token } = await createLink(owner.caller, {
     scope: "progress_and_journal",
-    expiry: "none",
     showExName: true,
   });
   return { ...owner, journey, token };

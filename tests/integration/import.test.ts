@@ -16,6 +16,7 @@ import { sendEncouragement, sendNudge } from "@/server/services/buddies";
 import { exportAccount } from "@/server/services/export";
 import { ACCOUNT_NOT_EMPTY, importAccount } from "@/server/services/import";
 import { arbitraryFromSchema, rekindleFields } from "../helpers/arbitrary";
+import { createLink } from "../helpers/buddies";
 import { setupTestDb } from "../helpers/db";
 import { APP_ORIGIN, SAME_ORIGIN_HEADERS } from "../helpers/http";
 import { type Caller, sessionCookie, signedInUser } from "../helpers/users";
@@ -109,20 +110,8 @@ async function withEverything(person: { userId: string; caller: Caller }) {
   });
   await caller.activity.checkIn({ mood: 4 });
   await caller.activity.pauseDay({});
-  const buddy = await caller.buddies.create({
-    idempotencyKey: randomUUID(),
-    label: "my sister",
-    scope: "progress_and_journal",
-    expiry: "none",
-    showExName: false,
-  });
-  const gone = await caller.buddies.create({
-    idempotencyKey: randomUUID(),
-    label: "old friend",
-    scope: "progress",
-    expiry: "30",
-    showExName: true,
-  });
+  const buddy = await createLink(caller, { scope: "progress_and_journal" });
+  const gone = await createLink(caller, { label: "old friend", expiry: "30", showExName: true });
   await caller.buddies.revoke({ id: gone.link.id });
   await sendEncouragement(t.db, buddy.token, { name: "Kim", message: "Proud of you" });
   // A nudge is offered only after days of quiet: sent as if a week later.

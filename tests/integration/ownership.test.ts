@@ -7,6 +7,7 @@ import * as schema from "@/db/schema";
 import { currentProgram } from "@/lib/program";
 import { sendEncouragement } from "@/server/services/buddies";
 import { appRouter } from "@/server/trpc/root";
+import { createLink } from "../helpers/buddies";
 import { setupTestDb } from "../helpers/db";
 import { type Caller, signedInUser } from "../helpers/users";
 
@@ -48,12 +49,9 @@ async function withEverything(caller: Caller, marker = "owner") {
     stepNumber: 1,
     body: `private draft ${marker}`,
   });
-  const buddy = await caller.buddies.create({
-    idempotencyKey: randomUUID(),
+  const buddy = await createLink(caller, {
     label: `buddy ${marker}`,
     scope: "progress_and_journal",
-    expiry: "none",
-    showExName: false,
   });
   const message = await sendEncouragement(t.db, buddy.token, {
     message: `private encouragement ${marker}`,

@@ -12,9 +12,10 @@ import { supportedPersonOutput } from "@/lib/schemas/supporting";
 import { limits } from "@/server/limits";
 import { sendNudge } from "@/server/services/buddies";
 import { listSupported, saveLink, saveState } from "@/server/services/supporting";
+import { createLink, type LinkOptions } from "../helpers/buddies";
 import { setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
-import { type Caller, signedInUser } from "../helpers/users";
+import { signedInUser } from "../helpers/users";
 
 const t = setupTestDb();
 
@@ -30,22 +31,6 @@ afterEach(freshLookupBudget);
 const DAY = 24 * 60 * 60 * 1000;
 const later = (days: number, from = new Date()) => new Date(from.getTime() + days * DAY);
 
-type LinkOptions = Partial<{
-  scope: "progress" | "progress_and_journal";
-  expiry: "none" | "7" | "30" | "90";
-  showExName: boolean;
-}>;
-
-function createLink(caller: Caller, options: LinkOptions = {}) {
-  return caller.buddies.create({
-    idempotencyKey: randomUUID(),
-    label: "my friend Alex",
-    scope: options.scope ?? "progress",
-    expiry: options.expiry ?? "none",
-    showExName: options.showExName ?? false,
-  });
-}
-
 /** An owner on step 1 with one private and one shared journal entry, and their link. */
 async function ownerWithLink(options: LinkOptions = {}) {
   const owner = await signedInUser(t.db, { displayName: "Robin" });
@@ -55,7 +40,7 @@ async function ownerWithLink(options: LinkOptions = {}) {
     { ...base, body: "PRIVATE-ENTRY-MARKER", idempotencyKey: randomUUID() },
     { ...base, body: "SHARED-ENTRY-MARKER", sharedWithBuddies: true, idempotencyKey: randomUUID() },
   ]);
-  const { token, link } = await createLink(owner.caller, options);
+  const { token, link } = await createLink(owner.caller, { label: "my friend Alex", ...options });
   return { owner, token, link };
 }
 
