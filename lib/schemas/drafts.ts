@@ -4,7 +4,12 @@ import { DRAFT_COOL_DOWN_MINUTES, DRAFT_MAX_CHARS } from "./plain";
 
 export { DRAFT_COOL_DOWN_MINUTES, DRAFT_MAX_CHARS };
 
-const count = new Intl.NumberFormat("en-GB");
+// Made on first use, not when a form loads this module (see app/_components/mutation-errors.ts).
+let grouping: Intl.NumberFormat | undefined;
+function count(n: number): string {
+  grouping ??= new Intl.NumberFormat("en-GB");
+  return grouping.format(n);
+}
 
 export const draftBody = freeText({ error: "Please write your message." })
   .trim()
@@ -13,7 +18,7 @@ export const draftBody = freeText({ error: "Please write your message." })
     ...maxChars(
       DRAFT_MAX_CHARS,
       (found) =>
-        `Please keep your message to ${count.format(DRAFT_MAX_CHARS)} characters or fewer; this one has ${count.format(found)}.`,
+        `Please keep your message to ${count(DRAFT_MAX_CHARS)} characters or fewer; this one has ${count(found)}.`,
     ),
   );
 

@@ -59,15 +59,17 @@ export function localDateTimeIn(instant: Date | number, timeZone: string): strin
   return part.second === "00" ? minutes : `${minutes}:${part.second}`;
 }
 
-const longDate = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
+// Made on first use, not when a page loads this module (see mutation-errors.ts).
+let longDate: Intl.DateTimeFormat | undefined;
 
 /** "1 September 2026", for a calendar date ("2026-09-01") with no zone of its own. */
 export function formatIsoDate(isoDate: string): string {
   const [y = 1970, m = 1, d = 1] = isoDate.split("-").map(Number);
+  longDate ??= new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   return longDate.format(Date.UTC(y, m - 1, d));
 }

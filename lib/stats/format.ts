@@ -107,10 +107,12 @@ export function oneDecimal(n: number, locale: string): string {
 
 // The words around a count are English, so English's plural rule picks them (French would
 // make "0 day" of zero, Russian "21 day"); the number itself is written the person's way.
-const englishPlural = new Intl.PluralRules("en");
+// Made on first use, not when a page loads this module (see mutation-errors.ts).
+let englishPlural: Intl.PluralRules | undefined;
 
 /** The noun alone, for when the number is set apart: "day" for 1, "days" for 0, 2 or 21. */
 export function countNoun(n: number, one: string, many = `${one}s`): string {
+  englishPlural ??= new Intl.PluralRules("en");
   return englishPlural.select(n) === "one" ? one : many;
 }
 
