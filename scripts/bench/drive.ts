@@ -57,9 +57,8 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.
 const randomAddress = () =>
   `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 
-/** The request a scenario sends, for a random person. */
-function requestFor(scenario: Scenario, people: readonly Person[], origin: string) {
-  const person = pick(people);
+/** The request a scenario sends, for `person`. */
+function requestFor(scenario: Scenario, person: Person, origin: string) {
   const json = { "content-type": "application/json", origin, "sec-fetch-site": "same-origin" };
   const entry = () =>
     JSON.stringify(
@@ -128,7 +127,12 @@ export async function drive(opts: {
   warmup: number;
   /** Instead of a time: this many requests (the embedded database's memory check). */
   amount?: number;
+  /** Each person in turn rather than one at random (with `amount`: each person once). */
+  inTurn?: boolean;
 }): Promise<RunResult> {
+  let turn = 0;
+  const next = () =>
+    opts.inTurn ? (opts.people[turn++ % opts.people.length] as Person) : pick(opts.people);
   const once = (seconds: number, statuses: Map<number, number>, amount?: number) =>
     autocannon({
       url: opts.origin,
@@ -138,7 +142,7 @@ export async function drive(opts: {
       requests: [
         {
           setupRequest: (req) =>
-            ({ ...req, ...requestFor(opts.scenario, opts.people, opts.origin) }) as typeof req,
+            ({ ...req, ...requestFor(opts.scenario, next(), opts.origin) }) as typeof req,
           onResponse: (status) => {
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
           },

@@ -364,6 +364,26 @@ async function main() {
       record(joinHalves(b1, b2));
     };
     const common = { people, connections: o.connections, seconds: o.duration, warmup: o.warmup };
+    // A person's first request to a server opens their session cookie (Auth.js's decryption,
+    // a few async crypto steps), which the server then keeps (server/auth/cookie.ts). Each
+    // person's first request is measured here, so the runs below measure the steady state a
+    // running server is in: with a short warm-up, a run of 10,000 people would otherwise be
+    // about a tenth first visits, and those were the pinned p99.
+    if (!o.only || o.only.some((s) => s.startsWith("dashboard") || s === "journal-create")) {
+      record(
+        await measureOnce({
+          ...common,
+          name: "dashboard data, first visit",
+          scenario: "dashboard-data",
+          target: "Rekindle",
+          origin: app.origin,
+          pid: app.pid,
+          warmup: 0,
+          amount: people.length,
+          inTurn: true,
+        }),
+      );
+    }
     log(
       `Measuring: ${o.connections} connections, ${o.warmup} s warm-up, ${o.duration} s measured …`,
     );
