@@ -369,7 +369,8 @@ async function main() {
     // person's first request is measured here, so the runs below measure the steady state a
     // running server is in: with a short warm-up, a run of 10,000 people would otherwise be
     // about a tenth first visits, and those were the pinned p99.
-    if (!o.only || o.only.some((s) => s.startsWith("dashboard") || s === "journal-create")) {
+    const signedIn = ["dashboard-data", "dashboard-page", "journal-create", "buddy-page"];
+    if (!o.only || o.only.some((s) => signedIn.includes(s))) {
       record(
         await measureOnce({
           ...common,
