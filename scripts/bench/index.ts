@@ -657,6 +657,17 @@ async function main() {
       for (let k = 1; k < o.processes; k++) {
         const s = await serve(o.port + 1 + k, { DATABASE_URL: url });
         more.push({ origin: s.origin, pid: s.pid });
+        // Each person once, as the main server had at the start: steady state on both sides.
+        await drive({
+          ...common,
+          name: "dashboard data, first visit",
+          scenario: "dashboard-data",
+          target: "Rekindle",
+          origin: s.origin,
+          warmup: 0,
+          amount: people.length,
+          inTurn: true,
+        });
       }
       const r = await driveSpread({
         ...common,
