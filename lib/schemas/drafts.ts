@@ -1,15 +1,12 @@
 import { z } from "zod";
+import { formatCount } from "@/lib/stats/format";
 import { freeText, maxChars, version } from "./common";
 import { DRAFT_COOL_DOWN_MINUTES, DRAFT_MAX_CHARS } from "./plain";
 
 export { DRAFT_COOL_DOWN_MINUTES, DRAFT_MAX_CHARS };
 
-// Made on first use, not when a form loads this module (see app/_components/mutation-errors.ts).
-let grouping: Intl.NumberFormat | undefined;
-function count(n: number): string {
-  grouping ??= new Intl.NumberFormat("en-GB");
-  return grouping.format(n);
-}
+// The words are English, and so is the way the number is written.
+const count = (n: number) => formatCount(n, "en-GB");
 
 export const draftBody = freeText({ error: "Please write your message." })
   .trim()

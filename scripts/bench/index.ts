@@ -369,21 +369,19 @@ async function main() {
     // person's first request is measured here, so the runs below measure the steady state a
     // running server is in: with a short warm-up, a run of 10,000 people would otherwise be
     // about a tenth first visits, and those were the pinned p99.
+    const firstVisits = (server: { origin: string; pid: number }): Run => ({
+      ...common,
+      name: "dashboard data, first visit",
+      scenario: "dashboard-data",
+      target: "Rekindle",
+      ...server,
+      warmup: 0,
+      amount: people.length,
+      inTurn: true,
+    });
     const signedIn = ["dashboard-data", "dashboard-page", "journal-create", "buddy-page"];
     if (!o.only || o.only.some((s) => signedIn.includes(s))) {
-      record(
-        await measureOnce({
-          ...common,
-          name: "dashboard data, first visit",
-          scenario: "dashboard-data",
-          target: "Rekindle",
-          origin: app.origin,
-          pid: app.pid,
-          warmup: 0,
-          amount: people.length,
-          inTurn: true,
-        }),
-      );
+      record(await measureOnce(firstVisits({ origin: app.origin, pid: app.pid })));
     }
     log(
       `Measuring: ${o.connections} connections, ${o.warmup} s warm-up, ${o.duration} s measured …`,
@@ -658,16 +656,7 @@ async function main() {
         const s = await serve(o.port + 1 + k, { DATABASE_URL: url });
         more.push({ origin: s.origin, pid: s.pid });
         // Each person once, as the main server had at the start: steady state on both sides.
-        await drive({
-          ...common,
-          name: "dashboard data, first visit",
-          scenario: "dashboard-data",
-          target: "Rekindle",
-          origin: s.origin,
-          warmup: 0,
-          amount: people.length,
-          inTurn: true,
-        });
+        await drive(firstVisits({ origin: s.origin, pid: s.pid }));
       }
       const r = await driveSpread({
         ...common,
