@@ -4,7 +4,7 @@ import "#server-only";
  * (and what they load, by 'strict-dynamic'); nothing comes from another origin; no
  * plugins, no <base>, no framing. Development adds 'unsafe-eval', which React's dev
  * build needs for its error overlay. Without a nonce no script runs at all: the policy of a
- * page that sends none (the buddy page, in production).
+ * page that sends none (the buddy page, in development too).
  *
  * Styles allow 'unsafe-inline' because React writes style attributes (a progress bar's
  * width); a stylesheet cannot run code, and scripts stay nonce-only.

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as encourage } from "@/app/b/[token]/encourage/route";
 import { POST as nudge } from "@/app/b/[token]/nudge/route";
 import { POST as save } from "@/app/b/[token]/save/route";
@@ -15,6 +15,11 @@ import { createCaller } from "@/server/trpc/root";
 import { recordingDb, setupTestDb } from "../helpers/db";
 import { startJourney } from "../helpers/journeys";
 import { createBuddyLink, sessionCookie, signedInUser } from "../helpers/users";
+
+// No build here to list the stylesheet; tests/unit/built-styles.test.ts reads a manifest.
+vi.mock("@/server/http/built-styles", () => ({
+  builtStylesheets: () => ["/_next/static/chunks/app.css"],
+}));
 
 const t = setupTestDb();
 const APP = "http://localhost:3000";
@@ -40,15 +45,21 @@ interface Answer {
   status: number;
   headers: Record<string, string>;
   kind: string;
+  /** The document getServerSideProps sent itself. */
+  html: string;
 }
 
 /** GET /b/<token> as the Pages Router runs it: getServerSideProps with Node's req and res. */
 async function openPage(token: string, headers: IncomingHttpHeaders = {}): Promise<Answer> {
   const set: Record<string, string> = {};
+  let html = "";
   const res = {
     statusCode: 200,
     setHeader(name: string, value: string) {
       set[name.toLowerCase()] = String(value);
+    },
+    end(body: string) {
+      html = body;
     },
   };
   const result = await getServerSideProps({
@@ -59,7 +70,7 @@ async function openPage(token: string, headers: IncomingHttpHeaders = {}): Promi
     resolvedUrl: `/b/${token}`,
   } as unknown as Parameters<typeof getServerSideProps>[0]);
   const props = "props" in result ? await result.props : null;
-  return { status: res.statusCode, headers: set, kind: (props as { kind: string }).kind };
+  return { status: res.statusCode, headers: set, kind: (props as { kind: string }).kind, html };
 }
 
 type Door = (req: Request, route: { params: Promise<{ token: string }> }) => Promise<Response>;
@@ -140,6 +151,14 @@ describe("one lookup budget for buddy tokens, at every door", () => {
         cookie: await sessionCookie(friend.sessionId),
       });
       expect(page.kind).toBe("view");
+      // getServerSideProps sends the whole document itself, with no script in it.
+      expect(page.html).toMatch(/^<!DOCTYPE html><html lang="en"><head>/);
+      expect(page.html).toContain("<title>A friend&#x27;s progress · Rekindle</title>");
+      expect(page.html).toContain('<link rel="stylesheet" href="/_next/static/chunks/app.css"/>');
+      expect(page.html).toContain("Cheering on Robin");
+      expect(page.html).not.toContain("<script");
+      expect(page.headers["content-security-policy"]).toContain("script-src 'none'");
+      expect(page.headers["content-type"]).toBe("text/html; charset=utf-8");
     } finally {
       pointEdgeAtDatabase(async () => t.db);
     }
@@ -163,6 +182,7 @@ describe("statuses that tell the truth, at every buddy door", () => {
       expect(page.status, dead).toBe(404);
       expect(page.kind).toBe("gone");
       expect(page.headers["cache-control"]).toBe("no-store");
+      expect(page.html).toContain("This link no longer works");
       for (const [door, path] of [
         [encourage, "encourage"],
         [nudge, "nudge"],
@@ -182,6 +202,7 @@ describe("statuses that tell the truth, at every buddy door", () => {
     const page = await openPage(token, ip);
     expect(page).toMatchObject({ status: 429, kind: "busy" });
     expect(Number(page.headers["retry-after"])).toBeGreaterThan(0);
+    expect(page.html).toContain("Let&#x27;s take a short pause");
     const res = await post(encourage, token, "encourage", ip, { message: "hi" });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -198,6 +219,7 @@ describe("statuses that tell the truth, at every buddy door", () => {
       const page = await openPage(token, ip);
       expect(page).toMatchObject({ status: 503, kind: "away" });
       expect(Number(page.headers["retry-after"])).toBeGreaterThan(0);
+      expect(page.html).toContain("We couldn&#x27;t open this page just now");
       for (const [door, path] of [
         [encourage, "encourage"],
         [nudge, "nudge"],
