@@ -11,6 +11,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { CHROMIUM_FLAGS } from "../chromium-flags";
+import type { Quiet } from "./quiet";
 
 export interface RouteJs {
   route: string;
@@ -102,6 +103,8 @@ export interface LighthouseResult {
   error?: string;
   /** The performance score of each run, when the median of several is reported. */
   runs?: (number | null)[];
+  /** How quiet the machine was when the run began (scripts/bench/quiet.ts). */
+  quiet?: Quiet;
 }
 
 /** Lighthouse 12 in its default mobile emulation, on Debian's Chromium, one page at a time. */

@@ -7,6 +7,7 @@ import { EMPTY_ROUTE } from "./build";
 import type { DevMemory } from "./dev-memory";
 import type { RunResult } from "./drive";
 import type { LighthouseResult, RouteJs } from "./frontend";
+import type { Quiet } from "./quiet";
 import type { PlanCheck } from "./statements";
 
 export interface BenchReport {
@@ -76,6 +77,9 @@ const END = "<!-- analysis:end -->";
 const f0 = (n: number | null | undefined) => (n === null || n === undefined ? "–" : n.toFixed(0));
 const f1 = (n: number | null | undefined) => (n === null || n === undefined ? "–" : n.toFixed(1));
 const f2 = (n: number | null | undefined) => (n === null || n === undefined ? "–" : n.toFixed(2));
+/** How long a Lighthouse run waited for a quiet machine, or how busy it stayed. */
+const quietText = (q: Quiet | undefined) =>
+  !q ? "–" : q.reached ? `${f0(q.waitedS)} s` : `never (${f0((1 - q.idle) * 100)} % busy)`;
 const status = (pass: boolean | null | "reported") =>
   pass === "reported"
     ? "reported"
@@ -469,16 +473,16 @@ export function writeReport(r: BenchReport): string {
     }
     if (lh.length) {
       L.push(
-        "Lighthouse 12 (mobile emulation, simulated throttling), Chromium headless; each page run three times, the run with the median score shown:",
+        "Lighthouse 12 (mobile emulation, simulated throttling), Chromium headless; each page run three times, the run with the median score shown. Each run starts once the machine is quiet, every core at least 90 % idle for 3 s in a row (waiting at most 2 minutes): Lighthouse scales each task it saw by its phone's slowdown, so work left over from the load runs would count as the page's.",
         "",
       );
       L.push(
-        "| Page | Performance | Accessibility | Transferred kB | LCP ms | TBT ms | CLS | Main thread ms | benchmarkIndex | Audits under 90 |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| Page | Performance | Accessibility | Transferred kB | LCP ms | TBT ms | CLS | Main thread ms | benchmarkIndex | Waited for quiet | Audits under 90 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
       );
       for (const x of lh) {
         L.push(
-          `| ${x.page} | ${x.performance ?? "–"}${x.runs ? ` (runs: ${x.runs.map((v) => v ?? "–").join(", ")})` : ""} | ${x.accessibility ?? "–"} | ${f1(x.transferKb)} | ${f0(x.lcpMs)} | ${f0(x.tbtMs)} | ${f2(x.cls)} | ${f0(x.mainThreadMs ?? null)} | ${f0(x.benchmarkIndex ?? null)} | ${x.error ? `error: ${x.error}` : x.failedAudits.join(", ")} |`,
+          `| ${x.page} | ${x.performance ?? "–"}${x.runs ? ` (runs: ${x.runs.map((v) => v ?? "–").join(", ")})` : ""} | ${x.accessibility ?? "–"} | ${f1(x.transferKb)} | ${f0(x.lcpMs)} | ${f0(x.tbtMs)} | ${f2(x.cls)} | ${f0(x.mainThreadMs ?? null)} | ${f0(x.benchmarkIndex ?? null)} | ${quietText(x.quiet)} | ${x.error ? `error: ${x.error}` : x.failedAudits.join(", ")} |`,
         );
       }
       L.push("");
