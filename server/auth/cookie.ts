@@ -19,9 +19,17 @@ function cookieValue(header: string | null, name: string): string | undefined {
  * costs more CPU than the database lookup that follows, and a person sends the same cookie
  * with every request. Only the id is kept, with the cookie's own expiry; whether the
  * session is alive is still asked of the database on every request. Oldest out first.
+ *
+ * Kept on globalThis: the pages, the route handlers and the tRPC door are separate bundles,
+ * each with its own copy of this module, and a cookie opened by one is the same for all.
+ * With a map per copy, a person's first page after their first API call opened it again.
  */
 const OPENED_MAX = 10_000;
-const opened = new Map<string, { sid: string; expiresAtMs: number }>();
+const OPENED = Symbol.for("rekindle.opened-cookies");
+type Opened = Map<string, { sid: string; expiresAtMs: number }>;
+const shared = globalThis as { [OPENED]?: Opened };
+const opened: Opened = shared[OPENED] ?? new Map();
+shared[OPENED] = opened;
 
 function remember(key: string, sid: string, exp: unknown) {
   if (typeof exp !== "number") return;
