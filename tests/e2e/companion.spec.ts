@@ -1,7 +1,17 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, makeLink, newUser, onboard, remember, sendNote, signUp, test } from "./fixtures";
+import {
+  expect,
+  makeLink,
+  newUser,
+  onboard,
+  remember,
+  sendNote,
+  showScheme,
+  signUp,
+  test,
+} from "./fixtures";
 
 /** A word no page would contain by chance, and the server must never log. */
 const marker = (kind: string) => {
@@ -35,7 +45,7 @@ test("a buddy's note shows on Home and as a dot on the Buddies tab until it is r
   // The card and the dot read well in both themes; screenshots for the README only when
   // asked (SCREENSHOTS=1), so a test run leaves the tree alone.
   for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
+    await showScheme(page, scheme);
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, makeLink, newUser, onboard, sendNote, signUp, test } from "./fixtures";
+import { expect, makeLink, newUser, onboard, sendNote, showScheme, signUp, test } from "./fixtures";
 
 const WIDE = { width: 1280, height: 800 };
 
@@ -53,7 +53,7 @@ test.describe("on a wide screen", () => {
     await expect(page.getByRole("link", { name: "Helplines", exact: true })).toBeVisible();
 
     for (const scheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
+      await showScheme(page, scheme);
       const { violations } = await new AxeBuilder({ page }).analyze();
       const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
       expect(

@@ -18,6 +18,20 @@ export const test = base.extend({
 });
 export { expect };
 
+/**
+ * Switches the page to a colour scheme and waits until it has settled as a person would see
+ * it: buttons fade their colours over 150 ms, and a check made mid-fade (axe's contrast)
+ * reads colours from neither scheme. Reading a computed style first makes the browser
+ * start those fades, so the wait cannot pass before they begin.
+ */
+export async function showScheme(page: Page, colorScheme: "light" | "dark") {
+  await page.emulateMedia({ colorScheme });
+  await page.waitForFunction(() => {
+    void getComputedStyle(document.documentElement).color;
+    return document.getAnimations().every((a) => a.playState !== "running");
+  });
+}
+
 type Situation = { exName?: string; pronouns?: "she/her" | "he/him" | "they/them" };
 
 export interface TestUser {

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, newUser, onboard, signUp, test } from "./fixtures";
+import { expect, newUser, onboard, showScheme, signUp, test } from "./fixtures";
 
 /**
  * Every signed-in page, read from app/(app): a page added tomorrow is checked too. Pages
@@ -45,7 +45,7 @@ test("every signed-in page has a quiet way to the helplines", async ({ page }) =
   await expect(page.getByRole("link", { name: "1-800-799-7233", exact: true })).toBeVisible();
   await expect(helpLink(page, "Helplines")).toHaveAttribute("aria-current", "page");
   for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
+    await showScheme(page, scheme);
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, newUser, onboard, signUp, test } from "./fixtures";
+import { expect, newUser, onboard, showScheme, signUp, test } from "./fixtures";
 
 /** The list item of one of the step's tasks, by its label. */
 const taskItem = (page: Page, label: string) =>
@@ -101,7 +101,7 @@ test("a step page is short sections with the next action at the top, light and d
   console.log(`step 1 is ${height}px tall at phone size`);
 
   for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
+    await showScheme(page, scheme);
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(
