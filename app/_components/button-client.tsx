@@ -7,7 +7,9 @@ import { useHydrated } from "./use-hydrated";
 /**
  * A plain button (not a form's submit) only acts through script, so it stays disabled until
  * the page has hydrated: on a slow phone a tap that lands earlier would do nothing at all.
- * Submit buttons are left alone, because their forms also work without script.
+ * A submit button waits too when its form only works through script (`scripted`). The wait
+ * lives here, not in the form: when hydration ends only the button renders again, not the
+ * whole form around it.
  */
 export function Button({
   variant = "primary",
@@ -15,16 +17,22 @@ export function Button({
   disabled = false,
   className = "",
   type = "button",
+  scripted = type === "button",
   children,
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: Variant;
+  busy?: boolean;
+  /** Disabled until the page has hydrated: plain buttons always, submit buttons when asked. */
+  scripted?: boolean;
+}) {
   const hydrated = useHydrated();
   return (
     <button
       type={type}
       className={buttonClass(variant, className)}
       {...props}
-      disabled={busy || disabled || (type === "button" && !hydrated)}
+      disabled={busy || disabled || (scripted && !hydrated)}
       aria-busy={busy || undefined}
     >
       {busy ? <Spinner /> : null}

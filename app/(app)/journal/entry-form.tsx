@@ -14,7 +14,6 @@ import { mutationProblem, placeFieldErrors } from "@/app/_components/mutation-er
 import { SavePaused } from "@/app/_components/save-paused";
 import { StepSelectField } from "@/app/_components/step-select-field";
 import { TextareaField } from "@/app/_components/textarea-field";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import { ask, useDoor } from "@/app/_trpc/client";
 import type {
   JournalEntryFields,
@@ -75,7 +74,6 @@ export function EntryForm({
   onSaved,
   onCancel,
 }: EntryFormProps) {
-  const hydrated = useHydrated();
   const router = useRouter();
   const keyFor = useIdempotencyKey();
   const [version, setVersion] = useState(entry?.version ?? 1);
@@ -242,7 +240,7 @@ export function EntryForm({
 
       <SavePaused paused={create.isPaused || update.isPaused} what="Your entry is" />
       <div className="flex flex-col gap-3">
-        <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
+        <Button type="submit" busy={isSubmitting} scripted>
           {entry ? "Save changes" : "Save entry"}
         </Button>
         {onCancel ? (

@@ -8,7 +8,6 @@ import { Field, FormError } from "@/app/_components/field";
 import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
 import { NewPasswordField } from "@/app/_components/new-password-field";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import { useDoor } from "@/app/_trpc/client";
 import type { ChangePasswordInput } from "@/lib/schemas/account";
 
@@ -19,7 +18,6 @@ const resolver = lazyResolver(() =>
 
 /** A new password; every other device is signed out, this one stays. */
 export function ChangePasswordForm({ email }: { email: string }) {
-  const hydrated = useHydrated();
   const router = useRouter();
   const [notice, setNotice] = useState<string>();
   const [formError, setFormError] = useState<string>();
@@ -83,7 +81,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         error={errors.newPassword?.message}
         {...form.register("newPassword")}
       />
-      <Button type="submit" busy={change.isPending} disabled={!hydrated}>
+      <Button type="submit" busy={change.isPending} scripted>
         Change password
       </Button>
       <p aria-live="polite" className="text-center text-sm text-ok">

@@ -7,7 +7,6 @@ import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { isServerAnswer, mutationProblem } from "@/app/_components/mutation-errors";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import { useDoor } from "@/app/_trpc/client";
 import type { Profile, UpdateProfileInput } from "@/lib/schemas/account";
 
@@ -16,7 +15,6 @@ const resolver = lazyResolver(() =>
 );
 
 export function ProfileForm({ profile }: { profile: Profile }) {
-  const hydrated = useHydrated();
   const router = useRouter();
   const [notice, setNotice] = useState<string>();
   const [formError, setFormError] = useState<string>();
@@ -116,7 +114,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           </p>
         ) : null}
       </div>
-      <Button type="submit" busy={save.isPending} disabled={!hydrated}>
+      <Button type="submit" busy={save.isPending} scripted>
         Save profile
       </Button>
       <p role="status" className="text-center text-sm text-ok">

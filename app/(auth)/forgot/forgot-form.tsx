@@ -5,7 +5,6 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import type { ForgotPasswordInput } from "@/lib/schemas/account";
 import { applyServerErrors } from "../form-errors";
 import { postJson } from "../post-json";
@@ -15,7 +14,6 @@ const resolver = lazyResolver(() =>
 );
 
 export function ForgotForm() {
-  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   const [done, setDone] = useState<string>();
   useResolverSoon(resolver);
@@ -66,7 +64,7 @@ export function ForgotForm() {
         error={errors.email?.message}
         {...form.register("email")}
       />
-      <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
+      <Button type="submit" busy={isSubmitting} scripted>
         Send me a link
       </Button>
     </form>

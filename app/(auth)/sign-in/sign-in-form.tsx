@@ -6,7 +6,6 @@ import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { Link } from "@/app/_components/link";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import type { SignInInput } from "@/lib/schemas/account";
 import { applyServerErrors } from "../form-errors";
 import { postJson } from "../post-json";
@@ -14,7 +13,6 @@ import { postJson } from "../post-json";
 const resolver = lazyResolver(() => import("@/lib/schemas/account").then((s) => s.signInInput));
 
 export function SignInForm() {
-  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   useResolverSoon(resolver);
   const form = useForm<SignInInput>({
@@ -59,7 +57,7 @@ export function SignInForm() {
       >
         Forgot your password?
       </Link>
-      <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
+      <Button type="submit" busy={isSubmitting} scripted>
         Sign in
       </Button>
     </form>

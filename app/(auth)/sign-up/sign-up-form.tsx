@@ -5,7 +5,6 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import type { StartSignUpInput } from "@/lib/schemas/account";
 import { applyServerErrors } from "../form-errors";
 import { postJson } from "../post-json";
@@ -19,7 +18,6 @@ const resolver = lazyResolver(() =>
  * by whoever can read that mail.
  */
 export function SignUpForm() {
-  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   useResolverSoon(resolver);
   const form = useForm<StartSignUpInput>({
@@ -52,7 +50,7 @@ export function SignUpForm() {
         error={errors.email?.message}
         {...form.register("email")}
       />
-      <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
+      <Button type="submit" busy={isSubmitting} scripted>
         Send me the link
       </Button>
     </form>

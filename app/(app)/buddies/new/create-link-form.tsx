@@ -10,7 +10,6 @@ import { useIdempotencyKey } from "@/app/_components/idempotency-key";
 import { Link } from "@/app/_components/link";
 import { formBanner, mutationProblem } from "@/app/_components/mutation-errors";
 import { SelectField } from "@/app/_components/select-field";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import { useDoor } from "@/app/_trpc/client";
 import type { BuddyScope } from "@/lib/schemas/buddies";
 import { BUDDY_LABEL_MAX } from "@/lib/schemas/plain";
@@ -22,7 +21,6 @@ type ExpiryChoice = "none" | "7" | "30" | "90" | "date";
 const LABELS = { label: "Who is it for?", expiry: "Last day it works" } as const;
 
 export function CreateLinkForm() {
-  const hydrated = useHydrated();
   const keyFor = useIdempotencyKey();
   const [label, setLabel] = useState("");
   const [scope, setScope] = useState<BuddyScope>("progress");
@@ -116,7 +114,7 @@ export function CreateLinkForm() {
         checked={showExName}
         onChange={(e) => setShowExName(e.target.checked)}
       />
-      <Button type="submit" busy={create.isPending} disabled={!hydrated}>
+      <Button type="submit" busy={create.isPending} scripted>
         Make the link
       </Button>
     </form>

@@ -8,7 +8,6 @@ import { FormError } from "@/app/_components/field";
 import { KeptNote, useKeptText } from "@/app/_components/kept-text";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem } from "@/app/_components/mutation-errors";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import { useDoor } from "@/app/_trpc/client";
 import type { ReflectionView } from "@/lib/schemas/steps";
 import { textLength } from "@/lib/schemas/text";
@@ -46,7 +45,6 @@ export function Reflections({
 }) {
   const locale = useLocale();
   const router = useRouter();
-  const hydrated = useHydrated();
   const id = useId();
   const answered = new Set(initial.map((r) => r.promptKey));
   const [promptKey, setPromptKey] = useState(() => nextPrompt(prompts, answered));
@@ -131,7 +129,7 @@ export function Reflections({
             : "Only you can read this."}
         </p>
         <FormError message={error} />
-        <Button type="submit" busy={add.isPending} disabled={!hydrated}>
+        <Button type="submit" busy={add.isPending} scripted>
           Save reflection
         </Button>
       </form>

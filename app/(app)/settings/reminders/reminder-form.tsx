@@ -9,7 +9,6 @@ import { Field, FormError } from "@/app/_components/field";
 import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { useLocale } from "@/app/_components/locale";
 import { mutationProblem } from "@/app/_components/mutation-errors";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import { useDoor } from "@/app/_trpc/client";
 import type { ReminderSettingsView, SaveReminderSettingsInput } from "@/lib/schemas/reminders";
 import { wallClock } from "@/lib/stats/format";
@@ -32,7 +31,6 @@ const formValues = (s: ReminderSettingsView): SaveReminderSettingsInput => ({
 });
 
 export function ReminderForm({ settings }: { settings: ReminderSettingsView }) {
-  const hydrated = useHydrated();
   const locale = useLocale();
   const router = useRouter();
   const [notice, setNotice] = useState<string>();
@@ -137,7 +135,7 @@ export function ReminderForm({ settings }: { settings: ReminderSettingsView }) {
         error={errors.push?.message}
         {...form.register("push")}
       />
-      <Button type="submit" busy={save.isPending} disabled={!hydrated}>
+      <Button type="submit" busy={save.isPending} scripted>
         Save reminders
       </Button>
       <p role="status" className="text-center text-sm text-ok">

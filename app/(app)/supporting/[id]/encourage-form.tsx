@@ -7,7 +7,6 @@ import { Field, FormError } from "@/app/_components/field";
 import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { TextareaField } from "@/app/_components/textarea-field";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import { useDoor } from "@/app/_trpc/client";
 import { ENCOURAGEMENT_MESSAGE_MAX, ENCOURAGEMENT_NAME_MAX } from "@/lib/schemas/plain";
 import type { EncouragementFields } from "@/lib/schemas/supporting";
@@ -30,7 +29,6 @@ export function EncourageForm({
   ownerName: string;
   defaultName: string;
 }) {
-  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   const [sent, setSent] = useState(false);
   useResolverSoon(resolver);
@@ -92,7 +90,7 @@ export function EncourageForm({
         error={errors.message?.message}
         {...form.register("message", { onChange: () => setSent(false) })}
       />
-      <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
+      <Button type="submit" busy={isSubmitting} scripted>
         Send encouragement
       </Button>
       <p role="status" className="text-center text-sm text-ok">

@@ -7,7 +7,6 @@ import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { NewPasswordField } from "@/app/_components/new-password-field";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import { resetPasswordAction } from "../../actions";
 import { applyServerErrors, isRedirect } from "../../form-errors";
 
@@ -18,7 +17,6 @@ const resolver = lazyResolver(() =>
 type ResetFormInput = { password: string };
 
 export function ResetForm({ token }: { token: string }) {
-  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   const router = useRouter();
   useResolverSoon(resolver);
@@ -53,7 +51,7 @@ export function ResetForm({ token }: { token: string }) {
         error={errors.password?.message}
         {...form.register("password")}
       />
-      <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
+      <Button type="submit" busy={isSubmitting} scripted>
         Save my new password
       </Button>
     </form>

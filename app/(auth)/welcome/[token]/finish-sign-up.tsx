@@ -6,7 +6,6 @@ import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { lazyResolver, useResolverSoon } from "@/app/_components/lazy-resolver";
 import { NewPasswordField } from "@/app/_components/new-password-field";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import { applyServerErrors } from "../../form-errors";
 import { postJson } from "../../post-json";
 
@@ -20,7 +19,6 @@ const EXPIRED =
   "This link has expired or was already used. Sign in, or sign up again for a new link.";
 
 export function FinishSignUp({ token, address }: { token: string; address: string }) {
-  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   const [expired, setExpired] = useState(false);
   useResolverSoon(resolver);
@@ -67,7 +65,7 @@ export function FinishSignUp({ token, address }: { token: string; address: strin
         error={errors.password?.message}
         {...form.register("password")}
       />
-      <Button type="submit" busy={isSubmitting} disabled={!hydrated}>
+      <Button type="submit" busy={isSubmitting} scripted>
         Create my account
       </Button>
     </form>

@@ -13,7 +13,6 @@ import { useLocale } from "@/app/_components/locale";
 import { mutationProblem } from "@/app/_components/mutation-errors";
 import { SavePaused } from "@/app/_components/save-paused";
 import { SelectField } from "@/app/_components/select-field";
-import { useHydrated } from "@/app/_components/use-hydrated";
 import { ask, useDoor } from "@/app/_trpc/client";
 import type { BuddyLinkView } from "@/lib/schemas/buddies";
 import { BUDDY_LABEL_MAX } from "@/lib/schemas/plain";
@@ -34,7 +33,6 @@ interface EditLinkFormProps {
  * says so and keeps what was typed until the person chooses.
  */
 export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
-  const hydrated = useHydrated();
   const locale = useLocale();
   const router = useRouter();
   const [keepDay, setKeepDay] = useState(() => lastDayOf(link, timeZone));
@@ -246,7 +244,7 @@ export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
       ) : null}
 
       <SavePaused paused={update.isPaused} what="Your changes are" />
-      <Button type="submit" busy={isSubmitting} disabled={!hydrated || gone}>
+      <Button type="submit" busy={isSubmitting} disabled={gone} scripted>
         Save changes
       </Button>
     </form>
