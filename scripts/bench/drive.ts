@@ -52,6 +52,7 @@ let baselinePage = "/bench-baseline/home";
 export const setBaselinePage = (path: string) => {
   baselinePage = path;
 };
+export const baselinePagePath = () => baselinePage;
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
 const randomAddress = () =>

@@ -88,6 +88,8 @@ export function firstLoadJs(buildDir: string): RouteJs[] {
 
 export interface LighthouseResult {
   page: string;
+  /** A floor scored beside the pages (the empty page, the page baseline), not budgeted. */
+  baseline?: boolean;
   performance: number | null;
   accessibility: number | null;
   /** Everything transferred, in kB. */
@@ -101,10 +103,27 @@ export interface LighthouseResult {
   /** The main thread's work during load, as Lighthouse counts it (its CPU slowdown applied). */
   mainThreadMs?: number | null;
   error?: string;
+  /** Lighthouse's own warning that this machine's CPU is slower than its 4 × slowdown assumes. */
+  slowHost?: boolean;
   /** The performance score of each run, when the median of several is reported. */
   runs?: (number | null)[];
   /** How quiet the machine was when the run began (scripts/bench/quiet.ts). */
   quiet?: Quiet;
+}
+
+/**
+ * The CPU slowdown Lighthouse's throttling guide (docs/throttling.md, "Calibrating the CPU
+ * slowdown") gives for a machine of this benchmarkIndex, so that its simulated phone stays
+ * the same mid-tier phone: the default 4 × fits an index of about 1,533. Reported beside
+ * each score, not applied. Written here because the guide's calculator is a web page only.
+ */
+export function calibratedSlowdown(benchmarkIndex: number): number | null {
+  if (!Number.isFinite(benchmarkIndex) || benchmarkIndex < 150) return null;
+  // Straight lines between the guide's points: 150 → 1 ×, 800 → 2 ×, 1300 → 3 ×, then
+  // one more × for every 233 points.
+  if (benchmarkIndex < 800) return 1 + (benchmarkIndex - 150) / 650;
+  if (benchmarkIndex < 1300) return 2 + (benchmarkIndex - 800) / 500;
+  return 3 + (benchmarkIndex - 1300) / 233;
 }
 
 /** Lighthouse 12 in its default mobile emulation, on Debian's Chromium, one page at a time. */
@@ -152,6 +171,7 @@ export async function lighthouse(opts: {
       >;
       audits: Record<string, { score: number | null; numericValue?: number; title: string }>;
       environment?: { benchmarkIndex?: number };
+      runWarnings?: string[];
     };
     const score = (c: string) => {
       const s = report.categories[c]?.score;
@@ -175,6 +195,7 @@ export async function lighthouse(opts: {
       failedAudits,
       benchmarkIndex: report.environment?.benchmarkIndex ?? null,
       mainThreadMs: num("mainthread-work-breakdown"),
+      slowHost: (report.runWarnings ?? []).some((w) => /slower CPU/i.test(w)),
     };
   } catch (e) {
     const err = e as { message?: string; stderr?: string };

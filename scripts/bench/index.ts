@@ -27,9 +27,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { buildCopy, hasBuild } from "./build";
+import { buildCopy, EMPTY_ROUTE, hasBuild } from "./build";
 import { devServerMemory } from "./dev-memory";
 import {
+  baselinePagePath,
   drive,
   driveSpread,
   joinHalves,
@@ -38,9 +39,9 @@ import {
   type RunResult,
   setBaselinePage,
 } from "./drive";
-import { buddyPageWithoutJs, firstLoadJs, lighthouse } from "./frontend";
+import { buddyPageWithoutJs, firstLoadJs, type LighthouseResult, lighthouse } from "./frontend";
 import { benchPostgres } from "./postgres";
-import { untilQuiet } from "./quiet";
+import { type Quiet, untilQuiet } from "./quiet";
 import { type BenchReport, writeReport } from "./report";
 import { benchBuddyToken, benchEmail, benchSessionId, seedPeople } from "./seed";
 import {
@@ -616,34 +617,40 @@ async function main() {
     if (!o.skipLighthouse) {
       log("Lighthouse (mobile) …");
       report.lighthouse = [];
-      for (const [page, u, cookie] of [
-        ["/", `${app.origin}/`, undefined],
-        ["/home", `${app.origin}/home`, first.cookie],
-        ["/plan/1", `${app.origin}/plan/1`, first.cookie],
-        ["/journal/new", `${app.origin}/journal/new`, first.cookie],
-        ["/b/<token>", buddyUrl, undefined],
-      ] as const) {
-        // Three runs, and the one with the median score: on this shared machine one run's
-        // blocking time swings by a few hundred ms. A run that fails (once in a while the
-        // first after the server started) is tried again.
-        const runs = [];
-        for (let k = 0; k < 3; k++) {
+      const pages: [string, string, string | undefined, boolean][] = [
+        ["/", `${app.origin}/`, undefined, false],
+        ["/home", `${app.origin}/home`, first.cookie, false],
+        ["/plan/1", `${app.origin}/plan/1`, first.cookie, false],
+        ["/journal/new", `${app.origin}/journal/new`, first.cookie, false],
+        ["/b/<token>", buddyUrl, undefined, false],
+        // The floors, scored the same way in the same minutes: what any page of this build
+        // scores (the empty page) and what /home's data scores as plain server markup.
+        ["empty page", `${app.origin}${EMPTY_ROUTE}`, undefined, true],
+        ["page baseline", `${app.origin}${baselinePagePath()}`, first.cookie, true],
+      ];
+      // Three runs of each, and the one with the median score: on this shared machine one
+      // run's blocking time swings by a few hundred ms. The rounds go page by page, so a
+      // machine that slows down for a few minutes slows one run of every page, not all three
+      // runs of one. A run that fails (once in a while the first after the server started,
+      // NO_NAVSTART) is tried twice more.
+      const runs = new Map<string, (LighthouseResult & { quiet: Quiet })[]>();
+      for (let k = 0; k < 3; k++) {
+        for (const [page, u, cookie] of pages) {
           const quiet = await untilQuiet();
-          let one = await lighthouse({
-            cwd: o.buildDir,
-            url: u,
-            page,
-            cookie,
-            chromium: o.chromium,
-          });
-          if (one.error)
-            one = await lighthouse({ cwd: o.buildDir, url: u, page, cookie, chromium: o.chromium });
-          runs.push({ ...one, quiet });
+          const once = () =>
+            lighthouse({ cwd: o.buildDir, url: u, page, cookie, chromium: o.chromium });
+          let one = await once();
+          for (let retry = 0; retry < 2 && one.error; retry++) one = await once();
+          runs.set(page, [...(runs.get(page) ?? []), { ...one, quiet }]);
         }
-        const scored = runs.filter((x) => x.performance !== null);
+      }
+      for (const [page, , , baseline] of pages) {
+        const all = runs.get(page) ?? [];
+        const scored = all.filter((x) => x.performance !== null);
         scored.sort((a, b) => (a.performance ?? 0) - (b.performance ?? 0));
-        const r = scored[Math.floor(scored.length / 2)] ?? (runs[0] as (typeof runs)[number]);
-        r.runs = runs.map((x) => x.performance);
+        const r = scored[Math.floor(scored.length / 2)] ?? (all[0] as (typeof all)[number]);
+        r.runs = all.map((x) => x.performance);
+        if (baseline) r.baseline = true;
         report.lighthouse.push(r);
         log(
           `  ${page}: performance ${r.performance}, accessibility ${r.accessibility}, ${r.transferKb?.toFixed(1)} kB${r.error ? ` (${r.error})` : ""}`,
