@@ -167,8 +167,10 @@ test("Escape twice swaps any signed-in page for a plain one that Back can't undo
   await signUp(page, newUser("Hide"));
   await onboard(page, { exName: NAME });
 
-  // One press, or two far apart, does nothing.
+  // One press, or two far apart, does nothing, once quick hide is listening: the page has
+  // hydrated when its script-only buttons turn live, and its effects have run by then.
   await page.goto("/plan/1");
+  await expect(page.getByRole("button", { name: "Save reflection" })).toBeEnabled();
   await page.keyboard.press("Escape");
   await page.waitForTimeout(1_200);
   await page.keyboard.press("Escape");
@@ -178,7 +180,7 @@ test("Escape twice swaps any signed-in page for a plain one that Back can't undo
   // A fresh tab holding only the plan: after hiding, nothing is left to go back to.
   const tab = await context.newPage();
   await tab.goto("/plan/1");
-  await expect(tab.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(tab.getByRole("button", { name: "Save reflection" })).toBeEnabled();
   await tab.keyboard.press("Escape");
   await tab.keyboard.press("Escape");
   await expect(tab).toHaveURL(/\/list$/);
@@ -214,8 +216,9 @@ test("after quick hide, Back and Back again show only the plain list, never a pa
   await expect(page).toHaveURL(/\/plan$/);
   await page.goto("/plan/1");
   await expect(page.getByText(NAME).first()).toBeVisible();
-  // Quick hide listens once the page's script has loaded.
-  await page.waitForLoadState("networkidle");
+  // Quick hide listens once the page has hydrated (its script-only buttons turn live then);
+  // the network going quiet came too early once on a slow machine.
+  await expect(page.getByRole("button", { name: "Save reflection" })).toBeEnabled();
   await page.keyboard.press("Escape");
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(/\/list$/);

@@ -48,7 +48,9 @@ test("a tick made offline waits, and leaving the page before it is saved asks fi
     .filter({ has: page.getByText("Needed") })
     .first();
   const box = first.getByRole("checkbox");
-  // The first touch fetches the code that saves, while still online.
+  // The first touch fetches the code that saves, while still online: once the page has
+  // hydrated (its script-only buttons turn live then), or no listener hears the touch.
+  await expect(page.getByRole("button", { name: "Save reflection" })).toBeEnabled();
   await box.focus();
   await page.waitForLoadState("networkidle");
 
