@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { currentProgram, personalize } from "@/lib/program";
-import { expect, makeLink, newUser, onboard, signUp, test } from "./fixtures";
+import { expect, makeLink, newUser, onboard, signUp, test, untilStepHydrated } from "./fixtures";
 
 /** The ex's name in these tests: nothing else in Rekindle could print it. */
 const NAME = "Marlowe";
@@ -167,10 +167,9 @@ test("Escape twice swaps any signed-in page for a plain one that Back can't undo
   await signUp(page, newUser("Hide"));
   await onboard(page, { exName: NAME });
 
-  // One press, or two far apart, does nothing, once quick hide is listening: the page has
-  // hydrated when its script-only buttons turn live, and its effects have run by then.
+  // One press, or two far apart, does nothing, once quick hide is listening.
   await page.goto("/plan/1");
-  await expect(page.getByRole("button", { name: "Save reflection" })).toBeEnabled();
+  await untilStepHydrated(page);
   await page.keyboard.press("Escape");
   await page.waitForTimeout(1_200);
   await page.keyboard.press("Escape");
@@ -180,7 +179,7 @@ test("Escape twice swaps any signed-in page for a plain one that Back can't undo
   // A fresh tab holding only the plan: after hiding, nothing is left to go back to.
   const tab = await context.newPage();
   await tab.goto("/plan/1");
-  await expect(tab.getByRole("button", { name: "Save reflection" })).toBeEnabled();
+  await untilStepHydrated(tab);
   await tab.keyboard.press("Escape");
   await tab.keyboard.press("Escape");
   await expect(tab).toHaveURL(/\/list$/);
@@ -216,9 +215,7 @@ test("after quick hide, Back and Back again show only the plain list, never a pa
   await expect(page).toHaveURL(/\/plan$/);
   await page.goto("/plan/1");
   await expect(page.getByText(NAME).first()).toBeVisible();
-  // Quick hide listens once the page has hydrated (its script-only buttons turn live then);
-  // the network going quiet came too early once on a slow machine.
-  await expect(page.getByRole("button", { name: "Save reflection" })).toBeEnabled();
+  await untilStepHydrated(page);
   await page.keyboard.press("Escape");
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(/\/list$/);

@@ -32,6 +32,15 @@ export async function showScheme(page: Page, colorScheme: "light" | "dark") {
   });
 }
 
+/**
+ * Waits until a plan step's page has hydrated, so listeners set up in effects (quick hide,
+ * the first touch) hear what comes next. `Button` turns script-only buttons live only after
+ * hydration, when the page's effects have run; a quiet network came too early once.
+ */
+export async function untilStepHydrated(page: Page) {
+  await expect(page.getByRole("button", { name: "Save reflection" })).toBeEnabled();
+}
+
 type Situation = { exName?: string; pronouns?: "she/her" | "he/him" | "they/them" };
 
 export interface TestUser {
