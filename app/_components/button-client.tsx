@@ -5,11 +5,11 @@ import { buttonClass, type Variant } from "./button-class";
 import { useHydrated } from "./use-hydrated";
 
 /**
- * A plain button (not a form's submit) only acts through script, so it stays disabled until
- * the page has hydrated: on a slow phone a tap that lands earlier would do nothing at all.
- * A submit button waits too when its form only works through script (`scripted`). The wait
- * lives here, not in the form: when hydration ends only the button renders again, not the
- * whole form around it.
+ * A button stays disabled until the page has hydrated. Before then a plain button would do
+ * nothing, and a submit would send its form the browser's own way: to the page's address,
+ * which saves nothing and drops what the person typed. A submit whose form also works
+ * without script (a server action) says so with `worksWithoutScript` and is live at once.
+ * The wait lives here, not in the form: when hydration ends only the button renders again.
  */
 export function Button({
   variant = "primary",
@@ -17,14 +17,14 @@ export function Button({
   disabled = false,
   className = "",
   type = "button",
-  scripted = type === "button",
+  worksWithoutScript = false,
   children,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: Variant;
   busy?: boolean;
-  /** Disabled until the page has hydrated: plain buttons always, submit buttons when asked. */
-  scripted?: boolean;
+  /** Live before hydration: only for a submit whose form posts somewhere real without script. */
+  worksWithoutScript?: boolean;
 }) {
   const hydrated = useHydrated();
   return (
@@ -32,7 +32,7 @@ export function Button({
       type={type}
       className={buttonClass(variant, className)}
       {...props}
-      disabled={busy || disabled || (scripted && !hydrated)}
+      disabled={busy || disabled || (!worksWithoutScript && !hydrated)}
       aria-busy={busy || undefined}
     >
       {busy ? <Spinner /> : null}

@@ -279,7 +279,7 @@ export function ContactForm({
       />
 
       <SavePaused paused={create.isPaused || update.isPaused} what="Your contact is" />
-      <Button type="submit" busy={isSubmitting} scripted>
+      <Button type="submit" busy={isSubmitting}>
         {contact ? "Save changes" : "Save contact"}
       </Button>
     </form>

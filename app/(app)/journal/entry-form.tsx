@@ -240,7 +240,7 @@ export function EntryForm({
 
       <SavePaused paused={create.isPaused || update.isPaused} what="Your entry is" />
       <div className="flex flex-col gap-3">
-        <Button type="submit" busy={isSubmitting} scripted>
+        <Button type="submit" busy={isSubmitting}>
           {entry ? "Save changes" : "Save entry"}
         </Button>
         {onCancel ? (

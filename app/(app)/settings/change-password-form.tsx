@@ -81,7 +81,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         error={errors.newPassword?.message}
         {...form.register("newPassword")}
       />
-      <Button type="submit" busy={change.isPending} scripted>
+      <Button type="submit" busy={change.isPending}>
         Change password
       </Button>
       <p aria-live="polite" className="text-center text-sm text-ok">

@@ -97,7 +97,7 @@ export default async function SettingsPage() {
         </h2>
         <SessionList sessions={sessions} timeZone={user.timeZone} />
         <form action={signOutAction}>
-          <Button type="submit" variant="secondary" className="w-full">
+          <Button type="submit" variant="secondary" className="w-full" worksWithoutScript>
             Sign out on this device
           </Button>
         </form>

@@ -114,7 +114,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           </p>
         ) : null}
       </div>
-      <Button type="submit" busy={save.isPending} scripted>
+      <Button type="submit" busy={save.isPending}>
         Save profile
       </Button>
       <p role="status" className="text-center text-sm text-ok">

@@ -64,7 +64,7 @@ export function ForgotForm() {
         error={errors.email?.message}
         {...form.register("email")}
       />
-      <Button type="submit" busy={isSubmitting} scripted>
+      <Button type="submit" busy={isSubmitting}>
         Send me a link
       </Button>
     </form>

@@ -57,7 +57,7 @@ export function SignInForm() {
       >
         Forgot your password?
       </Link>
-      <Button type="submit" busy={isSubmitting} scripted>
+      <Button type="submit" busy={isSubmitting}>
         Sign in
       </Button>
     </form>

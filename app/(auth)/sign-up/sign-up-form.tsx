@@ -50,7 +50,7 @@ export function SignUpForm() {
         error={errors.email?.message}
         {...form.register("email")}
       />
-      <Button type="submit" busy={isSubmitting} scripted>
+      <Button type="submit" busy={isSubmitting}>
         Send me the link
       </Button>
     </form>

@@ -114,7 +114,7 @@ export function CreateLinkForm() {
         checked={showExName}
         onChange={(e) => setShowExName(e.target.checked)}
       />
-      <Button type="submit" busy={create.isPending} scripted>
+      <Button type="submit" busy={create.isPending}>
         Make the link
       </Button>
     </form>

@@ -129,7 +129,7 @@ export function Reflections({
             : "Only you can read this."}
         </p>
         <FormError message={error} />
-        <Button type="submit" busy={add.isPending} scripted>
+        <Button type="submit" busy={add.isPending}>
           Save reflection
         </Button>
       </form>

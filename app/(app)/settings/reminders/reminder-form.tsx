@@ -135,7 +135,7 @@ export function ReminderForm({ settings }: { settings: ReminderSettingsView }) {
         error={errors.push?.message}
         {...form.register("push")}
       />
-      <Button type="submit" busy={save.isPending} scripted>
+      <Button type="submit" busy={save.isPending}>
         Save reminders
       </Button>
       <p role="status" className="text-center text-sm text-ok">

@@ -90,7 +90,7 @@ export function EncourageForm({
         error={errors.message?.message}
         {...form.register("message", { onChange: () => setSent(false) })}
       />
-      <Button type="submit" busy={isSubmitting} scripted>
+      <Button type="submit" busy={isSubmitting}>
         Send encouragement
       </Button>
       <p role="status" className="text-center text-sm text-ok">

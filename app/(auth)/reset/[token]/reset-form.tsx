@@ -51,7 +51,7 @@ export function ResetForm({ token }: { token: string }) {
         error={errors.password?.message}
         {...form.register("password")}
       />
-      <Button type="submit" busy={isSubmitting} scripted>
+      <Button type="submit" busy={isSubmitting}>
         Save my new password
       </Button>
     </form>

@@ -65,7 +65,7 @@ export function FinishSignUp({ token, address }: { token: string; address: strin
         error={errors.password?.message}
         {...form.register("password")}
       />
-      <Button type="submit" busy={isSubmitting} scripted>
+      <Button type="submit" busy={isSubmitting}>
         Create my account
       </Button>
     </form>

@@ -244,7 +244,7 @@ export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
       ) : null}
 
       <SavePaused paused={update.isPaused} what="Your changes are" />
-      <Button type="submit" busy={isSubmitting} disabled={gone} scripted>
+      <Button type="submit" busy={isSubmitting} disabled={gone}>
         Save changes
       </Button>
     </form>
