@@ -180,6 +180,11 @@ export function buildCopy(
     maxBuffer: 64 * 1024 * 1024,
     timeout: 30 * 60 * 1000,
   });
+  // As `npm run build` does: the start-up scripts carry V8's compile hint.
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/compile-hints.ts"], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   // What `npm start` runs: the server's entry built to plain JavaScript.
   execFileSync(process.execPath, ["--import", "tsx", "scripts/build-server.ts"], {
     cwd: dir,

@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { COMPILE_HINT } from "@/scripts/compile-hints";
 import { expect, test } from "./fixtures";
 
 test("the health check reports a reachable, current database", async ({ request }) => {
@@ -75,6 +77,29 @@ test("each page has a strict CSP with a fresh nonce, and every script carries it
     expect(scripts.length, `${path} has scripts`).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
   }
+});
+
+test("the scripts every page starts with carry V8's compile hint, a page's own do not", async ({
+  request,
+}) => {
+  // Skipped against E2E_BASE_URL: the build manifest read here is this run's own.
+  test.skip(!!process.env.E2E_BASE_URL, "Reads the local build's manifest.");
+  const { rootMainFiles } = JSON.parse(readFileSync(".next/build-manifest.json", "utf8")) as {
+    rootMainFiles: string[];
+  };
+  const html = await (await request.get("/")).text();
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1] ?? "");
+  const hinted: string[] = [];
+  for (const src of scripts) {
+    if ((await (await request.get(src)).text()).startsWith(`${COMPILE_HINT}\n`)) hinted.push(src);
+  }
+  expect(scripts.length).toBeGreaterThan(hinted.length);
+  expect(hinted.sort()).toEqual(
+    rootMainFiles
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => `/_next/${f}`)
+      .sort(),
+  );
 });
 
 test("a body over 256 kB is refused with 413 before anything reads it", async ({ request }) => {
