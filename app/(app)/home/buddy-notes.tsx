@@ -1,24 +1,24 @@
-"use client";
-
-import { useRouter } from "next/navigation";
-import { Button } from "@/app/_components/button";
 import { shortDateTime } from "@/app/_components/dates";
-import { FormError } from "@/app/_components/field";
 import { Link } from "@/app/_components/link";
-import { useLocale } from "@/app/_components/locale";
-import { mutationProblem, UNREACHABLE_NOTHING_CHANGED } from "@/app/_components/mutation-errors";
-import { useDoor } from "@/app/_trpc/client";
 import type { UnreadNotes } from "@/lib/schemas/buddies";
 import { countOf } from "@/lib/stats/format";
+import { ReadNoteButton } from "./read-note-button";
 
 /**
  * A buddy's newest unread note, calm and first on Home. Reading it here marks it read, so it
- * leaves Home and the tab's dot together; anything older waits in the inbox.
+ * leaves Home and the tab's dot together; anything older waits in the inbox. The note and its
+ * date are written on the server: only the button runs in the browser, so the phone starts
+ * no time-zone or plural rules while Home comes to life.
  */
-export function BuddyNotes({ unread, timeZone }: { unread: UnreadNotes; timeZone: string }) {
-  const router = useRouter();
-  const locale = useLocale();
-  const read = useDoor((t) => t.buddies.markAllRead.mutate, { onSuccess: () => router.refresh() });
+export function BuddyNotes({
+  unread,
+  timeZone,
+  locale,
+}: {
+  unread: UnreadNotes;
+  timeZone: string;
+  locale: string;
+}) {
   const note = unread.latest[0];
   if (!note) return null;
   const from = note.name ?? "A buddy";
@@ -41,26 +41,14 @@ export function BuddyNotes({ unread, timeZone }: { unread: UnreadNotes; timeZone
       <p className="text-sm text-muted [overflow-wrap:anywhere]">
         {shortDateTime(note.createdAt, timeZone, locale)} · {note.linkLabel}
       </p>
-      <FormError
-        message={
-          read.error ? mutationProblem(read.error, UNREACHABLE_NOTHING_CHANGED).message : undefined
-        }
-      />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button
-          variant="secondary"
-          busy={read.isPending}
-          onClick={() => read.mutate({ ids: [note.id] })}
-        >
-          I've read it
-        </Button>
+      <ReadNoteButton id={note.id}>
         <Link
           href="/buddies/inbox"
           className="text-sm font-semibold text-accent underline underline-offset-4"
         >
           {more > 0 ? `${countOf(more, "more note", locale)} in your inbox` : "Your inbox"}
         </Link>
-      </div>
+      </ReadNoteButton>
     </section>
   );
 }

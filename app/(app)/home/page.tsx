@@ -58,7 +58,7 @@ export default async function HomePage() {
         <p className="text-muted">Thank you for taking a moment for yourself today.</p>
       </div>
       <SupportOffer offer={dashboard.offerSupport} userId={user.id} />
-      <BuddyNotes unread={unread} timeZone={user.timeZone} />
+      <BuddyNotes unread={unread} timeZone={user.timeZone} locale={locale} />
       <ReminderNotice notice={reminder} hasPlan={journey !== null} />
       {journey ? (
         <>
