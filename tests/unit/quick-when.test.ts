@@ -23,14 +23,21 @@ describe("the contact form's quick times", () => {
     ]).toContain(yesterday);
   });
 
-  test.prop([instant, oddZone])(
+  test.prop([instant, oddZone], {
+    // Chatham's clocks went back at 03:45 that night, so at 03:45 "two hours ago" (02:45)
+    // was shown twice, an hour apart; the later one once failed an oracle that allowed only
+    // the earlier.
+    examples: [[Date.UTC(2011, 3, 2, 15), "Pacific/Chatham"]],
+  })(
     "'Earlier today' is two hours ago, or the day's first moment when that was yesterday",
     (now, tz) => {
       const saved = zonedInstant(quickTime("earlier", tz, now), tz).getTime();
       const today = localDay(now, tz);
       expect(localDay(saved, tz)).toBe(today);
       if (localDay(now - 2 * HOUR, tz) === today) {
-        expect([minuteOf(now - 2 * HOUR), minuteOf(now - 2 * HOUR) - HOUR]).toContain(saved);
+        // The night clocks go back names one wall clock twice: either instant shows it.
+        const twoHoursAgo = minuteOf(now - 2 * HOUR);
+        expect([twoHoursAgo, twoHoursAgo - HOUR, twoHoursAgo + HOUR]).toContain(saved);
       } else {
         expect(saved).toBe(startOfLocalDay(today, tz).getTime());
       }
