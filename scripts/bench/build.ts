@@ -125,7 +125,7 @@ export default function EmptyPage() {
 
 /**
  * Copies the project at `source` to `dir` (node_modules hard-linked, or copied where hard
- * links cannot be made), adds the baseline route and runs `next build` there.
+ * links cannot be made), adds the baseline route and runs `npm run build` there.
  */
 export function buildCopy(
   source: string,
@@ -172,23 +172,14 @@ export function buildCopy(
       throw new Error("next.config.js no longer starts its config as expected.");
     writeFileSync(config, changed);
   }
-  log(`  next build in ${dir} …`);
-  execFileSync(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "build"], {
+  // `npm run build`, the same steps as a deploy: next build, the compile hints, dist/.
+  log(`  npm run build in ${dir} …`);
+  execFileSync("npm", ["run", "build"], {
     cwd: dir,
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     maxBuffer: 64 * 1024 * 1024,
     timeout: 30 * 60 * 1000,
-  });
-  // As `npm run build` does: the start-up scripts carry V8's compile hint.
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/compile-hints.ts"], {
-    cwd: dir,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  // What `npm start` runs: the server's entry built to plain JavaScript.
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/build-server.ts"], {
-    cwd: dir,
-    stdio: ["ignore", "pipe", "inherit"],
   });
   return (performance.now() - started) / 1000;
 }
