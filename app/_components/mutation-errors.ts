@@ -10,11 +10,11 @@ export interface MutationProblem {
 }
 
 const UNREACHABLE =
-  "We couldn't reach Rekindle, so nothing was saved yet. Your text is still here: check your connection and tap Save again.";
+  "We couldn't connect, so nothing was saved yet. Your text is still here: check your connection and tap Save again.";
 
 /** For actions that aren't a save of typed text, such as a delete. */
 export const UNREACHABLE_NOTHING_CHANGED =
-  "We couldn't reach Rekindle, so nothing changed. Check your connection and try again.";
+  "We couldn't connect, so nothing changed. Check your connection and try again.";
 
 /** What the server's error formatter puts in every error (server/trpc/init.ts). */
 export interface ServerAnswerData {

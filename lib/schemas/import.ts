@@ -38,11 +38,12 @@ export const IMPORT_VERSION = 1;
 /** Checked first, so another file or another version is named as such, not as 40 errors. */
 export const importHeader = z.object({
   format: z.literal(IMPORT_FORMAT, {
-    error: "This file isn't a Rekindle export. Please choose the file Rekindle gave you.",
+    error:
+      "This file isn't an export from this app. Please choose the file you downloaded from Settings.",
   }),
   version: z.literal(IMPORT_VERSION, {
     error: (issue) =>
-      `This export comes from another version of Rekindle (${
+      `This export comes from another version of this app (${
         typeof issue.input === "number" ? `version ${issue.input}` : "an unknown version"
       }); this one reads version ${IMPORT_VERSION}.`,
   }),
@@ -80,7 +81,7 @@ const journey = z.object({
   programVersion: z
     .number()
     .int()
-    .refine(isProgramVersion, "This plan version isn't one Rekindle knows."),
+    .refine(isProgramVersion, "This plan version isn't one this app knows."),
   status: z.enum(["active", "ended"]),
   breakupDate: calendarDay(),
   contactLevel: z.enum(CONTACT_LEVEL_VALUES),

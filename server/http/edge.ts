@@ -81,7 +81,7 @@ export async function countLimits(tries: readonly (readonly [LimitName, string])
 // ─── 4. What went wrong, as a status ─────────────────────────────────────────────────────
 
 export const TRY_AGAIN =
-  "We could not reach Rekindle's database just now. Nothing was saved; please try again in a moment.";
+  "We couldn't reach the database just now. Nothing was saved; please try again in a moment.";
 
 const STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,

@@ -94,7 +94,7 @@ function refusal(error: z.ZodError): AppError {
 /** Checks the file against the same rules as the forms; throws BAD_REQUEST naming the field. */
 export async function readImportFile(input: unknown): Promise<ImportFile> {
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
-    throw new AppError("BAD_REQUEST", "This file isn't a Rekindle export.", "file");
+    throw new AppError("BAD_REQUEST", "This file isn't an export from this app.", "file");
   }
   const header = importHeader.safeParse(input);
   if (!header.success) throw refusal(header.error);

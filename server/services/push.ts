@@ -14,7 +14,7 @@ import { type Actor, notFound } from "./common";
 type SubscribeInput = z.output<typeof subscribePushInput>;
 type DeviceInput = z.output<typeof pushDeviceInput>;
 
-const PUSH_OFF = "Notifications aren't set up on this Rekindle yet.";
+const PUSH_OFF = "Notifications aren't set up here yet.";
 
 function ownSubscription(actor: Actor, endpoint: string) {
   return and(eq(pushSubscriptions.userId, actor.userId), eq(pushSubscriptions.endpoint, endpoint));

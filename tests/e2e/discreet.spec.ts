@@ -160,6 +160,39 @@ test("discreet mode: no signed-in page shows a word that tells what it is about"
   expect(found).toEqual([]);
 });
 
+/**
+ * The sentences a page shows only now and then say nothing either: a browser that cannot show
+ * notifications (a phone's browser before the app is added to the Home Screen), and a save
+ * that cannot get through. Both once named the app.
+ */
+test("discreet mode: what a browser without notifications and a lost save say tells nothing", async ({
+  page,
+}) => {
+  await signUp(page, newUser("Still"));
+  await onboard(page, { exName: NAME, pronouns: "he/him" });
+  await page.goto("/settings");
+  await page.getByLabel("Discreet mode").check();
+  await expect(page).toHaveTitle("Notes");
+
+  await page.addInitScript(() => {
+    delete (window as { PushManager?: unknown }).PushManager;
+  });
+  await page.goto("/settings/reminders");
+  await expect(page.getByText("This browser can't show notifications")).toBeVisible();
+  expect(await tellingWordsOn(page)).toEqual([]);
+
+  // The server is out of reach while the phone still thinks it is online.
+  await page.goto("/contacts/new");
+  await page.getByText("Just now").click();
+  await page.getByRole("radio", { name: "Text" }).check({ force: true });
+  await page.getByRole("radio", { name: "I did", exact: true }).check({ force: true });
+  await page.getByRole("radio", { name: "Good" }).check({ force: true });
+  await page.route("**/api/trpc/**", (route) => route.abort("connectionfailed"));
+  await page.getByRole("button", { name: "Save contact" }).click();
+  await expect(page.getByText("We couldn't connect, so nothing was saved yet.")).toBeVisible();
+  expect(await tellingWordsOn(page)).toEqual([]);
+});
+
 test("Escape twice swaps any signed-in page for a plain one that Back can't undo", async ({
   page,
   context,

@@ -139,7 +139,7 @@ test("Settings offers notifications per device and a notification with each remi
   await page.goto("/settings/reminders");
   const section = page.getByRole("region", { name: "Notifications on this device" });
   await section.getByRole("button", { name: "Turn on notifications", exact: true }).click();
-  await expect(section).toContainText("Notifications are blocked for Rekindle in this browser");
+  await expect(section).toContainText("Notifications are blocked for this app in this browser");
 
   // The reminder itself can still ask for a notification, for the devices that allow one.
   await page.getByLabel("Also send a notification").check();

@@ -340,8 +340,8 @@ describe("refusals", () => {
     const entries = file.journalEntries as Record<string, unknown>[];
     const cases: [string, string, RegExp][] = [
       ["not JSON {", "file", /could not be read as JSON/],
-      ["[1, 2]", "file", /isn't a Rekindle export/],
-      [JSON.stringify({ ...file, format: "other-app" }), "format", /isn't a Rekindle export/],
+      ["[1, 2]", "file", /isn't an export from this app/],
+      [JSON.stringify({ ...file, format: "other-app" }), "format", /isn't an export from this app/],
       [JSON.stringify({ ...file, version: 2 }), "version", /version 2.*reads version 1/],
       [
         JSON.stringify({
@@ -390,7 +390,7 @@ describe("refusals", () => {
     expect(answer.status).toBe(400);
     expect(refusedField(answer.body)).toEqual({
       field: "file",
-      message: "This file is larger than Rekindle can import (16 MB).",
+      message: "This file is larger than an import can be (16 MB).",
     });
   });
 });

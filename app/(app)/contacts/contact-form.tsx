@@ -149,7 +149,7 @@ export function ContactForm({
     }
     setFormError(
       problem.code === null
-        ? "We couldn't reach Rekindle, so nothing was saved yet. Everything you entered is still here: check your connection and tap Save again."
+        ? "We couldn't connect, so nothing was saved yet. Everything you entered is still here: check your connection and tap Save again."
         : problem.message,
     );
   }

@@ -63,7 +63,7 @@ export function SendSection({
       </Button>
       <p id={hintId} className="text-center text-sm text-muted">
         {notReadyBecause ??
-          "Rekindle never sends anything itself: send it from your own phone, then mark it here."}
+          "Nothing is sent from here: send it from your own phone, then mark it here."}
       </p>
     </section>
   );

@@ -6,12 +6,12 @@ import { importAccount } from "@/server/services/import";
 
 const TOO_LARGE = new AppError(
   "BAD_REQUEST",
-  `This file is larger than Rekindle can import (${IMPORT_MAX_BYTES / 1024 / 1024} MB).`,
+  `This file is larger than an import can be (${IMPORT_MAX_BYTES / 1024 / 1024} MB).`,
   "file",
 );
 const NOT_JSON = new AppError(
   "BAD_REQUEST",
-  "This file isn't a Rekindle export: it could not be read as JSON.",
+  "This file isn't an export from this app: it could not be read as JSON.",
   "file",
 );
 

@@ -11,7 +11,8 @@ import { IMPORT_MAX_BYTES } from "@/lib/schemas/plain";
 type Imported = Record<string, number>;
 type Answer = { imported?: Imported; formError?: string; fieldErrors?: Record<string, string[]> };
 
-const UNREACHABLE = "We could not reach Rekindle. Check your connection and try again.";
+const UNREACHABLE =
+  "We couldn't connect, so nothing was imported. Check your connection and try again.";
 const WORDS: [string, string][] = [
   ["journeys", "plans"],
   ["journalEntries", "journal entries"],
@@ -41,10 +42,10 @@ export function ImportForm() {
     setFileError(undefined);
     setFormError(undefined);
     const file = fileRef.current?.files?.[0];
-    if (!file) return setFileError("Please choose the file you downloaded from Rekindle.");
+    if (!file) return setFileError("Please choose the export file you downloaded.");
     if (file.size > IMPORT_MAX_BYTES) {
       return setFileError(
-        `This file is larger than Rekindle can import (${IMPORT_MAX_BYTES / 1024 / 1024} MB).`,
+        `This file is larger than an import can be (${IMPORT_MAX_BYTES / 1024 / 1024} MB).`,
       );
     }
     setBusy(true);

@@ -126,8 +126,8 @@ export function PushSection({
   if (!available) {
     body = (
       <p>
-        Notifications aren't set up on this Rekindle yet. Your reminders still show in the app and,
-        if you like, by e-mail.
+        Notifications aren't set up here yet. Your reminders still show in the app and, if you like,
+        by e-mail.
       </p>
     );
   } else if (
@@ -138,14 +138,14 @@ export function PushSection({
   } else if (device.state === "unsupported") {
     body = (
       <p>
-        This browser can't show notifications from Rekindle. On an iPhone or iPad, add Rekindle to
+        This browser can't show notifications from this app. On an iPhone or iPad, add the app to
         your Home Screen first (Share, then “Add to Home Screen”) and open it from there.
       </p>
     );
   } else if (device.state === "blocked") {
     body = (
       <p>
-        Notifications are blocked for Rekindle in this browser. Allow them in the browser's site
+        Notifications are blocked for this app in this browser. Allow them in the browser's site
         settings, then come back here.
       </p>
     );

@@ -118,7 +118,7 @@ export function ReminderForm({ settings }: { settings: ReminderSettingsView }) {
         description={
           settings.emailAvailable
             ? "A short, plain note with a neutral subject. It never mentions anyone by name or anything you wrote."
-            : "E-mail isn't set up on this Rekindle yet, so your reminders will show in the app only. That works just as well."
+            : "E-mail isn't set up here yet, so your reminders will show in the app only. That works just as well."
         }
         disabled={!settings.emailAvailable}
         error={errors.email?.message}
@@ -129,7 +129,7 @@ export function ReminderForm({ settings }: { settings: ReminderSettingsView }) {
         description={
           settings.pushAvailable
             ? "To each device you turn notifications on for, below. It says only that it's time to check in."
-            : "Notifications aren't set up on this Rekindle yet, so your reminders will show in the app."
+            : "Notifications aren't set up here yet, so your reminders will show in the app."
         }
         disabled={!settings.pushAvailable}
         error={errors.push?.message}

@@ -114,7 +114,7 @@ export function EditLinkForm({ link, timeZone, today }: EditLinkFormProps) {
     }
     setFormError(
       problem.code === null
-        ? "We couldn't reach Rekindle, so nothing was saved yet. Everything you chose is still here: check your connection and tap Save again."
+        ? "We couldn't connect, so nothing was saved yet. Everything you chose is still here: check your connection and tap Save again."
         : problem.message,
     );
   }
