@@ -108,7 +108,7 @@ function occurredAtWithin(local: string, breakupDate: string, clock: Clock): Dat
   if (at < startOfLocalDate(breakupDate, clock.timeZone)) {
     throw new AppError(
       "BAD_REQUEST",
-      `Contacts can go back to your breakup on ${formatIsoDate(breakupDate)}, but not before. Please choose that day or later.`,
+      `Contacts can go back to ${formatIsoDate(breakupDate)}, the date your plan counts from, but not before. Please choose that day or later.`,
       "occurredAt",
     );
   }

@@ -47,11 +47,15 @@ export function daysSince(date: string, clock: Clock): number {
 function checkBreakupDate(date: string, clock: Clock, field: string) {
   const today = localToday(clock);
   if (date > today) {
-    throw new AppError("BAD_REQUEST", "The breakup date can't be in the future.", field);
+    throw new AppError(
+      "BAD_REQUEST",
+      "That date can't be in the future: please choose today or earlier.",
+      field,
+    );
   }
   const earliest = format(subYears(new Date(`${today}T00:00:00Z`), 60), "yyyy-MM-dd");
   if (date < earliest) {
-    throw new AppError("BAD_REQUEST", "Please check the year of the breakup date.", field);
+    throw new AppError("BAD_REQUEST", "Please check that date's year.", field);
   }
 }
 

@@ -162,10 +162,10 @@ test("discreet mode: no signed-in page shows a word that tells what it is about"
 
 /**
  * The sentences a page shows only now and then say nothing either: a browser that cannot show
- * notifications (a phone's browser before the app is added to the Home Screen), and a save
- * that cannot get through. Both once named the app.
+ * notifications (a phone's browser before the app is added to the Home Screen), a date the
+ * server refuses, and a save that cannot get through. They once named the app or the breakup.
  */
-test("discreet mode: what a browser without notifications and a lost save say tells nothing", async ({
+test("discreet mode: no notifications, a refused date and a lost save say nothing telling", async ({
   page,
 }) => {
   await signUp(page, newUser("Still"));
@@ -187,6 +187,13 @@ test("discreet mode: what a browser without notifications and a lost save say te
   await page.getByRole("radio", { name: "Text" }).check({ force: true });
   await page.getByRole("radio", { name: "I did", exact: true }).check({ force: true });
   await page.getByRole("radio", { name: "Good" }).check({ force: true });
+  // A time before the plan's start (onboarded with 10 September) is refused in plain words.
+  await page.getByLabel("Date and time").fill("2026-09-01T10:00");
+  await page.getByRole("button", { name: "Save contact" }).click();
+  await expect(page.getByText("the date your plan counts from")).toBeVisible();
+  expect(await tellingWordsOn(page)).toEqual([]);
+
+  await page.getByText("Just now").click();
   await page.route("**/api/trpc/**", (route) => route.abort("connectionfailed"));
   await page.getByRole("button", { name: "Save contact" }).click();
   await expect(page.getByText("We couldn't connect, so nothing was saved yet.")).toBeVisible();

@@ -153,7 +153,7 @@ describe("when a contact happened", () => {
     expect(res.status).toBe(400);
     expect(res.error?.data.fieldErrors).toEqual({
       occurredAt: [
-        "Contacts can go back to your breakup on 1 September 2026, but not before. Please choose that day or later.",
+        "Contacts can go back to 1 September 2026, the date your plan counts from, but not before. Please choose that day or later.",
       ],
     });
     expect(await rowsOf(kiri.userId)).toEqual([]);

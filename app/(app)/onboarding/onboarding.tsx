@@ -128,7 +128,7 @@ export function Onboarding({
     const errors: Record<string, string | undefined> = {};
     if (!situation.breakupDate) errors.breakupDate = "Please enter the date you broke up.";
     else if (situation.breakupDate > today)
-      errors.breakupDate = "The breakup date can't be in the future.";
+      errors.breakupDate = "That date can't be in the future: please choose today or earlier.";
     if (!situation.contactLevel) errors.contactLevel = "Please pick how much you've talked.";
     if (!situation.exPronouns) errors.exPronouns = "Please pick the pronouns to use.";
     if (textLength(situation.exName) > 80)
