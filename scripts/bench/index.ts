@@ -42,7 +42,7 @@ import {
 import { buddyPageWithoutJs, firstLoadJs, type LighthouseResult, lighthouse } from "./frontend";
 import { benchPostgres } from "./postgres";
 import { type Quiet, untilQuiet } from "./quiet";
-import { type BenchReport, writeReport } from "./report";
+import { type BenchReport, type ScaleStatement, writeReport } from "./report";
 import { benchBuddyToken, benchEmail, benchSessionId, seedPeople } from "./seed";
 import {
   booleanFlag,
@@ -351,19 +351,25 @@ async function main() {
      * its baseline shared and 1.07 × pinned in one run), and the order spreads a drift
      * over both alike.
      */
-    const measurePair = async (a: Run, b: Run) => {
-      if (o.only && !o.only.includes(a.scenario) && !o.only.includes(b.scenario)) return;
+    const halvesAbba = async (
+      a: Run,
+      b: Run,
+      once: (run: Run) => Promise<RunResult> = measureOnce,
+    ): Promise<[RunResult, RunResult]> => {
       const half = (run: Run, warm: boolean) => ({
         ...run,
         seconds: run.seconds / 2,
         warmup: warm ? run.warmup : 0,
       });
-      const a1 = await measureOnce(half(a, true));
-      const b1 = await measureOnce(half(b, true));
-      const b2 = await measureOnce(half(b, false));
-      const a2 = await measureOnce(half(a, false));
-      record(joinHalves(a1, a2));
-      record(joinHalves(b1, b2));
+      const a1 = await once(half(a, true));
+      const b1 = await once(half(b, true));
+      const b2 = await once(half(b, false));
+      const a2 = await once(half(a, false));
+      return [joinHalves(a1, a2), joinHalves(b1, b2)];
+    };
+    const measurePair = async (a: Run, b: Run) => {
+      if (o.only && !o.only.includes(a.scenario) && !o.only.includes(b.scenario)) return;
+      for (const joined of await halvesAbba(a, b)) record(joined);
     };
     const common = { people, connections: o.connections, seconds: o.duration, warmup: o.warmup };
     // A person's first request to a server opens their session cookie (Auth.js's decryption,
@@ -371,14 +377,14 @@ async function main() {
     // person's first request is measured here, so the runs below measure the steady state a
     // running server is in: with a short warm-up, a run of 10,000 people would otherwise be
     // about a tenth first visits, and those were the pinned p99.
-    const firstVisits = (server: { origin: string; pid: number }): Run => ({
+    const firstVisits = (server: { origin: string; pid: number; people?: Run["people"] }): Run => ({
       ...common,
       name: "dashboard data, first visit",
       scenario: "dashboard-data",
       target: "Rekindle",
       ...server,
       warmup: 0,
-      amount: people.length,
+      amount: (server.people ?? people).length,
       inTurn: true,
     });
     const signedIn = ["dashboard-data", "dashboard-page", "journal-create", "buddy-page"];
@@ -683,13 +689,14 @@ async function main() {
     if (o.scale > 0) {
       log(`Scale check: ${o.small} and ${o.scale} people …`);
       report.scale = { small: o.small, large: o.scale, runs: [], plans: [] };
+      const sides: { n: number; url: string; run: Run }[] = [];
       for (const [name, n] of [
         ["rekindle_bench_small", o.small],
         ["rekindle_bench_scale", o.scale],
       ] as const) {
-        const u = await seeded(name, n);
-        const s = await serve(o.port, { DATABASE_URL: u });
-        const r = await drive({
+        const url = await seeded(name, n);
+        const s = await serve(o.port + sides.length, { DATABASE_URL: url });
+        const run: Run = {
           ...common,
           // As many different people on both sides, so only the size of the database differs
           // (not, say, how often a session cookie was opened before).
@@ -699,31 +706,54 @@ async function main() {
           target: "Rekindle",
           origin: s.origin,
           pid: s.pid,
-        });
-        report.scale.runs.push({ people: n, ...r });
-        log(
-          `  ${n} people: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`,
-        );
-        await stopAll();
-        if (n === o.scale) {
-          // The statements seen above, with person 1's values (they exist at every size).
-          const hot = await countStatements({
-            url: u,
-            cookie: await sessionCookie(benchSessionId(1), SECRET),
-            sessionId: benchSessionId(1),
-            buddyToken: benchBuddyToken(1),
-            origin: app.origin,
-          });
-          report.scale.plans = await explainStatements(
-            u,
-            hot.flatMap((h) => h.statements),
-          );
-          const full = report.scale.plans.filter((p) => p.fullScan).length;
-          log(
-            `  EXPLAIN: ${report.scale.plans.length} statements, ${full} scanning a whole big table`,
-          );
-        }
+        };
+        await drive(firstVisits({ origin: s.origin, pid: s.pid, people: run.people }));
+        sides.push({ n, url, run });
       }
+      const [small, large] = sides as [(typeof sides)[0], (typeof sides)[0]];
+      // What PostgreSQL did for each statement at each size, from here on.
+      const stats = pg.statStatements ? postgres(small.url, { max: 1, onnotice: () => {} }) : null;
+      if (stats) await stats`select pg_stat_statements_reset()`;
+      // Both servers run side by side and are measured in halves, small large large small:
+      // two runs minutes apart once differed by 1.3 × in server CPU a request alone.
+      const joined = await halvesAbba(small.run, large.run, drive);
+      if (stats) {
+        report.scale.statements = await stats<ScaleStatement[]>`
+          select d.datname as database, s.query as text, s.calls::float8 as calls,
+            s.mean_exec_time::float8 as "meanMs",
+            (s.shared_blks_hit::float8 / greatest(s.calls, 1)) as "hitPerCall",
+            (s.shared_blks_read::float8 / greatest(s.calls, 1)) as "readPerCall"
+          from pg_stat_statements s join pg_database d on d.oid = s.dbid
+          where d.datname in ('rekindle_bench_small', 'rekindle_bench_scale')
+            and s.calls >= 100
+          order by s.total_exec_time desc limit 12`;
+        await stats.end();
+      }
+      for (const [side, r] of [
+        [small, joined[0]],
+        [large, joined[1]],
+      ] as const) {
+        report.scale.runs.push({ people: side.n, ...r });
+        log(
+          `  ${side.n} people: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, cpu ${r.cpuMs?.toFixed(2) ?? "?"} ms/req`,
+        );
+      }
+      await stopAll();
+      const u = large.url;
+      // The statements seen above, with person 1's values (they exist at every size).
+      const hot = await countStatements({
+        url: u,
+        cookie: await sessionCookie(benchSessionId(1), SECRET),
+        sessionId: benchSessionId(1),
+        buddyToken: benchBuddyToken(1),
+        origin: app.origin,
+      });
+      report.scale.plans = await explainStatements(
+        u,
+        hot.flatMap((h) => h.statements),
+      );
+      const full = report.scale.plans.filter((p) => p.fullScan).length;
+      log(`  EXPLAIN: ${report.scale.plans.length} statements, ${full} scanning a whole big table`);
     }
   } finally {
     await stopAll();

@@ -10,6 +10,16 @@ import { calibratedSlowdown, type LighthouseResult, type RouteJs } from "./front
 import type { Quiet } from "./quiet";
 import type { PlanCheck } from "./statements";
 
+/** One statement's figures in one of the scale check's databases. */
+export interface ScaleStatement {
+  database: string;
+  text: string;
+  calls: number;
+  meanMs: number;
+  hitPerCall: number;
+  readPerCall: number;
+}
+
 export interface BenchReport {
   date: string;
   options: Record<string, unknown> & {
@@ -54,6 +64,8 @@ export interface BenchReport {
     large: number;
     runs: (RunResult & { people: number })[];
     plans: PlanCheck[];
+    /** pg_stat_statements during the scale runs, both databases. */
+    statements?: ScaleStatement[];
   };
   pglite?: { idleMb: number; afterMb: number; run: RunResult };
   /** `npm run dev`'s server after Chromium opened every page (scripts/bench/dev-memory.ts). */
@@ -432,11 +444,29 @@ export function writeReport(r: BenchReport): string {
       `## Scale: ${r.scale.small.toLocaleString("en")} against ${r.scale.large.toLocaleString("en")} people`,
       "",
     );
-    L.push("| People | req/s | p50 ms | p99 ms | errors |", "| ---: | ---: | ---: | ---: | ---: |");
+    L.push(
+      "Both sizes are served side by side, each by its own server, after every chosen person's first visit; each is measured in halves, small large large small, as the pairs above.",
+      "",
+      "| People | req/s | p50 ms | p99 ms | Server CPU ms/req | errors |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    );
     for (const x of r.scale.runs)
       L.push(
-        `| ${x.people.toLocaleString("en")} | ${f0(x.rps)} | ${x.p50} | ${x.p99} | ${x.errors} |`,
+        `| ${x.people.toLocaleString("en")} | ${f0(x.rps)} | ${x.p50} | ${x.p99} | ${f2(x.cpuMs ?? null)} | ${x.errors} |`,
       );
+    if (r.scale.statements?.length) {
+      L.push(
+        "",
+        "PostgreSQL's own figures for those runs (pg_stat_statements), the statements that took most time: mean execution time, and 8 kB pages per call found in shared buffers (hit) or read from the operating system (read).",
+        "",
+        "| Database | Statement | Calls | Mean ms | Hit per call | Read per call |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+      );
+      for (const x of r.scale.statements)
+        L.push(
+          `| ${x.database.replace("rekindle_bench_", "")} | \`${x.text.replace(/\s+/g, " ").replaceAll("|", "\\|").slice(0, 70)}…\` | ${f0(x.calls)} | ${f2(x.meanMs)} | ${f1(x.hitPerCall)} | ${f1(x.readPerCall)} |`,
+        );
+    }
     L.push(
       "",
       `EXPLAIN of every statement above at ${r.scale.large.toLocaleString("en")} people (a big table has at least 10,000 rows):`,
