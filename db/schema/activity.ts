@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, pgTable, primaryKey, smallint, timestamp } from "drizzle-orm/pg-core";
+import { check, date, index, pgTable, primaryKey, smallint, timestamp } from "drizzle-orm/pg-core";
 import { createdAt, ownerId } from "./columns";
 
 /** A one-tap "I showed up today", on the user's own calendar day. */
@@ -13,6 +13,9 @@ export const checkIns = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.day] }),
+    // The dashboard reads a person's days and moods from the index alone: their rows arrive
+    // one a day among everyone's, so the table holds them on as many pages as days.
+    index("check_ins_user_id_day_mood_idx").on(t.userId, t.day, t.mood),
     check("check_ins_mood_check", sql`${t.mood} is null or ${t.mood} between 1 and 5`),
   ],
 );

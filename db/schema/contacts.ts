@@ -43,6 +43,8 @@ export const contacts = pgTable(
   },
   (t) => [
     index("contacts_user_id_occurred_at_idx").on(t.userId, t.occurredAt.desc()),
+    // The dashboard counts contacts on the day they were logged, from the index alone.
+    index("contacts_user_id_created_at_idx").on(t.userId, t.createdAt),
     index("contacts_journey_id_idx").on(t.journeyId),
     uniqueIndex("contacts_idempotency_idx").on(t.userId, t.idempotencyKey),
   ],

@@ -29,8 +29,14 @@ export const journalEntries = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // Newest first with a (created_at, id) cursor.
-    index("journal_entries_user_id_created_at_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    // Newest first with a (created_at, id) cursor; the mood last, so the dashboard's count of
+    // entries and moods reads the index alone, not a page of the table for every entry.
+    index("journal_entries_user_id_created_at_mood_idx").on(
+      t.userId,
+      t.createdAt.desc(),
+      t.id.desc(),
+      t.mood,
+    ),
     index("journal_entries_journey_id_idx").on(t.journeyId),
     uniqueIndex("journal_entries_idempotency_idx").on(t.userId, t.idempotencyKey),
     check("journal_entries_mood_check", sql`${t.mood} between 1 and 5`),
