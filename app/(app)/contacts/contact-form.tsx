@@ -231,7 +231,7 @@ export function ContactForm({
           type="datetime-local"
           min={`${journey.breakupDate}T00:00`}
           max={hydrated ? nowHere() : nowLocal}
-          hint={`In your time zone, ${timeZone.replaceAll("_", " ")}. You can go back as far as ${discreet ? "the start date you gave" : "your breakup"}.`}
+          hint={`In your time zone, ${timeZone.replaceAll("_", " ")}. You can go back as far as ${discreet ? "the date your plan counts from" : "your breakup"}.`}
           error={errors.occurredAt?.message}
           {...occurredAt}
         />
