@@ -4,7 +4,7 @@
  * works with JavaScript off.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -133,6 +133,8 @@ export async function lighthouse(opts: {
   page: string;
   cookie?: string;
   chromium: string;
+  /** Where to keep Lighthouse's own report of the run (its trace summary, the LCP element). */
+  keepAs?: string;
 }): Promise<LighthouseResult> {
   const dir = mkdtempSync(path.join(tmpdir(), "rekindle-lh-"));
   const out = path.join(dir, "report.json");
@@ -164,6 +166,10 @@ export async function lighthouse(opts: {
       timeout: 240_000,
       maxBuffer: 64 * 1024 * 1024,
     });
+    if (opts.keepAs) {
+      mkdirSync(path.dirname(opts.keepAs), { recursive: true });
+      copyFileSync(out, opts.keepAs);
+    }
     const report = JSON.parse(readFileSync(out, "utf8")) as {
       categories: Record<
         string,

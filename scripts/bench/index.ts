@@ -23,7 +23,7 @@
  *                     Rekindle server into DIR; read it with scripts/bench/profile-summary.ts
  *                     (timings from such a run are not the production figures)
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -42,7 +42,7 @@ import {
 import { buddyPageWithoutJs, firstLoadJs, type LighthouseResult, lighthouse } from "./frontend";
 import { benchPostgres } from "./postgres";
 import { type Quiet, untilQuiet } from "./quiet";
-import { type BenchReport, type ScaleStatement, writeReport } from "./report";
+import { type BenchReport, FULL_EMPTY_PAGE, type ScaleStatement, writeReport } from "./report";
 import { benchBuddyToken, benchEmail, benchSessionId, seedPeople } from "./seed";
 import {
   booleanFlag,
@@ -57,6 +57,15 @@ import {
 
 const SECRET = "bench-secret-that-is-long-enough-for-production-use";
 const ROOT = process.cwd();
+/**
+ * Lighthouse and the development server's page visits drive Debian's headless shell where
+ * installed, as the browser tests do: Chromium's engine without the desktop browser's own
+ * processes, which on two cores run inside the page's tasks and so inside its score. The
+ * empty page is scored in the full browser too, beside the pages, to show that difference.
+ */
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+const FULL_CHROMIUM = "/usr/bin/chromium";
+
 const o = {
   users: numberFlag("users", 10_000),
   duration: numberFlag("duration", 20),
@@ -76,7 +85,8 @@ const o = {
   only: stringFlag("only")?.split(",") ?? null,
   nodeArgs: stringFlag("node-args")?.split(" ").filter(Boolean) ?? [],
   report: stringFlag("report"),
-  chromium: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  chromium:
+    process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : FULL_CHROMIUM),
 };
 
 // A profiled run's figures are not the production ones: its report goes beside the build.
@@ -623,7 +633,8 @@ async function main() {
     if (!o.skipLighthouse) {
       log("Lighthouse (mobile) …");
       report.lighthouse = [];
-      const pages: [string, string, string | undefined, boolean][] = [
+      report.lighthouseBrowser = o.chromium;
+      const pages: [string, string, string | undefined, boolean, string?][] = [
         ["/", `${app.origin}/`, undefined, false],
         ["/home", `${app.origin}/home`, first.cookie, false],
         ["/plan/1", `${app.origin}/plan/1`, first.cookie, false],
@@ -634,6 +645,15 @@ async function main() {
         ["empty page", `${app.origin}${EMPTY_ROUTE}`, undefined, true],
         ["page baseline", `${app.origin}${baselinePagePath()}`, first.cookie, true],
       ];
+      if (o.chromium !== FULL_CHROMIUM && existsSync(FULL_CHROMIUM)) {
+        pages.push([
+          FULL_EMPTY_PAGE,
+          `${app.origin}${EMPTY_ROUTE}`,
+          undefined,
+          true,
+          FULL_CHROMIUM,
+        ]);
+      }
       // Three runs of each, and the one with the median score: on this shared machine one
       // run's blocking time swings by a few hundred ms. The rounds go page by page, so a
       // machine that slows down for a few minutes slows one run of every page, not all three
@@ -641,10 +661,13 @@ async function main() {
       // NO_NAVSTART) is tried twice more.
       const runs = new Map<string, (LighthouseResult & { quiet: Quiet })[]>();
       for (let k = 0; k < 3; k++) {
-        for (const [page, u, cookie] of pages) {
+        for (const [page, u, cookie, , browser = o.chromium] of pages) {
           const quiet = await untilQuiet();
+          // Lighthouse's own reports stay beside the build: lighthouse/<page>-<round>.json.
+          const name = page.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "landing";
+          const keepAs = path.join(o.buildDir, "lighthouse", `${name}-${k + 1}.json`);
           const once = () =>
-            lighthouse({ cwd: o.buildDir, url: u, page, cookie, chromium: o.chromium });
+            lighthouse({ cwd: o.buildDir, url: u, page, cookie, chromium: browser, keepAs });
           let one = await once();
           for (let retry = 0; retry < 2 && one.error; retry++) one = await once();
           runs.set(page, [...(runs.get(page) ?? []), { ...one, quiet }]);
