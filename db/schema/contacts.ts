@@ -45,7 +45,13 @@ export const contacts = pgTable(
     index("contacts_user_id_occurred_at_idx").on(t.userId, t.occurredAt.desc()),
     // The dashboard counts contacts on the day they were logged, from the index alone.
     index("contacts_user_id_created_at_idx").on(t.userId, t.createdAt),
-    index("contacts_journey_id_idx").on(t.journeyId),
+    // The journey's recent contacts and its last one, who began each, from the index alone.
+    index("contacts_journey_id_user_id_occurred_at_idx").on(
+      t.journeyId,
+      t.userId,
+      t.occurredAt,
+      t.initiator,
+    ),
     uniqueIndex("contacts_idempotency_idx").on(t.userId, t.idempotencyKey),
   ],
 );

@@ -74,6 +74,17 @@ export const stepProgress = pgTable(
   (t) => [
     primaryKey({ columns: [t.journeyId, t.stepNumber] }),
     index("step_progress_user_id_idx").on(t.userId),
+    // A journey's steps as the dashboard and the plan read them, from the index alone: a
+    // person's seven rows are written over weeks, so their table rows sit on seven pages.
+    index("step_progress_journey_id_user_id_idx").on(
+      t.journeyId,
+      t.userId,
+      t.stepNumber,
+      t.status,
+      t.openedAt,
+      t.completedAt,
+      t.lastActivityAt,
+    ),
     check("step_progress_step_number_check", sql`${t.stepNumber} between 1 and 7`),
   ],
 );
@@ -92,6 +103,13 @@ export const taskCompletions = pgTable(
   (t) => [
     primaryKey({ columns: [t.journeyId, t.stepNumber, t.taskKey] }),
     index("task_completions_user_id_idx").on(t.userId, t.completedAt),
+    // The tasks done, by journey or by step, checked against their owner from the index alone.
+    index("task_completions_journey_id_step_user_idx").on(
+      t.journeyId,
+      t.stepNumber,
+      t.userId,
+      t.taskKey,
+    ),
   ],
 );
 
