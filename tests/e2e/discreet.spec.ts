@@ -190,7 +190,9 @@ test("discreet mode: no notifications, a refused date and a lost save say nothin
   // A time before the plan's start (onboarded with 10 September) is refused in plain words.
   await page.getByLabel("Date and time").fill("2026-09-01T10:00");
   await page.getByRole("button", { name: "Save contact" }).click();
-  await expect(page.getByText("the date your plan counts from")).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "the date your plan counts from" }),
+  ).toBeVisible();
   expect(await tellingWordsOn(page)).toEqual([]);
 
   await page.getByText("Just now").click();
