@@ -130,6 +130,9 @@ async function main() {
   // development keeps Next's route, which reloads the door's code as it changes.
   const { directTrpc } = await import("../server/http/direct-trpc");
   const answerDirectly = dev ? undefined : directTrpc(path.join(process.cwd(), ".next"));
+  // Production sends the build's precompressed static files itself (server/http/static-files.ts).
+  const { staticFiles } = await import("../server/http/static-files");
+  const answerStatic = dev ? undefined : staticFiles(path.join(process.cwd(), ".next"));
   const scopes = requestScopes();
 
   /**
@@ -176,6 +179,7 @@ async function main() {
       req.resume();
       return;
     }
+    if (answerStatic?.(req, res)) return;
     const url = req.url ?? "/";
     if (isPagesData(url)) return plainAnswer(res, 404, "Not found.");
     if (isCrossSiteAction(req)) {

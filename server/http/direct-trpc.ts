@@ -1,9 +1,8 @@
 import "#server-only";
 
-import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import path from "node:path";
 import { procedureTracer } from "../telemetry";
+import { type RouteHeaders, routeHeaders } from "./route-headers";
 
 /**
  * /api/trpc without Next.js's route machinery. In production scripts/serve.ts hands tRPC's
@@ -25,37 +24,6 @@ export function publishTrpcDoor(door: Door): void {
 }
 
 const PREFIX = "/api/trpc/";
-
-type Header = { key: string; value: string };
-/** Headers for a path, as next.config.js sets them. */
-type RouteHeaders = (pathname: string) => Header[];
-
-/**
- * The headers next.config.js gives each path, read from what `next build` compiled them to
- * (routes-manifest.json), so the config stays their one source. A rule with conditions
- * (`has`, `missing`) would need the request to judge: refused here rather than misapplied.
- */
-function routeHeaders(nextDir: string): RouteHeaders {
-  const manifest = JSON.parse(readFileSync(path.join(nextDir, "routes-manifest.json"), "utf8")) as {
-    headers?: {
-      source: string;
-      regex: string;
-      headers: Header[];
-      has?: unknown;
-      missing?: unknown;
-    }[];
-  };
-  const rules = (manifest.headers ?? []).map((rule) => {
-    if (rule.has || rule.missing) {
-      throw new Error(
-        `next.config.js's header rule for ${rule.source} has conditions serve.ts can't judge.`,
-      );
-    }
-    return { matches: new RegExp(rule.regex), headers: rule.headers };
-  });
-  // Later rules win, as in Next.js: set in order, the last value of a name stays.
-  return (pathname) => rules.filter((r) => r.matches.test(pathname)).flatMap((r) => r.headers);
-}
 
 function requestHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();

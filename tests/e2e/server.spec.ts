@@ -49,6 +49,25 @@ test("every route carries the security headers, and no X-Powered-By", async ({ r
   }
 });
 
+test("a page's scripts come as the build compressed them, with the same headers", async ({
+  request,
+}) => {
+  const html = await (await request.get("/")).text();
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1] ?? "");
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const src of scripts) {
+    const res = await request.get(src, { headers: { "accept-encoding": "gzip, deflate, br" } });
+    const headers = res.headers();
+    expect(res.status(), src).toBe(200);
+    // Files under 1 kB are left as they are (scripts/precompress.ts).
+    if ((await res.body()).length >= 1024) expect(headers["content-encoding"], src).toBe("br");
+    expect(headers["cache-control"], src).toContain("immutable");
+    for (const [name, value] of Object.entries(EVERY_ROUTE)) {
+      expect(headers[name], `${name} on ${src}`).toBe(value);
+    }
+  }
+});
+
 /** The nonce a page's policy allows, read from its Content-Security-Policy header. */
 function nonceOf(policy: string | undefined): string {
   const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy ?? "")?.[1];
