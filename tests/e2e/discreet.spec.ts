@@ -273,8 +273,13 @@ test("after quick hide, Back and Back again show only the plain list, never a pa
     }
   }
 
-  // Coming back on purpose works as ever.
+  // Coming back on purpose works as ever, and ends the hide: Back shows the page behind.
   await page.goto("/home");
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByText("Your progress")).toBeVisible();
+  await page.goto("/plan/1");
+  await expect(page.getByText(NAME).first()).toBeVisible();
+  await page.goBack();
   await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByText("Your progress")).toBeVisible();
 });
