@@ -12,3 +12,9 @@ export function stepHeading(number: number, title: string, discreet: boolean): s
 export function stepName(number: number, title: string, discreet: boolean): string {
   return discreet ? `Step ${number}` : `Step ${number}: ${title}`;
 }
+
+/**
+ * The plan's start date, named without saying what it was: the contact form's discreet
+ * hint and the refusal of a contact dated before it use the same words.
+ */
+export const PLAN_START_DATE = "the date your plan counts from";

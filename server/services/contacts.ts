@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { contacts, journeys } from "@/db/schema";
 import { exPerson, getProgram, personalize, shownName } from "@/lib/program";
+import { PLAN_START_DATE } from "@/lib/program/discreet";
 import {
   type ContactFormContext,
   type ContactList,
@@ -108,7 +109,7 @@ function occurredAtWithin(local: string, breakupDate: string, clock: Clock): Dat
   if (at < startOfLocalDate(breakupDate, clock.timeZone)) {
     throw new AppError(
       "BAD_REQUEST",
-      `Contacts can go back to ${formatIsoDate(breakupDate)}, the date your plan counts from, but not before. Please choose that day or later.`,
+      `Contacts can go back to ${formatIsoDate(breakupDate)}, ${PLAN_START_DATE}, but not before. Please choose that day or later.`,
       "occurredAt",
     );
   }

@@ -17,6 +17,7 @@ import { StepSelectField } from "@/app/_components/step-select-field";
 import { TextareaField } from "@/app/_components/textarea-field";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { ask, useDoor } from "@/app/_trpc/client";
+import { PLAN_START_DATE } from "@/lib/program/discreet";
 import type { ContactFields, ContactFormContext, ContactView } from "@/lib/schemas/contacts";
 import { localDateTimeIn } from "@/lib/schemas/local-time";
 import {
@@ -231,7 +232,7 @@ export function ContactForm({
           type="datetime-local"
           min={`${journey.breakupDate}T00:00`}
           max={hydrated ? nowHere() : nowLocal}
-          hint={`In your time zone, ${timeZone.replaceAll("_", " ")}. You can go back as far as ${discreet ? "the date your plan counts from" : "your breakup"}.`}
+          hint={`In your time zone, ${timeZone.replaceAll("_", " ")}. You can go back as far as ${discreet ? PLAN_START_DATE : "your breakup"}.`}
           error={errors.occurredAt?.message}
           {...occurredAt}
         />
