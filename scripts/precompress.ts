@@ -19,8 +19,8 @@ const gzipped = promisify(gzip);
 
 /** Text the browser asks for: fonts and images are already compressed. */
 const COMPRESSIBLE = /\.(?:js|mjs|css|json|svg|txt|map)$/;
-/** Below this, the headers outweigh what compression saves. */
-const MIN_BYTES = 1024;
+/** Below this, the headers outweigh what compression saves: such files go out as they are. */
+export const MIN_BYTES = 1024;
 
 export type Precompressed = {
   files: number;

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { COMPILE_HINT } from "@/scripts/compile-hints";
+import { MIN_BYTES } from "@/scripts/precompress";
 import { expect, test } from "./fixtures";
 
 test("the health check reports a reachable, current database", async ({ request }) => {
@@ -59,8 +60,7 @@ test("a page's scripts come as the build compressed them, with the same headers"
     const res = await request.get(src, { headers: { "accept-encoding": "gzip, deflate, br" } });
     const headers = res.headers();
     expect(res.status(), src).toBe(200);
-    // Files under 1 kB are left as they are (scripts/precompress.ts).
-    if ((await res.body()).length >= 1024) expect(headers["content-encoding"], src).toBe("br");
+    if ((await res.body()).length >= MIN_BYTES) expect(headers["content-encoding"], src).toBe("br");
     expect(headers["cache-control"], src).toContain("immutable");
     for (const [name, value] of Object.entries(EVERY_ROUTE)) {
       expect(headers[name], `${name} on ${src}`).toBe(value);
