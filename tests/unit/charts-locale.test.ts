@@ -37,7 +37,7 @@ describe("the dashboard's words in the person's language", () => {
         weekStartsOn,
       });
       const html = renderToStaticMarkup(createElement(ActivityCalendar, { calendar, locale }));
-      return [...html.matchAll(/<span class="flex items-center">([^<]*)<\/span>/g)].map(
+      return [...html.matchAll(/<span class="flex items-center pt-px pr-1">([^<]*)<\/span>/g)].map(
         (m) => m[1],
       );
     };

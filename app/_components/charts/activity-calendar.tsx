@@ -1,31 +1,32 @@
+import { Fragment } from "react";
 import type { DashboardCalendar } from "@/lib/schemas/dashboard";
 import { chunk, formatCount, longDay, monthName, plural, weekdayName } from "./format";
 
 type CalendarDay = DashboardCalendar["days"][number];
 
-/** Shade per activity level: the accent mixed into the card's surface, stronger with more. */
-const LEVEL_FILL = [
-  "var(--color-line)",
-  "color-mix(in oklab, var(--color-accent) 30%, var(--color-surface))",
-  "color-mix(in oklab, var(--color-accent) 55%, var(--color-surface))",
-  "color-mix(in oklab, var(--color-accent) 78%, var(--color-surface))",
-  "var(--color-accent)",
-] as const;
+/**
+ * Shade per activity level: the accent mixed into the card's surface, stronger with more
+ * (globals.css). Short classes rather than a style on each of the 84 cells: Home's HTML
+ * and the payload React hydrates from each carried the colour 84 times.
+ */
+const LEVEL_FILL = ["bg-line", "bg-level-1", "bg-level-2", "bg-level-3", "bg-accent"] as const;
 
-function cellStyle(day: CalendarDay, today: boolean): React.CSSProperties {
-  const rings: string[] = [];
-  if (day.paused) rings.push("inset 0 0 0 2px var(--color-ok)");
-  if (today) rings.push("0 0 0 2px var(--color-ink)");
-  if (day.future) {
-    return {
-      background: "transparent",
-      boxShadow: [...rings, "inset 0 0 0 1px var(--color-line)"].join(", "),
-    };
-  }
-  return {
-    background: day.paused && day.count === 0 ? "var(--color-surface)" : LEVEL_FILL[day.level],
-    boxShadow: rings.join(", ") || undefined,
-  };
+/** A day's square: its shade, a green inner ring on a pause day, a dark outer ring today. */
+function cellClass(day: CalendarDay, today: boolean): string {
+  const fill = day.future
+    ? "bg-transparent"
+    : day.paused && day.count === 0
+      ? "bg-surface"
+      : LEVEL_FILL[day.level];
+  // A day still to come is outlined; a pause day's green ring covers that outline.
+  const inner = day.paused
+    ? "inset-ring-2 inset-ring-ok"
+    : day.future
+      ? "inset-ring inset-ring-line"
+      : null;
+  return ["aspect-square rounded-[3px]", fill, inner, today ? "ring-2 ring-ink" : null]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /**
@@ -50,7 +51,7 @@ export function ActivityCalendar({
   // Row labels from the first column, so they follow wherever the week begins; every other
   // one is left blank to keep the grid quiet.
   const rowLabels = (weeks[0] ?? []).map((d, i) => ({
-    key: d.day,
+    key: `label-${d.day}`,
     label: i % 2 === 0 ? weekdayName(d.day, locale) : "",
   }));
   const pauses = calendar.days.filter((d) => d.paused && !d.future).length;
@@ -63,36 +64,33 @@ export function ActivityCalendar({
         {pauses > 0 ? `, with ${plural(pauses, "pause day", locale)}` : ""}.
       </figcaption>
 
-      <div aria-hidden="true" className="flex gap-2">
-        <div className="grid grid-rows-[auto_repeat(7,1fr)] gap-1 pt-px text-[10px] leading-none text-muted">
-          <span className="h-3" />
-          {rowLabels.map(({ key, label }) => (
-            <span key={key} className="flex items-center">
-              {label}
-            </span>
-          ))}
-        </div>
-        <div className="grid flex-1 grid-cols-12 gap-1">
-          {weeks.map((week, i) => {
-            const first = week[0]?.day ?? "";
-            const previous = weeks[i - 1]?.[0]?.day;
-            const newMonth = !previous || previous.slice(0, 7) !== first.slice(0, 7);
-            return (
-              <div key={first} className="grid grid-rows-[auto_repeat(7,1fr)] gap-1">
-                <span className="h-3 overflow-visible text-[10px] leading-none whitespace-nowrap text-muted">
-                  {newMonth ? monthName(first, locale) : ""}
-                </span>
-                {week.map((day) => (
-                  <span
-                    key={day.day}
-                    className="aspect-square rounded-[3px]"
-                    style={cellStyle(day, day.day === today)}
-                  />
-                ))}
-              </div>
-            );
-          })}
-        </div>
+      {/* One grid, filled a column (a week) at a time: the day names, then each week with
+          its month. Nested grids per week cost Home's first layout several passes. */}
+      <div
+        aria-hidden="true"
+        className="grid grid-flow-col grid-cols-[auto_repeat(12,minmax(0,1fr))] grid-rows-[auto_repeat(7,auto)] gap-1 text-[10px] leading-none text-muted"
+      >
+        <span className="h-3" />
+        {rowLabels.map(({ key, label }) => (
+          <span key={key} className="flex items-center pt-px pr-1">
+            {label}
+          </span>
+        ))}
+        {weeks.map((week, i) => {
+          const first = week[0]?.day ?? "";
+          const previous = weeks[i - 1]?.[0]?.day;
+          const newMonth = !previous || previous.slice(0, 7) !== first.slice(0, 7);
+          return (
+            <Fragment key={first}>
+              <span className="h-3 overflow-visible whitespace-nowrap">
+                {newMonth ? monthName(first, locale) : ""}
+              </span>
+              {week.map((day) => (
+                <span key={day.day} className={cellClass(day, day.day === today)} />
+              ))}
+            </Fragment>
+          );
+        })}
       </div>
 
       <div
@@ -102,18 +100,12 @@ export function ActivityCalendar({
         <span className="flex items-center gap-1">
           Less
           {LEVEL_FILL.map((fill) => (
-            <span key={fill} className="size-3 rounded-[3px]" style={{ background: fill }} />
+            <span key={fill} className={`size-3 rounded-[3px] ${fill}`} />
           ))}
           More
         </span>
         <span className="flex items-center gap-1">
-          <span
-            className="size-3 rounded-[3px]"
-            style={{
-              background: "var(--color-surface)",
-              boxShadow: "inset 0 0 0 2px var(--color-ok)",
-            }}
-          />
+          <span className="size-3 rounded-[3px] bg-surface inset-ring-2 inset-ring-ok" />
           Pause day
         </span>
       </div>
