@@ -12,7 +12,7 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 /** A session unused for 14 days ends. */
 export const SESSION_IDLE_TIMEOUT_MS = 14 * 24 * 60 * 60 * 1000;
 /** last_seen_at is refreshed at most this often, so reading a session is usually one query. */
-const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+export const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
 export interface SessionUser {
   id: string;
