@@ -23,7 +23,7 @@ export const benchBuddyToken = (i: number) => b64url(`bench-buddy-${i}`);
 export const benchEmail = (i: number) => `bench-${i}@example.com`;
 
 /**
- * Sessions were last seen at moments spread over the touch interval, as on a live site.
+ * Each session is last seen at a moment spread over the touch interval, as on a live site.
  * Seeded at one instant, every session fell due for its touch (server/auth/sessions.ts)
  * in the same minute, and whichever run came then wrote an update on nearly every request:
  * 4.6 statements a dashboard request in the pinned run at 22:13 on 7 December, 3.8 shared.

@@ -65,7 +65,7 @@ export function ActivityCalendar({
       </figcaption>
 
       {/* One grid, filled a column (a week) at a time: the day names, then each week with
-          its month. Nested grids per week cost Home's first layout several passes. */}
+          its month. A grid per week inside a grid made Home's first layout slower. */}
       <div
         aria-hidden="true"
         className="grid grid-flow-col grid-cols-[auto_repeat(12,minmax(0,1fr))] grid-rows-[auto_repeat(7,auto)] gap-1 text-[10px] leading-none text-muted"
