@@ -25,8 +25,11 @@ test("a new person sets a check-in time, gets the reminder by mail and in the ap
   await page.goto("/home");
   const notice = page.getByRole("region", { name: "Time for your check-in" });
   await expect(notice).toBeVisible();
+  // The notice closes at the tap; the reload waits for the server to have kept that.
+  const dismissed = page.waitForResponse((r) => r.url().includes("reminders.dismiss") && r.ok());
   await notice.getByRole("button", { name: "Dismiss this reminder" }).click();
   await expect(notice).toBeHidden();
+  await dismissed;
   await page.reload();
   await expect(page.getByRole("region", { name: "Time for your check-in" })).toBeHidden();
 
