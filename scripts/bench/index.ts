@@ -23,6 +23,7 @@
  *                     Rekindle server into DIR; read it with scripts/bench/profile-summary.ts
  *                     (timings from such a run are not the production figures)
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -108,6 +109,19 @@ const version = (pkg: string) => {
     return "?";
   }
 };
+/** The browser's own version: Lighthouse's scores move with it, so the report names it. */
+const browserVersion = (bin: string) => {
+  try {
+    return (
+      execFileSync(bin, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+        .trim()
+        .replace(/^Chromium\s+/, "")
+        .split(/\s/)[0] ?? "?"
+    );
+  } catch {
+    return "?";
+  }
+};
 
 /** Every signed-in page, with one of the person's own entry, contact and link where they have one. */
 function signedInPaths(ids?: {
@@ -178,6 +192,7 @@ async function main() {
       pglite: version("@electric-sql/pglite"),
       autocannon: version("autocannon"),
       lighthouse: version("lighthouse"),
+      [path.basename(o.chromium)]: browserVersion(o.chromium),
     },
     runs: [],
     notes: [],
